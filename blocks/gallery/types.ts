@@ -1,0 +1,17 @@
+export type ProviderId = '' | 'dropbox' | 'google-drive';
+
+// A type alias, not an interface: block attributes must satisfy
+// Record< string, unknown > in @wordpress/blocks' generics.
+export type GalleryAttributes = {
+	provider: ProviderId;
+	folderId: string;
+	folderPath: string;
+	columns: number;
+	gap: number;
+	aspectRatio: 'original' | '1' | '4/3' | '3/2' | '16/9' | '3/4' | '2/3';
+	sortBy: 'name' | 'taken' | 'modified';
+	sortOrder: 'asc' | 'desc';
+	perPage: number;
+	caption: 'none' | 'filename';
+	lightbox: boolean;
+};

@@ -1,0 +1,23 @@
+const wpConfig = require( '@wordpress/scripts/config/eslint.config.cjs' );
+
+module.exports = [
+	{
+		ignores: [ '.local/**', 'build/**', 'test-results/**', 'artifacts/**' ],
+	},
+	...wpConfig,
+	{
+		files: [ '**/*.ts', '**/*.tsx' ],
+		rules: {
+			// TypeScript checks these itself (tsc --noEmit runs in npm test).
+			'no-undef': 'off',
+			'no-unused-vars': 'off',
+		},
+	},
+	{
+		files: [ 'tools/**', 'tests/**', '*.config.*', 'webpack.config.js' ],
+		rules: {
+			'no-console': 'off',
+			'import/no-extraneous-dependencies': 'off',
+		},
+	},
+];

@@ -1,0 +1,26 @@
+/**
+ * wp-scripts only discovers block.json inside its source folder, so the
+ * entries are listed here explicitly (docs/development.md explains why).
+ */
+process.env.WP_EXPERIMENTAL_MODULES = 'true';
+
+const path = require( 'path' );
+const [
+	scriptConfig,
+	moduleConfig,
+] = require( '@wordpress/scripts/config/webpack.config' );
+
+const root = ( file ) => path.resolve( __dirname, file );
+
+module.exports = [
+	{
+		...scriptConfig,
+		entry: {
+			'gallery/index': root( 'blocks/gallery/index.ts' ),
+		},
+	},
+	{
+		...moduleConfig,
+		entry: {},
+	},
+].filter( ( config ) => Object.keys( config.entry ).length > 0 );
