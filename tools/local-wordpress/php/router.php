@@ -1,0 +1,84 @@
+<?php
+/**
+ * Router for PHP's built-in server in front of a local WordPress site:
+ *
+ *     php -S 127.0.0.1:PORT -t SITE_DIR router.php
+ *
+ * Real files are served as they are (PHP files run), a directory runs its
+ * index.php (with a redirect that adds the trailing slash, as Apache does),
+ * and every other path goes to WordPress' index.php: pretty permalinks and
+ * /wp-json/. The site's private files (.site/, the SQLite database, .ht*)
+ * are never served.
+ *
+ * @package CustomerCloudGallery
+ */
+
+$ccg_root = rtrim( $_SERVER['DOCUMENT_ROOT'], '/' );
+$ccg_uri  = $_SERVER['REQUEST_URI'] ?? '/';
+$ccg_path = rawurldecode( (string) parse_url( $ccg_uri, PHP_URL_PATH ) );
+$ccg_path = '/' . ltrim( $ccg_path, '/' );
+
+if ( str_contains( $ccg_path, "\0" ) || preg_match( '#(^|/)\.\.(/|$)#', $ccg_path ) ) {
+	http_response_code( 400 );
+	return true;
+}
+
+if ( preg_match( '#^/\.site(/|$)|/\.ht|^/wp-content/database(/|$)#', $ccg_path ) ) {
+	http_response_code( 403 );
+	echo "Forbidden\n";
+	return true;
+}
+
+/**
+ * Runs a PHP file of the site as if it had been requested directly.
+ *
+ * @param string $file      Absolute path of the script.
+ * @param string $script    Its URL path.
+ * @param string $path_info Extra path after the script name, if any.
+ */
+function ccg_router_run( string $file, string $script, string $path_info = '' ): void {
+	$_SERVER['SCRIPT_FILENAME'] = $file;
+	$_SERVER['SCRIPT_NAME']     = $script;
+	$_SERVER['PHP_SELF']        = $script . $path_info;
+	if ( '' !== $path_info ) {
+		$_SERVER['PATH_INFO'] = $path_info;
+	} else {
+		unset( $_SERVER['PATH_INFO'] );
+	}
+	chdir( dirname( $file ) );
+}
+
+$ccg_file = $ccg_root . $ccg_path;
+
+if ( is_dir( $ccg_file ) ) {
+	if ( ! str_ends_with( $ccg_path, '/' ) ) {
+		$ccg_query = parse_url( $ccg_uri, PHP_URL_QUERY );
+		header( 'Location: ' . $ccg_path . '/' . ( $ccg_query ? '?' . $ccg_query : '' ), true, 301 );
+		return true;
+	}
+	if ( is_file( $ccg_file . 'index.php' ) ) {
+		ccg_router_run( $ccg_file . 'index.php', $ccg_path . 'index.php' );
+		require $ccg_file . 'index.php';
+		return true;
+	}
+	if ( is_file( $ccg_file . 'index.html' ) ) {
+		return false;
+	}
+} elseif ( is_file( $ccg_file ) ) {
+	if ( ! str_ends_with( $ccg_file, '.php' ) ) {
+		return false; // Static file: the built-in server sends it.
+	}
+	ccg_router_run( $ccg_file, $ccg_path );
+	require $ccg_file;
+	return true;
+} elseif ( preg_match( '#^(.+?\.php)(/.*)$#', $ccg_path, $ccg_match ) && is_file( $ccg_root . $ccg_match[1] ) ) {
+	// PATH_INFO style: /index.php/wp-json/…
+	ccg_router_run( $ccg_root . $ccg_match[1], $ccg_match[1], $ccg_match[2] );
+	require $ccg_root . $ccg_match[1];
+	return true;
+}
+
+// Everything else: WordPress' front controller.
+ccg_router_run( $ccg_root . '/index.php', '/index.php' );
+require $ccg_root . '/index.php';
+return true;
