@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+
+import type { Clock } from '../shared/clock';
+import type { FaultRegistry, RequestCounter } from '../shared/faults';
+import type { Handler } from '../shared/http-server';
+import { validateApp } from './apps';
+import { ContentHashes } from './files/content-hash';
+import { IdMap } from './files/id-map';
+import { Library } from './files/library';
+import { FolderLister } from './files/list-folder';
+import { MediaInfo } from './files/media-info';
+import { MetadataService } from './files/metadata';
+import { Thumbnailer } from './files/thumbnails';
+import { dropboxHosts } from './hosts';
+import type { DropboxServices, DropboxUrls } from './services';
+import { DropboxState } from './state';
+import type { SandboxApp } from './types';
+
+export interface DropboxProviderOptions {
+	dataDir: string;
+	libraryDir: string;
+	secret: string;
+	clock: Clock;
+	faults: FaultRegistry;
+	counter: RequestCounter;
+	urls: DropboxUrls;
+	tokenLifetimeSeconds: number;
+	log: ( line: string ) => void;
+}
+
+export interface DropboxProvider {
+	services: DropboxServices;
+	hosts: ReturnType< typeof dropboxHosts >;
+	registerApp: ( app: Partial< SandboxApp > & { key: string } ) => SandboxApp;
+	flush: () => void;
+}
+
+/**
+ * Wires the Dropbox sandbox: state under `<dataDir>/dropbox`, thumbnails under `<dataDir>/cache`.
+ * @param opts
+ */
+export function createDropbox( opts: DropboxProviderOptions ): DropboxProvider {
+	const stateDir = join( opts.dataDir, 'dropbox' );
+	const ids = new IdMap( stateDir, opts.secret );
+	const library = new Library( opts.libraryDir, ids );
+	const media = new MediaInfo();
+	const meta = new MetadataService( library, new ContentHashes(), media );
+	const services: DropboxServices = {
+		state: new DropboxState(
+			stateDir,
+			opts.clock,
+			opts.tokenLifetimeSeconds
+		),
+		clock: opts.clock,
+		library,
+		meta,
+		lister: new FolderLister( meta, opts.secret ),
+		thumbs: new Thumbnailer(
+			join( opts.dataDir, 'cache', 'dropbox-thumbnails' ),
+			media
+		),
+		faults: opts.faults,
+		counter: opts.counter,
+		urls: opts.urls,
+		log: opts.log,
+	};
+	const hosts: Record< string, Handler > = dropboxHosts(
+		services,
+		opts.secret,
+		opts.libraryDir
+	);
+	return {
+		services,
+		hosts: hosts as ReturnType< typeof dropboxHosts >,
+		registerApp( input ) {
+			const app = validateApp(
+				input,
+				services.state.getApp( input.key )
+			);
+			services.state.putApp( app );
+			return app;
+		},
+		flush: () => ids.flush(),
+	};
+}

@@ -1,0 +1,10 @@
+export { startSandbox, PORTS } from './sandbox';
+export type {
+	Sandbox,
+	SandboxOptions,
+	SandboxApp,
+	LibraryOptions,
+	LibraryManifest,
+} from './types';
+export { SandboxControl } from './control-client';
+export type { FaultSpec, Fault } from './shared/faults';

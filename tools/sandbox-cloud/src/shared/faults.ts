@@ -1,0 +1,176 @@
+import { randomAlnum } from './random';
+
+export type FaultKind = 'status' | 'latency' | 'drop';
+
+/** What a test asks for (control API `POST /faults`). */
+export interface FaultSpec {
+	/** A route key (`files/list_folder`), a prefix ending in `*` (`files/*`), or `*` for all. */
+	route?: string;
+	kind: FaultKind;
+	/** For `status`: 429, 500, 503 or any 4xx/5xx. */
+	status?: number;
+	/** Seconds; sent as `Retry-After` (always on 429, on 503 when given). */
+	retryAfter?: number;
+	/** For 429: the JSON envelope (default) or a plain-text body. */
+	body?: 'json' | 'text';
+	/** For `latency`: delay before the request is handled. */
+	latencyMs?: number;
+	/** Apply to the next N matching requests; omit to apply until cleared. */
+	count?: number;
+}
+
+export interface Fault {
+	id: string;
+	route: string;
+	kind: FaultKind;
+	status: number | null;
+	retryAfter: number | null;
+	body: 'json' | 'text';
+	latencyMs: number;
+	/** Matching requests still to be hit; null = until cleared. */
+	remaining: number | null;
+	hits: number;
+}
+
+export interface FaultDecision {
+	latencyMs: number;
+	/** A `status` or `drop` fault to apply instead of handling the request. */
+	action: Fault | null;
+}
+
+export class FaultError extends Error {}
+
+function matches( pattern: string, route: string ): boolean {
+	if ( pattern === '*' ) {
+		return true;
+	}
+	if ( pattern.endsWith( '*' ) ) {
+		return route.startsWith( pattern.slice( 0, -1 ) );
+	}
+	return pattern === route;
+}
+
+/** Injected failures, shared by every provider; each provider renders them its own way. */
+export class FaultRegistry {
+	private faults: Fault[] = [];
+
+	add( spec: FaultSpec ): Fault {
+		if ( ! [ 'status', 'latency', 'drop' ].includes( spec.kind ) ) {
+			throw new FaultError(
+				'kind must be "status", "latency" or "drop"'
+			);
+		}
+		if (
+			spec.kind === 'status' &&
+			( ! Number.isInteger( spec.status ) ||
+				( spec.status ?? 0 ) < 400 ||
+				( spec.status ?? 0 ) > 599 )
+		) {
+			throw new FaultError(
+				'status faults need an integer status between 400 and 599'
+			);
+		}
+		if (
+			spec.kind === 'latency' &&
+			( typeof spec.latencyMs !== 'number' ||
+				spec.latencyMs < 0 ||
+				spec.latencyMs > 120000 )
+		) {
+			throw new FaultError(
+				'latency faults need latencyMs between 0 and 120000'
+			);
+		}
+		if (
+			spec.count !== undefined &&
+			( ! Number.isInteger( spec.count ) || spec.count < 1 )
+		) {
+			throw new FaultError( 'count must be a positive integer' );
+		}
+		if (
+			spec.body !== undefined &&
+			spec.body !== 'json' &&
+			spec.body !== 'text'
+		) {
+			throw new FaultError( 'body must be "json" or "text"' );
+		}
+		const fault: Fault = {
+			id: randomAlnum( 10 ),
+			route: spec.route ?? '*',
+			kind: spec.kind,
+			status: spec.kind === 'status' ? ( spec.status ?? null ) : null,
+			retryAfter: spec.retryAfter ?? ( spec.status === 429 ? 1 : null ),
+			body: spec.body ?? 'json',
+			latencyMs: spec.latencyMs ?? 0,
+			remaining: spec.count ?? null,
+			hits: 0,
+		};
+		this.faults.push( fault );
+		return fault;
+	}
+
+	list(): Fault[] {
+		return this.faults.map( ( fault ) => ( { ...fault } ) );
+	}
+
+	remove( id: string ): boolean {
+		const before = this.faults.length;
+		this.faults = this.faults.filter( ( fault ) => fault.id !== id );
+		return this.faults.length !== before;
+	}
+
+	clear(): void {
+		this.faults = [];
+	}
+
+	/**
+	 * Consumes the faults that apply to one request of `route`.
+	 * @param route
+	 */
+	take( route: string ): FaultDecision {
+		let latencyMs = 0;
+		let action: Fault | null = null;
+		for ( const fault of this.faults ) {
+			if ( ! matches( fault.route, route ) || fault.remaining === 0 ) {
+				continue;
+			}
+			if ( fault.kind === 'latency' ) {
+				latencyMs += fault.latencyMs;
+			} else if ( action ) {
+				continue;
+			} else {
+				action = fault;
+			}
+			fault.hits++;
+			if ( fault.remaining !== null ) {
+				fault.remaining--;
+			}
+		}
+		this.faults = this.faults.filter( ( fault ) => fault.remaining !== 0 );
+		return { latencyMs, action: action ? { ...action } : null };
+	}
+}
+
+/** Requests per route key, for tests that prove caching (`GET /requests`). */
+export class RequestCounter {
+	private counts = new Map< string, number >();
+
+	count( route: string ): void {
+		this.counts.set( route, ( this.counts.get( route ) ?? 0 ) + 1 );
+	}
+
+	snapshot(): { counts: Record< string, number >; total: number } {
+		const counts: Record< string, number > = {};
+		let total = 0;
+		for ( const [ route, n ] of [ ...this.counts ].sort( ( a, b ) =>
+			a[ 0 ].localeCompare( b[ 0 ] )
+		) ) {
+			counts[ route ] = n;
+			total += n;
+		}
+		return { counts, total };
+	}
+
+	reset(): void {
+		this.counts.clear();
+	}
+}
