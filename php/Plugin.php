@@ -9,33 +9,27 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery;
 
-use CustomerCloudGallery\Blocks\GalleryBlock;
-
 final class Plugin {
 
 	private static ?Plugin $instance = null;
 
-	/**
-	 * @param list<object> $services Services that expose a register() method.
-	 */
-	private function __construct( private array $services ) {}
+	private function __construct( private Services $services ) {}
 
 	public static function boot(): void {
 		if ( null !== self::$instance ) {
 			return;
 		}
-		self::$instance = new self( self::services() );
-		foreach ( self::$instance->services as $service ) {
+		self::$instance = new self( new Services() );
+		foreach ( self::$instance->services->hooked() as $service ) {
 			$service->register();
 		}
 	}
 
 	/**
-	 * @return list<object>
+	 * The booted object graph, for code outside the hooks (tests, WP-CLI).
 	 */
-	private static function services(): array {
-		return array(
-			new GalleryBlock( dirname( PLUGIN_FILE ) ),
-		);
+	public static function services(): Services {
+		self::boot();
+		return self::$instance->services;
 	}
 }

@@ -1,0 +1,162 @@
+<?php
+/**
+ * Builds the plugin's object graph, each service once.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery;
+
+use CustomerCloudGallery\Admin\SettingsAssets;
+use CustomerCloudGallery\Admin\SettingsPage;
+use CustomerCloudGallery\Blocks\GalleryBlock;
+use CustomerCloudGallery\Cache\Locks;
+use CustomerCloudGallery\OAuth\AuthorizationStart;
+use CustomerCloudGallery\OAuth\CallbackHandler;
+use CustomerCloudGallery\OAuth\CallbackMessages;
+use CustomerCloudGallery\OAuth\FlashNotices;
+use CustomerCloudGallery\OAuth\StateStore;
+use CustomerCloudGallery\Providers\Dropbox;
+use CustomerCloudGallery\Providers\ProviderRegistry;
+use CustomerCloudGallery\REST;
+use CustomerCloudGallery\Storage\Encryption;
+use CustomerCloudGallery\Storage\EncryptionKey;
+use CustomerCloudGallery\Storage\OptionStore;
+
+/**
+ * Constructor injection all the way down; this is the only place that knows
+ * how the pieces fit. Services are built lazily, so a request that only
+ * renders a block never builds the OAuth machinery.
+ */
+final class Services {
+
+	/** @var array<string, object> */
+	private array $built = array();
+
+	/**
+	 * Everything that hooks itself into WordPress.
+	 *
+	 * @return list<object> Objects with a register() method.
+	 */
+	public function hooked(): array {
+		return array(
+			new GalleryBlock( dirname( PLUGIN_FILE ) ),
+			new SettingsPage( new SettingsAssets( $this->flash_notices() ) ),
+			$this->callback_handler(),
+			$this->rest_api(),
+		);
+	}
+
+	public function providers(): ProviderRegistry {
+		return $this->once( __FUNCTION__, fn () => new ProviderRegistry( array( $this->dropbox() ) ) );
+	}
+
+	public function dropbox(): Dropbox\DropboxProvider {
+		return $this->once(
+			__FUNCTION__,
+			fn () => new Dropbox\DropboxProvider(
+				$this->dropbox_connections(),
+				new Dropbox\Authorization( $this->dropbox_credentials(), $this->dropbox_tokens(), $this->dropbox_health(), $this->dropbox_oauth(), $this->dropbox_api(), $this->dropbox_diagnosis() ),
+				new Dropbox\Disconnection( $this->dropbox_tokens(), $this->dropbox_health(), $this->dropbox_oauth(), $this->dropbox_calls() ),
+				new Dropbox\ConnectionTest( $this->dropbox_tokens(), $this->dropbox_api(), $this->dropbox_calls(), $this->dropbox_health(), $this->dropbox_connections(), $this->dropbox_diagnosis() )
+			)
+		);
+	}
+
+	public function dropbox_access_tokens(): Dropbox\AccessTokens {
+		return $this->once(
+			__FUNCTION__,
+			fn () => new Dropbox\AccessTokens( $this->dropbox_tokens(), $this->dropbox_credentials(), $this->dropbox_oauth(), $this->dropbox_health(), new Locks() )
+		);
+	}
+
+	public function dropbox_calls(): Dropbox\AuthorizedCalls {
+		return $this->once( __FUNCTION__, fn () => new Dropbox\AuthorizedCalls( $this->dropbox_access_tokens(), $this->dropbox_health() ) );
+	}
+
+	public function dropbox_api(): Dropbox\ApiClient {
+		return $this->once( __FUNCTION__, fn () => new Dropbox\ApiClient( $this->dropbox_endpoints(), new Dropbox\Transport() ) );
+	}
+
+	public function dropbox_credentials(): Dropbox\CredentialsStore {
+		return $this->once( __FUNCTION__, fn () => new Dropbox\CredentialsStore( $this->options(), $this->encryption() ) );
+	}
+
+	public function dropbox_tokens(): Dropbox\TokenStore {
+		return $this->once( __FUNCTION__, fn () => new Dropbox\TokenStore( $this->options(), $this->encryption() ) );
+	}
+
+	public function state_store(): StateStore {
+		return $this->once( __FUNCTION__, fn () => new StateStore() );
+	}
+
+	public function flash_notices(): FlashNotices {
+		return $this->once( __FUNCTION__, fn () => new FlashNotices() );
+	}
+
+	public function callback_handler(): CallbackHandler {
+		return $this->once(
+			__FUNCTION__,
+			fn () => new CallbackHandler( $this->providers(), $this->state_store(), $this->flash_notices(), new CallbackMessages() )
+		);
+	}
+
+	public function encryption(): Encryption {
+		return $this->once( __FUNCTION__, fn () => new Encryption( new EncryptionKey() ) );
+	}
+
+	private function rest_api(): REST\RestApi {
+		$presenter = new REST\ConnectionPresenter( $this->providers() );
+		return new REST\RestApi(
+			array(
+				new REST\ConnectionsController( $this->providers(), $presenter ),
+				new REST\ConnectionActionsController( $this->providers(), $presenter, new AuthorizationStart( $this->state_store() ) ),
+				new REST\DropboxCredentialsController(
+					$this->dropbox(),
+					new Dropbox\CredentialsUpdate( $this->dropbox_credentials(), $this->dropbox_tokens(), $this->dropbox_health() ),
+					$presenter
+				),
+			)
+		);
+	}
+
+	private function dropbox_connections(): Dropbox\ConnectionFactory {
+		return $this->once(
+			__FUNCTION__,
+			fn () => new Dropbox\ConnectionFactory( $this->dropbox_credentials(), $this->dropbox_tokens(), $this->dropbox_health(), $this->dropbox_diagnosis() )
+		);
+	}
+
+	private function dropbox_oauth(): Dropbox\OAuthClient {
+		return $this->once( __FUNCTION__, fn () => new Dropbox\OAuthClient( $this->dropbox_endpoints(), new Dropbox\Transport() ) );
+	}
+
+	private function dropbox_health(): Dropbox\HealthStore {
+		return $this->once( __FUNCTION__, fn () => new Dropbox\HealthStore( $this->options() ) );
+	}
+
+	private function dropbox_diagnosis(): Dropbox\Diagnosis {
+		return $this->once( __FUNCTION__, fn () => new Dropbox\Diagnosis() );
+	}
+
+	private function dropbox_endpoints(): Dropbox\Endpoints {
+		return $this->once( __FUNCTION__, fn () => Dropbox\Endpoints::from_constants() );
+	}
+
+	private function options(): OptionStore {
+		return $this->once( __FUNCTION__, fn () => new OptionStore() );
+	}
+
+	/**
+	 * @template T of object
+	 *
+	 * @param callable(): T $build
+	 *
+	 * @return T
+	 */
+	private function once( string $name, callable $build ): object {
+		return $this->built[ $name ] ??= $build();
+	}
+}

@@ -1,0 +1,34 @@
+<?php
+/**
+ * Resolves the 32-byte key that encrypts secrets at rest.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Storage;
+
+/**
+ * CCG_ENCRYPTION_KEY (wp-config.php) when defined, so a key can outlive salt
+ * rotation; otherwise derived from the site's salts. HKDF with a fixed
+ * context string keeps this key distinct from every other use of the salts.
+ */
+final class EncryptionKey {
+
+	private const CONTEXT = 'customer-cloud-gallery/secretbox/v1';
+
+	public function bytes(): string {
+		return hash_hkdf( 'sha256', $this->input_keying_material(), SODIUM_CRYPTO_SECRETBOX_KEYBYTES, self::CONTEXT );
+	}
+
+	/**
+	 * Resolved on each call, not cached, so a changed key is noticed at once.
+	 */
+	private function input_keying_material(): string {
+		if ( defined( 'CCG_ENCRYPTION_KEY' ) && is_string( CCG_ENCRYPTION_KEY ) && '' !== CCG_ENCRYPTION_KEY ) {
+			return CCG_ENCRYPTION_KEY;
+		}
+		return wp_salt( 'auth' ) . wp_salt( 'secure_auth' );
+	}
+}

@@ -1,0 +1,40 @@
+<?php
+/**
+ * The one registry of everything the plugin stores, so cleanup forgets nothing.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Storage;
+
+/**
+ * Every option, option-name prefix, user meta key and cache group the plugin
+ * writes starts with PREFIX; uninstall deletes by that prefix.
+ */
+final class Keys {
+
+	public const PREFIX = 'ccg_';
+
+	/** App key and access type in plain text; the App secret encrypted. */
+	public const DROPBOX_CREDENTIALS = 'ccg_dropbox_credentials';
+
+	/** The encrypted token record (access + refresh token, scopes, account). */
+	public const DROPBOX_TOKEN = 'ccg_dropbox_token';
+
+	/** Plain problems learned from Dropbox (revoked grant, missing scopes). */
+	public const DROPBOX_HEALTH = 'ccg_dropbox_health';
+
+	/** One option per pending OAuth state, keyed by a hash of the state. */
+	public const OAUTH_STATE_PREFIX = 'ccg_oauth_state_';
+
+	/** Lock rows when no persistent object cache is available. */
+	public const LOCK_PREFIX = 'ccg_lock_';
+
+	/** User meta: the one-time notice the Settings screen shows after OAuth. */
+	public const FLASH_NOTICE = 'ccg_flash_notice';
+
+	/** Object cache group for locks (and later listings). */
+	public const CACHE_GROUP = 'ccg';
+}

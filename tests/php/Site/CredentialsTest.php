@@ -1,0 +1,92 @@
+<?php
+/**
+ * POST /connections/dropbox/credentials.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Tests\Site;
+
+use CustomerCloudGallery\Providers\Dropbox\TokenRecord;
+use CustomerCloudGallery\Tests\TestCase;
+
+final class CredentialsTest extends TestCase {
+
+	protected function setUp(): void {
+		parent::setUp();
+		$this->act_as( 'admin' );
+	}
+
+	public function test_saving_makes_the_connection_ready_and_trims_pasted_values(): void {
+		$response = $this->save( array( 'appKey' => "  key1\n", 'appSecret' => ' secret1 ', 'accessType' => 'full' ) );
+
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertSame( 'ready', $response->get_data()['status'] );
+		$this->assertSame( 'key1', $response->get_data()['credentials']['appKey'] );
+		$this->assertSame( 'secret1', $this->services()->dropbox_credentials()->load()?->app_secret );
+	}
+
+	public function test_an_empty_secret_keeps_the_stored_one(): void {
+		$this->save( array( 'appKey' => 'key1', 'appSecret' => 'secret1', 'accessType' => 'full' ) );
+		$response = $this->save( array( 'appKey' => 'key1', 'accessType' => 'app_folder' ) );
+
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertTrue( $response->get_data()['credentials']['secretStored'] );
+		$this->assertSame( 'app_folder', $response->get_data()['credentials']['accessType'] );
+		$this->assertSame( 'secret1', $this->services()->dropbox_credentials()->load()?->app_secret );
+	}
+
+	public function test_a_secret_is_required_first(): void {
+		$response = $this->save( array( 'appKey' => 'key1', 'appSecret' => '', 'accessType' => 'full' ) );
+
+		$this->assertSame( 400, $response->get_status() );
+		$this->assertSame( 'ccg_app_secret_required', $response->get_data()['code'] );
+	}
+
+	public function test_a_different_app_key_forgets_the_grant(): void {
+		$this->save( array( 'appKey' => 'key1', 'appSecret' => 'secret1', 'accessType' => 'full' ) );
+		$this->services()->dropbox_tokens()->save( new TokenRecord( 'sl.a', time() + 3600, 'r', array( 'files.metadata.read', 'files.content.read' ), 'dbid:1', 'Jane', 'jane@example.com', time() ) );
+
+		$same_key = $this->save( array( 'appKey' => 'key1', 'accessType' => 'full' ) );
+		$this->assertSame( 'connected', $same_key->get_data()['status'], 'Re-saving the same app keeps the connection.' );
+
+		$new_key = $this->save( array( 'appKey' => 'key2', 'appSecret' => 'secret2', 'accessType' => 'full' ) );
+		$this->assertSame( 'ready', $new_key->get_data()['status'] );
+		$this->assertFalse( $this->services()->dropbox_tokens()->exists() );
+	}
+
+	/**
+	 * @dataProvider invalid_bodies
+	 *
+	 * @param array<string, mixed> $body
+	 */
+	public function test_invalid_bodies_are_refused( array $body ): void {
+		$response = $this->save( $body );
+
+		$this->assertSame( 400, $response->get_status() );
+		$this->assertContains( $response->get_data()['code'], array( 'rest_invalid_param', 'rest_missing_callback_param' ) );
+	}
+
+	/**
+	 * @return array<string, array{array<string, mixed>}>
+	 */
+	public static function invalid_bodies(): array {
+		return array(
+			'no app key'          => array( array( 'appSecret' => 's', 'accessType' => 'full' ) ),
+			'blank app key'       => array( array( 'appKey' => '   ', 'appSecret' => 's', 'accessType' => 'full' ) ),
+			'space inside key'    => array( array( 'appKey' => 'a b', 'appSecret' => 's', 'accessType' => 'full' ) ),
+			'unknown access type' => array( array( 'appKey' => 'k', 'appSecret' => 's', 'accessType' => 'team' ) ),
+			'no access type'      => array( array( 'appKey' => 'k', 'appSecret' => 's' ) ),
+			'key not a string'    => array( array( 'appKey' => array( 'k' ), 'appSecret' => 's', 'accessType' => 'full' ) ),
+		);
+	}
+
+	/**
+	 * @param array<string, mixed> $body
+	 */
+	private function save( array $body ): \WP_REST_Response {
+		return $this->rest( 'POST', '/connections/dropbox/credentials', $body );
+	}
+}

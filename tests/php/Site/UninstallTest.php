@@ -1,0 +1,43 @@
+<?php
+/**
+ * uninstall.php leaves nothing of the plugin behind.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Tests\Site;
+
+use CustomerCloudGallery\Cache\OptionLock;
+use CustomerCloudGallery\OAuth\Notice;
+use CustomerCloudGallery\Providers\Dropbox\TokenRecord;
+use CustomerCloudGallery\Tests\TestCase;
+
+final class UninstallTest extends TestCase {
+
+	public function test_uninstall_deletes_every_row_the_plugin_wrote(): void {
+		$this->act_as( 'admin' );
+		$this->rest( 'POST', '/connections/dropbox/credentials', array( 'appKey' => 'key1', 'appSecret' => 'secret1', 'accessType' => 'full' ) );
+		$this->rest( 'POST', '/connections/dropbox/authorize' );
+		$this->services()->dropbox_tokens()->save( new TokenRecord( 'sl.a', time() + 3600, 'r', array(), null, null, null, time() ) );
+		$this->services()->flash_notices()->put( get_current_user_id(), new Notice( Notice::INFO, 'hello' ) );
+		( new OptionLock( 'left-behind', 30 ) )->acquire();
+		set_transient( 'ccg_listing_test', array( 1 ), 60 );
+		$this->assertGreaterThan( 4, $this->plugin_rows() );
+
+		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
+			define( 'WP_UNINSTALL_PLUGIN', 'customer-cloud-gallery/plugin.php' );
+		}
+		require dirname( __DIR__, 3 ) . '/uninstall.php';
+
+		$this->assertSame( 0, $this->plugin_rows() );
+	}
+
+	private function plugin_rows(): int {
+		global $wpdb;
+		$like = '%' . $wpdb->esc_like( 'ccg_' ) . '%';
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name LIKE %s", $like ) )
+			+ (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $like ) );
+	}
+}

@@ -1,0 +1,94 @@
+<?php
+/**
+ * Client of the sandbox Dropbox's JSON control API (tools/sandbox-cloud).
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Tests\Support;
+
+use RuntimeException;
+
+/**
+ * Plain cURL, not the WordPress HTTP API: this is the test talking to the
+ * double's "App Console", not the plugin talking to Dropbox.
+ */
+final class Sandbox {
+
+	public function __construct( private string $base ) {}
+
+	/**
+	 * From CCG_SANDBOX_CONTROL, or null when the tests run without a sandbox.
+	 */
+	public static function from_environment(): ?self {
+		$base = getenv( 'CCG_SANDBOX_CONTROL' );
+		return is_string( $base ) && '' !== $base ? new self( rtrim( $base, '/' ) ) : null;
+	}
+
+	/**
+	 * @param array<string, mixed> $app key, secret, name, redirectUris, accessType, scopes.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function register_app( array $app ): array {
+		return $this->call( 'POST', '/dropbox/apps', $app )['app'];
+	}
+
+	public function delete_app( string $key ): void {
+		$this->call( 'DELETE', '/dropbox/apps/' . rawurlencode( $key ) );
+	}
+
+	public function set_token_lifetime( int $seconds ): void {
+		$this->call( 'POST', '/dropbox/settings', array( 'tokenLifetimeSeconds' => $seconds ) );
+	}
+
+	public function expire_access_tokens(): int {
+		return (int) $this->call( 'POST', '/dropbox/tokens/expire' )['expired'];
+	}
+
+	/**
+	 * @return list<array<string, mixed>>
+	 */
+	public function grants( string $app_key ): array {
+		$grants = $this->call( 'GET', '/dropbox/grants' )['grants'];
+		return array_values( array_filter( $grants, static fn ( array $grant ): bool => $grant['appKey'] === $app_key ) );
+	}
+
+	/**
+	 * @param array<string, mixed> $spec route, kind (status|latency|drop), status, retryAfter, body, latencyMs, count.
+	 */
+	public function add_fault( array $spec ): void {
+		$this->call( 'POST', '/faults', $spec );
+	}
+
+	public function clear_faults(): void {
+		$this->call( 'DELETE', '/faults' );
+	}
+
+	public function reset_request_counts(): void {
+		$this->call( 'POST', '/requests' );
+	}
+
+	/**
+	 * Requests the sandbox received for one route key, e.g. "oauth2/token".
+	 */
+	public function requests( string $route ): int {
+		return (int) ( $this->call( 'GET', '/requests' )['counts'][ $route ] ?? 0 );
+	}
+
+	/**
+	 * @param array<string, mixed>|null $body
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function call( string $method, string $path, ?array $body = null ): array {
+		$response = Http::request( $method, $this->base . $path, null === $body ? array() : array( 'Content-Type' => 'application/json' ), null === $body ? null : (string) json_encode( $body ) );
+		$json     = json_decode( $response['body'], true );
+		if ( $response['status'] >= 400 || ! is_array( $json ) ) {
+			throw new RuntimeException( "Sandbox control {$method} {$path} answered {$response['status']}: {$response['body']}" );
+		}
+		return $json;
+	}
+}
