@@ -1,0 +1,1 @@
+export const REST_NAMESPACE = 'customer-cloud-gallery/v1';

@@ -1,0 +1,68 @@
+/**
+ * WordPress dependencies
+ */
+import { Button } from '@wordpress/components';
+import { useCopyToClipboard } from '@wordpress/compose';
+import { useEffect, useState } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+/** How long "Copied!" stays, long enough to read. */
+const CONFIRMATION_MS = 4000;
+
+interface Props {
+	uri: string;
+}
+
+/**
+ * The exact redirect URI to paste into the provider's console, in a code
+ * block (selectable as a whole) with a Copy button.
+ *
+ * @param props     Component props.
+ * @param props.uri The redirect URI.
+ */
+export default function RedirectUriField( { uri }: Props ) {
+	const [ hasCopied, setHasCopied ] = useState( false );
+	const copyRef = useCopyToClipboard< HTMLButtonElement >( uri, () =>
+		setHasCopied( true )
+	);
+
+	useEffect( () => {
+		if ( ! hasCopied ) {
+			return;
+		}
+		const timeout = setTimeout(
+			() => setHasCopied( false ),
+			CONFIRMATION_MS
+		);
+		return () => clearTimeout( timeout );
+	}, [ hasCopied ] );
+
+	return (
+		<div className="ccg-redirect-uri">
+			<span className="ccg-redirect-uri__label">
+				{ __( 'Redirect URI', 'customer-cloud-gallery' ) }
+			</span>
+			<code className="ccg-redirect-uri__value">{ uri }</code>
+			<div className="ccg-redirect-uri__actions">
+				<Button
+					__next40pxDefaultSize
+					variant="secondary"
+					ref={ copyRef }
+					aria-label={ __(
+						'Copy redirect URI',
+						'customer-cloud-gallery'
+					) }
+				>
+					{ __( 'Copy', 'customer-cloud-gallery' ) }
+				</Button>
+				<span
+					className="ccg-redirect-uri__copied"
+					role="status"
+					aria-live="polite"
+				>
+					{ hasCopied && __( 'Copied!', 'customer-cloud-gallery' ) }
+				</span>
+			</div>
+		</div>
+	);
+}
