@@ -17,6 +17,7 @@ module.exports = [
 		...scriptConfig,
 		entry: {
 			'gallery/index': root( 'blocks/gallery/index.ts' ),
+			'settings/index': root( 'src/settings/index.tsx' ),
 		},
 	},
 	{
