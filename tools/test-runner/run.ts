@@ -108,7 +108,11 @@ async function main(): Promise< void > {
 		run( bin( 'wp-scripts' ), [ 'lint-js' ], { cwd: root } )
 	);
 	await stage( 'lint:css', () =>
-		run( bin( 'wp-scripts' ), [ 'lint-style', 'blocks/**/*.scss', 'src/**/*.scss' ], { cwd: root } )
+		run(
+			bin( 'wp-scripts' ),
+			[ 'lint-style', 'blocks/**/*.scss', 'src/**/*.scss' ],
+			{ cwd: root }
+		)
 	);
 	await stage( 'types (tsc --noEmit)', () =>
 		run( bin( 'tsc' ), [ '--noEmit' ], { cwd: root } )
