@@ -16,6 +16,7 @@ import { startSandbox, type Sandbox } from '../sandbox-cloud/src/index';
  */
 export const TEST_PORTS = {
 	sandbox: Number( process.env.CCG_TEST_SANDBOX_PORT ?? 8910 ),
+	zip: Number( process.env.CCG_TEST_PORT_ZIP ?? 8903 ),
 	wordpress: {
 		'7.1': Number( process.env.CCG_TEST_PORT_7_1 ?? 8901 ),
 		'6.8': Number( process.env.CCG_TEST_PORT_6_8 ?? 8902 ),

@@ -10,11 +10,13 @@ import path from 'node:path';
 import {
 	resetDatabase,
 	startTestEnvironment,
+	TEST_PORTS,
 	testEnv,
 	withServer,
 	type TestEnvironment,
 } from './environment';
 import { repositoryPhpFiles } from './php-files';
+import { pluginZipInstalls } from './plugin-zip';
 import { run } from './process';
 
 const root = path.resolve( __dirname, '../..' );
@@ -124,6 +126,11 @@ async function main(): Promise< void > {
 	const built = await stage( 'build', () =>
 		run( bin( 'wp-scripts' ), [ 'build' ], { cwd: root } )
 	);
+	if ( built ) {
+		await stage( 'plugin zip installs into a clean WordPress', () =>
+			pluginZipInstalls( root, TEST_PORTS.zip )
+		);
+	}
 	await stage( 'tooling tests (sandbox contract, local WordPress)', () =>
 		run( bin( 'tsx' ), [ '--test', ...toolingTests() ], { cwd: root } )
 	);

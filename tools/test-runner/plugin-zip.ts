@@ -1,0 +1,59 @@
+/**
+ * The release zip must install into a clean WordPress and work there without
+ * the repository beside it (decisions: "A test installs the zip").
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+
+import { ensureSite, resetSite, runPhp } from '../local-wordpress/index';
+import { run } from './process';
+
+const PLUGIN = 'customer-cloud-gallery';
+
+const CHECK = `
+$plugin_dir = WP_PLUGIN_DIR . '/${ PLUGIN }';
+$result = array(
+	'symlink'    => is_link( $plugin_dir ),
+	'active'     => is_plugin_active( '${ PLUGIN }/plugin.php' ),
+	'registered' => WP_Block_Type_Registry::get_instance()->is_registered( 'customer-cloud-gallery/gallery' ),
+	'script'     => file_exists( $plugin_dir . '/build/gallery/index.js' ),
+	'settings'   => file_exists( $plugin_dir . '/build/settings/index.js' ),
+	'uninstall'  => file_exists( $plugin_dir . '/uninstall.php' ),
+	'no_sources' => ! file_exists( $plugin_dir . '/node_modules' ) && ! file_exists( $plugin_dir . '/src' ) && ! file_exists( $plugin_dir . '/tests' ),
+	'renders'    => is_callable( WP_Block_Type_Registry::get_instance()->get_registered( 'customer-cloud-gallery/gallery' )->render_callback ) && is_string( do_blocks( '<!-- wp:customer-cloud-gallery/gallery /-->' ) ),
+);
+echo wp_json_encode( $result );
+`;
+
+export async function pluginZipInstalls(
+	root: string,
+	port: number
+): Promise< boolean > {
+	const zip = path.join( root, `${ PLUGIN }.zip` );
+	await rm( zip, { force: true } );
+	if (
+		( await run(
+			path.join( root, 'node_modules/.bin/wp-scripts' ),
+			[ 'plugin-zip' ],
+			{
+				cwd: root,
+			}
+		) ) !== 0
+	) {
+		return false;
+	}
+	const site = await ensureSite( { name: 'test-zip', version: '7.1', port } );
+	await resetSite( site );
+	// Replace the development symlink with the unpacked release.
+	const plugins = path.join( site.dir, 'wp-content/plugins' );
+	await rm( path.join( plugins, PLUGIN ), { recursive: true, force: true } );
+	if ( ( await run( 'unzip', [ '-q', zip, '-d', plugins ] ) ) !== 0 ) {
+		return false;
+	}
+	const result = JSON.parse(
+		( await runPhp( site, CHECK ) ).trim()
+	) as Record< string, boolean >;
+	console.log( result );
+	await rm( zip, { force: true } );
+	return Object.values( result ).every( Boolean );
+}
