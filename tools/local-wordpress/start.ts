@@ -98,13 +98,22 @@ async function main(): Promise< void > {
 	] ).catch( () => undefined );
 
 	const redirectUri = `http://localhost:${ port }/wp-admin/admin-post.php?action=ccg_oauth_dropbox`;
+	// CCG_REAL_DROPBOX=1: no sandbox, the plugin's default (real) Dropbox
+	// hosts, and outgoing HTTP allowed so the site can reach them.
+	const realDropbox = process.env.CCG_REAL_DROPBOX === '1';
 	let sandbox: DevSandbox | { reason: string };
-	try {
-		sandbox = await startDevSandbox( sandboxPort, redirectUri );
-	} catch ( error ) {
+	if ( realDropbox ) {
 		sandbox = {
-			reason: `it failed to start: ${ ( error as Error ).message }`,
+			reason: 'CCG_REAL_DROPBOX=1 points the plugin at the real Dropbox',
 		};
+	} else {
+		try {
+			sandbox = await startDevSandbox( sandboxPort, redirectUri );
+		} catch ( error ) {
+			sandbox = {
+				reason: `it failed to start: ${ ( error as Error ).message }`,
+			};
+		}
 	}
 	if ( 'handle' in sandbox ) {
 		const { handle } = sandbox;
@@ -114,15 +123,16 @@ async function main(): Promise< void > {
 			`sandbox Dropbox not started: ${ sandbox.reason }. The site runs without it.`
 		);
 	}
-	const constants: Record< string, string > =
-		'handle' in sandbox
-			? {
-					CCG_DROPBOX_AUTH_BASE: sandbox.handle.dropbox.authBase,
-					CCG_DROPBOX_API_BASE: sandbox.handle.dropbox.apiBase,
-					CCG_DROPBOX_CONTENT_BASE:
-						sandbox.handle.dropbox.contentBase,
-				}
-			: {};
+	let constants: Record< string, string | boolean > = {};
+	if ( realDropbox ) {
+		constants = { WP_HTTP_BLOCK_EXTERNAL: false };
+	} else if ( 'handle' in sandbox ) {
+		constants = {
+			CCG_DROPBOX_AUTH_BASE: sandbox.handle.dropbox.authBase,
+			CCG_DROPBOX_API_BASE: sandbox.handle.dropbox.apiBase,
+			CCG_DROPBOX_CONTENT_BASE: sandbox.handle.dropbox.contentBase,
+		};
+	}
 
 	await prefetch;
 	const site = await ensureSite( {
