@@ -12,7 +12,12 @@ namespace CustomerCloudGallery;
 use CustomerCloudGallery\Admin\SettingsAssets;
 use CustomerCloudGallery\Admin\SettingsPage;
 use CustomerCloudGallery\Blocks\GalleryBlock;
+use CustomerCloudGallery\Cache\ListingStore;
 use CustomerCloudGallery\Cache\Locks;
+use CustomerCloudGallery\Cache\MediaInfoStore;
+use CustomerCloudGallery\Cache\ThumbnailDiskCache;
+use CustomerCloudGallery\Gallery;
+use CustomerCloudGallery\Images;
 use CustomerCloudGallery\OAuth\AuthorizationStart;
 use CustomerCloudGallery\OAuth\CallbackHandler;
 use CustomerCloudGallery\OAuth\CallbackMessages;
@@ -21,6 +26,7 @@ use CustomerCloudGallery\OAuth\StateStore;
 use CustomerCloudGallery\Providers\Dropbox;
 use CustomerCloudGallery\Providers\ProviderRegistry;
 use CustomerCloudGallery\REST;
+use CustomerCloudGallery\Rendering;
 use CustomerCloudGallery\Storage\Encryption;
 use CustomerCloudGallery\Storage\EncryptionKey;
 use CustomerCloudGallery\Storage\OptionStore;
@@ -46,7 +52,57 @@ final class Services {
 			new SettingsPage( new SettingsAssets( $this->flash_notices() ) ),
 			$this->callback_handler(),
 			$this->rest_api(),
+			$this->folder_listings(),
+			$this->thumbnail_cache(),
+			$this->thumbnail_endpoint(),
+			$this->gallery_warmer(),
+			$this->gallery_views(),
 		);
+	}
+
+	public function thumbnail_cache(): ThumbnailDiskCache {
+		return $this->once( __FUNCTION__, fn () => new ThumbnailDiskCache() );
+	}
+
+	public function image_urls(): Images\ImageUrls {
+		return $this->once( __FUNCTION__, fn () => new Images\ImageUrls( $this->image_tokens(), $this->thumbnail_cache() ) );
+	}
+
+	public function thumbnail_endpoint(): Images\ThumbnailEndpoint {
+		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher() ) );
+	}
+
+	public function thumbnail_fetcher(): Images\ThumbnailFetcher {
+		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailFetcher( $this->dropbox_api(), $this->dropbox_calls(), $this->thumbnail_cache() ) );
+	}
+
+	public function gallery_views(): Rendering\GalleryViewBuilder {
+		return $this->once(
+			__FUNCTION__,
+			fn () => new Rendering\GalleryViewBuilder( $this->folder_listings(), $this->image_urls(), new Rendering\PhotoOrder(), new Rendering\Audience(), $this->thumbnail_cache(), new MediaInfoStore() )
+		);
+	}
+
+	public function gallery_warmer(): Gallery\GalleryWarmer {
+		return $this->once(
+			__FUNCTION__,
+			fn () => new Gallery\GalleryWarmer( $this->folder_listings(), $this->thumbnail_fetcher(), $this->thumbnail_cache(), new Rendering\PhotoOrder(), new Gallery\MediaInfoReader( $this->dropbox_api(), $this->dropbox_calls(), new MediaInfoStore() ) )
+		);
+	}
+
+	public function gallery_root(): Gallery\GalleryRoot {
+		return $this->once( __FUNCTION__, fn () => new Gallery\GalleryRoot( $this->options() ) );
+	}
+
+	public function dropbox_listing_source(): Gallery\DropboxListingSource {
+		return $this->once(
+			__FUNCTION__,
+			fn () => new Gallery\DropboxListingSource( $this->dropbox_api(), $this->dropbox_calls(), new Gallery\DropboxFailures( $this->dropbox_diagnosis() ) )
+		);
+	}
+
+	public function folder_listings(): Gallery\FolderListings {
+		return $this->once( __FUNCTION__, fn () => new Gallery\FolderListings( new ListingStore(), $this->dropbox_listing_source(), $this->gallery_root(), new Locks() ) );
 	}
 
 	public function providers(): ProviderRegistry {
@@ -118,6 +174,8 @@ final class Services {
 					new Dropbox\CredentialsUpdate( $this->dropbox_credentials(), $this->dropbox_tokens(), $this->dropbox_health() ),
 					$presenter
 				),
+				new REST\FoldersController( new Gallery\FolderBrowser( $this->folder_listings(), new Gallery\FolderLookup( $this->dropbox_listing_source() ) ) ),
+				new REST\SettingsController( $this->gallery_root(), $this->dropbox_listing_source() ),
 			)
 		);
 	}
@@ -143,6 +201,10 @@ final class Services {
 
 	private function dropbox_endpoints(): Dropbox\Endpoints {
 		return $this->once( __FUNCTION__, fn () => Dropbox\Endpoints::from_constants() );
+	}
+
+	private function image_tokens(): Images\ImageToken {
+		return $this->once( __FUNCTION__, fn () => new Images\ImageToken( new EncryptionKey() ) );
 	}
 
 	private function options(): OptionStore {

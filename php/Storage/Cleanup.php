@@ -38,6 +38,30 @@ final class Cleanup {
 		if ( function_exists( 'wp_cache_supports' ) && wp_cache_supports( 'flush_group' ) ) {
 			wp_cache_flush_group( Keys::CACHE_GROUP );
 		}
+
+		foreach ( Keys::CRON_HOOKS as $hook ) {
+			wp_unschedule_hook( $hook );
+		}
+		$this->delete_thumbnails();
+	}
+
+	/**
+	 * The disk cache of thumbnails under this site's uploads.
+	 */
+	private function delete_thumbnails(): void {
+		$uploads = wp_upload_dir( null, false );
+		$root    = $uploads['basedir'] . '/' . Keys::UPLOADS_DIR;
+		if ( ! is_dir( $root ) ) {
+			return;
+		}
+		$entries = new \RecursiveIteratorIterator(
+			new \RecursiveDirectoryIterator( $root, \FilesystemIterator::SKIP_DOTS ),
+			\RecursiveIteratorIterator::CHILD_FIRST
+		);
+		foreach ( $entries as $entry ) {
+			$entry->isDir() ? rmdir( $entry->getPathname() ) : unlink( $entry->getPathname() );
+		}
+		rmdir( $root );
 	}
 
 	/**

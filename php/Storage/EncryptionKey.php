@@ -18,8 +18,17 @@ final class EncryptionKey {
 
 	private const CONTEXT = 'customer-cloud-gallery/secretbox/v1';
 
+	private const SIGNING_CONTEXT = 'customer-cloud-gallery/image-url/v1';
+
 	public function bytes(): string {
 		return hash_hkdf( 'sha256', $this->input_keying_material(), SODIUM_CRYPTO_SECRETBOX_KEYBYTES, self::CONTEXT );
+	}
+
+	/**
+	 * The HMAC key of image URLs: from the same secret, never the same key.
+	 */
+	public function signing_key(): string {
+		return hash_hkdf( 'sha256', $this->input_keying_material(), 32, self::SIGNING_CONTEXT );
 	}
 
 	/**

@@ -35,6 +35,24 @@ final class Keys {
 	/** User meta: the one-time notice the Settings screen shows after OAuth. */
 	public const FLASH_NOTICE = 'ccg_flash_notice';
 
+	/** The folder galleries come from, per provider (plain, nothing secret). */
+	public const GALLERY_ROOT = 'ccg_gallery_root';
+
+	/** Transients: one cached folder listing each (hashed folder reference). */
+	public const LISTING_PREFIX = 'ccg_listing_';
+
+	/** Transients: one folder's metadata each, looked up by path (breadcrumbs). */
+	public const FOLDER_META_PREFIX = 'ccg_folder_';
+
+	/** Transients: date taken and dimensions of one folder's photos, by file id. */
+	public const MEDIA_PREFIX = 'ccg_media_';
+
+	/** Folder under uploads holding the thumbnail disk cache. */
+	public const UPLOADS_DIR = 'customer-cloud-gallery';
+
+	/** WP-Cron hooks the plugin schedules (listing refresh, warming, eviction). */
+	public const CRON_HOOKS = array( 'ccg_refresh_listing', 'ccg_warm_gallery', 'ccg_evict_thumbnails' );
+
 	/** Object cache group for locks (and later listings). */
 	public const CACHE_GROUP = 'ccg';
 }

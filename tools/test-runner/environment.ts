@@ -72,8 +72,6 @@ export function testEnv(
 	};
 }
 
-export const resetDatabase = resetSite;
-
 export async function withServer< T >(
 	site: Site,
 	body: ( server: RunningServer ) => Promise< T >

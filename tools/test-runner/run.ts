@@ -8,7 +8,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import {
-	resetDatabase,
 	startTestEnvironment,
 	TEST_PORTS,
 	testEnv,
@@ -154,17 +153,20 @@ async function main(): Promise< void > {
 			const env = environment;
 			for ( const version of [ '7.1', '6.8' ] as const ) {
 				const site = env.sites[ version ];
-				await stage( `phpunit (WordPress ${ version })`, async () => {
-					await resetDatabase( site );
-					return run(
-						'phpunit',
-						[ '-c', 'tests/php/phpunit.xml.dist' ],
-						{
-							cwd: root,
-							env: testEnv( env, site ),
-						}
-					);
-				} );
+				// Some PHPUnit tests request the site over HTTP (image
+				// endpoint, a visitor's page view), so the server runs too.
+				await stage( `phpunit (WordPress ${ version })`, () =>
+					withServer( site, () =>
+						run(
+							'phpunit',
+							[ '-c', 'tests/php/phpunit.xml.dist' ],
+							{
+								cwd: root,
+								env: testEnv( env, site ),
+							}
+						)
+					)
+				);
 			}
 			if ( built ) {
 				for ( const version of [ '7.1', '6.8' ] as const ) {

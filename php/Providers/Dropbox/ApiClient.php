@@ -11,7 +11,6 @@ namespace CustomerCloudGallery\Providers\Dropbox;
 
 /**
  * Stateless: it neither stores nor refreshes tokens (AuthorizedCalls does).
- * Later issues add list_folder/continue, get_metadata and thumbnails here.
  */
 final class ApiClient {
 
@@ -48,6 +47,113 @@ final class ApiClient {
 	}
 
 	/**
+	 * Needs files.metadata.read. The cursor must be the only field.
+	 *
+	 * @throws DropboxError
+	 */
+	public function list_folder_continue( string $access_token, string $cursor ): FolderPage {
+		return FolderPage::from_json( $this->rpc( $access_token, 'files/list_folder/continue', array( 'cursor' => $cursor ) ) );
+	}
+
+	/**
+	 * Needs files.metadata.read. Never for the root (""): Dropbox refuses it.
+	 *
+	 * @param string $path "/path", "id:…" or "rev:…".
+	 *
+	 * @throws DropboxError
+	 */
+	public function get_metadata( string $access_token, string $path ): FolderEntry {
+		return FolderEntry::from_json( $this->rpc( $access_token, 'files/get_metadata', array( 'path' => $path ) ) );
+	}
+
+	/**
+	 * Needs files.metadata.read. What Dropbox knows of a photo: date taken and
+	 * dimensions (as displayed), all 0 while Dropbox is still reading it.
+	 *
+	 * @return array{taken: int, width: int, height: int}
+	 *
+	 * @throws DropboxError
+	 */
+	public function get_media_info( string $access_token, string $path ): array {
+		$json       = $this->rpc(
+			$access_token,
+			'files/get_metadata',
+			array(
+				'path'               => $path,
+				'include_media_info' => true,
+			)
+		);
+		$media      = $json['media_info']['metadata'] ?? null;
+		$dimensions = is_array( $media ) && is_array( $media['dimensions'] ?? null ) ? $media['dimensions'] : array();
+		$taken      = is_array( $media ) && is_string( $media['time_taken'] ?? null ) ? strtotime( $media['time_taken'] ) : false;
+		return array(
+			'taken'  => false === $taken ? 0 : $taken,
+			'width'  => (int) ( $dimensions['width'] ?? 0 ),
+			'height' => (int) ( $dimensions['height'] ?? 0 ),
+		);
+	}
+
+	/**
+	 * Needs files.content.read. Download style: the argument travels in the
+	 * Dropbox-API-Arg header (ASCII only: wp_json_encode escapes the rest)
+	 * and the body carries no Content-Type, which Dropbox refuses here.
+	 *
+	 * @throws DropboxError
+	 */
+	public function get_thumbnail( string $access_token, string $path, string $size, string $mode ): Thumbnail {
+		$argument = array(
+			'resource' => array(
+				'.tag' => 'path',
+				'path' => $path,
+			),
+			'format'   => 'jpeg',
+			'size'     => $size,
+			'mode'     => $mode,
+		);
+		$response = $this->transport->post(
+			$this->endpoints->content( 'files/get_thumbnail_v2' ),
+			array(
+				'Authorization'   => 'Bearer ' . $access_token,
+				'Dropbox-API-Arg' => (string) wp_json_encode( $argument ),
+				'Content-Type'    => 'application/octet-stream',
+			),
+			'',
+			self::TIMEOUT,
+			array( $access_token )
+		);
+		if ( 200 !== $response->status ) {
+			throw ErrorClassifier::api( $response, array( $access_token ) );
+		}
+		$result   = json_decode( (string) $response->header( 'dropbox-api-result' ), true );
+		$metadata = is_array( $result ) && is_array( $result['file_metadata'] ?? null ) ? $result['file_metadata'] : array();
+		return Thumbnail::from_metadata( $response->body, $metadata );
+	}
+
+	/**
+	 * Needs files.content.read. RPC style on the content host, at most 25
+	 * entries; per-entry failures come back as null.
+	 *
+	 * @param list<array{path: string, size: string, mode: string}> $entries
+	 *
+	 * @return list<Thumbnail|null> In the order asked.
+	 *
+	 * @throws DropboxError
+	 */
+	public function get_thumbnail_batch( string $access_token, array $entries ): array {
+		$arguments = array();
+		foreach ( $entries as $entry ) {
+			$arguments[] = $entry + array( 'format' => 'jpeg' );
+		}
+		$json    = $this->rpc( $access_token, 'files/get_thumbnail_batch', array( 'entries' => $arguments ), true );
+		$results = array();
+		foreach ( is_array( $json['entries'] ?? null ) ? $json['entries'] : array() as $item ) {
+			$bytes     = is_array( $item ) && 'success' === ( $item['.tag'] ?? '' ) && is_string( $item['thumbnail'] ?? null ) ? base64_decode( $item['thumbnail'], true ) : false;
+			$results[] = false === $bytes ? null : Thumbnail::from_metadata( $bytes, is_array( $item['metadata'] ?? null ) ? $item['metadata'] : array() );
+		}
+		return $results;
+	}
+
+	/**
 	 * A void argument is sent as the literal JSON "null": an empty body with
 	 * a JSON content type is a 400 at Dropbox.
 	 *
@@ -57,9 +163,9 @@ final class ApiClient {
 	 *
 	 * @throws DropboxError
 	 */
-	private function rpc( string $access_token, string $route, ?array $argument ): array {
+	private function rpc( string $access_token, string $route, ?array $argument, bool $content_host = false ): array {
 		$response = $this->transport->post(
-			$this->endpoints->rpc( $route ),
+			$content_host ? $this->endpoints->content( $route ) : $this->endpoints->rpc( $route ),
 			array(
 				'Authorization' => 'Bearer ' . $access_token,
 				'Content-Type'  => 'application/json',

@@ -28,6 +28,9 @@ final class RouteAccessTest extends TestCase {
 			'start connecting' => array( 'POST', '/connections/dropbox/authorize', array(), self::MANAGERS ),
 			'disconnect'       => array( 'POST', '/connections/dropbox/disconnect', array(), self::MANAGERS ),
 			'test connection'  => array( 'POST', '/connections/dropbox/test', array(), self::MANAGERS ),
+			'browse folders'   => array( 'GET', '/folders', array(), self::VIEWERS ),
+			'read settings'    => array( 'GET', '/settings', array(), self::MANAGERS ),
+			'save settings'    => array( 'POST', '/settings', array( 'galleryRoot' => array( 'dropbox' => null ) ), self::MANAGERS ),
 		);
 	}
 

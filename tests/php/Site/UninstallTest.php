@@ -24,6 +24,10 @@ final class UninstallTest extends TestCase {
 		$this->services()->flash_notices()->put( get_current_user_id(), new Notice( Notice::INFO, 'hello' ) );
 		( new OptionLock( 'left-behind', 30 ) )->acquire();
 		set_transient( 'ccg_listing_test', array( 1 ), 60 );
+		$this->services()->gallery_root()->set( 'dropbox', null );
+		$thumbnail = $this->services()->thumbnail_cache()->write( new \CustomerCloudGallery\Images\ImageRef( 'dropbox', 'id:x', 'r1', 'w256h256' ), 'jpeg' );
+		$this->assertNotNull( $thumbnail );
+		wp_schedule_single_event( time() + 60, 'ccg_refresh_listing', array( 'id:x' ) );
 		$this->assertGreaterThan( 4, $this->plugin_rows() );
 
 		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
@@ -32,6 +36,9 @@ final class UninstallTest extends TestCase {
 		require dirname( __DIR__, 3 ) . '/uninstall.php';
 
 		$this->assertSame( 0, $this->plugin_rows() );
+		$this->assertFileDoesNotExist( $thumbnail );
+		$this->assertFalse( wp_next_scheduled( 'ccg_refresh_listing', array( 'id:x' ) ) );
+		$this->assertFalse( wp_next_scheduled( 'ccg_evict_thumbnails' ) );
 	}
 
 	private function plugin_rows(): int {

@@ -79,6 +79,36 @@ final class Sandbox {
 	}
 
 	/**
+	 * Requests to every route since the last reset.
+	 */
+	public function total_requests(): int {
+		return (int) ( $this->call( 'GET', '/requests' )['total'] ?? 0 );
+	}
+
+	/**
+	 * @return array<string, int> Requests per route since the last reset.
+	 */
+	public function request_counts(): array {
+		return $this->call( 'GET', '/requests' )['counts'];
+	}
+
+	/**
+	 * The sample library's manifest (paths by role, counts).
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function library(): array {
+		return $this->call( 'GET', '/library' );
+	}
+
+	/**
+	 * Where the library lives on disk, to move folders around behind Dropbox's back.
+	 */
+	public function library_dir(): string {
+		return (string) $this->call( 'GET', '/' )['libraryDir'];
+	}
+
+	/**
 	 * @param array<string, mixed>|null $body
 	 *
 	 * @return array<string, mixed>

@@ -1,0 +1,51 @@
+<?php
+/**
+ * Keeps folder listings in transients.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Cache;
+
+use CustomerCloudGallery\Gallery\Listing;
+use CustomerCloudGallery\Storage\Keys;
+
+/**
+ * Transients, so a persistent object cache (Redis, Memcached) serves them to
+ * every web server where one is installed, and the options table does
+ * elsewhere. They are kept long after they stop being fresh: a stale listing
+ * is what a page shows while Dropbox is down. An expiry keeps the rows out of
+ * autoload.
+ */
+final class ListingStore {
+
+	private const KEEP_SECONDS = 30 * DAY_IN_SECONDS;
+
+	/**
+	 * @param bool $fresh Skip this request's copy (another process may have just written it).
+	 */
+	public function get( string $provider, string $ref, bool $fresh = false ): ?Listing {
+		$key = $this->key( $provider, $ref );
+		if ( $fresh && ! wp_using_ext_object_cache() ) {
+			wp_cache_delete( '_transient_' . $key, 'options' );
+			wp_cache_delete( '_transient_timeout_' . $key, 'options' );
+			wp_cache_delete( 'notoptions', 'options' );
+		}
+		$data = get_transient( $key );
+		return is_array( $data ) ? Listing::from_array( $data ) : null;
+	}
+
+	public function put( string $provider, string $ref, Listing $listing ): void {
+		set_transient( $this->key( $provider, $ref ), $listing->to_array(), self::KEEP_SECONDS );
+	}
+
+	public function delete( string $provider, string $ref ): void {
+		delete_transient( $this->key( $provider, $ref ) );
+	}
+
+	private function key( string $provider, string $ref ): string {
+		return Keys::LISTING_PREFIX . md5( $provider . '|' . $ref );
+	}
+}

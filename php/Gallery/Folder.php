@@ -1,0 +1,82 @@
+<?php
+/**
+ * A cloud folder as the plugin shows it and checks boundaries on.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Gallery;
+
+use CustomerCloudGallery\Providers\Dropbox\FolderEntry;
+
+final class Folder {
+
+	/**
+	 * @param string $id         Dropbox "id:…"; "" for the Dropbox root (it has none).
+	 * @param string $path       path_display; "/" for the root.
+	 * @param string $path_lower Dropbox's path_lower; "" for the root.
+	 */
+	public function __construct(
+		public readonly string $id,
+		public readonly string $name,
+		public readonly string $path,
+		public readonly string $path_lower
+	) {}
+
+	public static function dropbox_root(): self {
+		return new self( '', __( 'Dropbox', 'customer-cloud-gallery' ), '/', '' );
+	}
+
+	public static function from_entry( FolderEntry $entry ): self {
+		return new self( $entry->id, $entry->name, $entry->path, $entry->path_lower );
+	}
+
+	/**
+	 * @param array<string, mixed> $data What to_array() gave.
+	 */
+	public static function from_array( array $data ): self {
+		return new self( (string) ( $data['id'] ?? '' ), (string) ( $data['name'] ?? '' ), (string) ( $data['path'] ?? '/' ), (string) ( $data['path_lower'] ?? '' ) );
+	}
+
+	public function is_root(): bool {
+		return '' === $this->path_lower;
+	}
+
+	/**
+	 * Whether this folder is $ancestor or lies inside it. Compared on
+	 * path_lower with a trailing slash, so "/clients" never admits "/clients-private".
+	 */
+	public function is_within( Folder $ancestor ): bool {
+		if ( $ancestor->is_root() ) {
+			return true;
+		}
+		return $this->path_lower === $ancestor->path_lower || str_starts_with( $this->path_lower, $ancestor->path_lower . '/' );
+	}
+
+	/**
+	 * The reference list_folder takes: the id, or "" for the root.
+	 */
+	public function api_path(): string {
+		return $this->is_root() ? '' : ( '' !== $this->id ? $this->id : $this->path_lower );
+	}
+
+	/**
+	 * @return array{id: string, name: string, path: string}
+	 */
+	public function to_public(): array {
+		return array(
+			'id'   => $this->id,
+			'name' => $this->name,
+			'path' => $this->path,
+		);
+	}
+
+	/**
+	 * @return array{id: string, name: string, path: string, path_lower: string}
+	 */
+	public function to_array(): array {
+		return $this->to_public() + array( 'path_lower' => $this->path_lower );
+	}
+}

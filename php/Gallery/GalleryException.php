@@ -1,0 +1,53 @@
+<?php
+/**
+ * A gallery could not be browsed or shown, for a reason with a stable code.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Gallery;
+
+use CustomerCloudGallery\Providers\Problem;
+use RuntimeException;
+
+final class GalleryException extends RuntimeException {
+
+	public const OUTSIDE_ROOT     = 'outside_root';
+	public const FOLDER_NOT_FOUND = 'folder_not_found';
+	public const NOT_CONNECTED    = 'not_connected';
+	public const UNREACHABLE      = 'unreachable';
+	public const RATE_LIMITED     = 'rate_limited';
+	public const MISSING_SCOPE    = 'missing_scope';
+
+	/**
+	 * @param string       $reason      One of the constants above.
+	 * @param int          $http_status The REST status.
+	 * @param Problem|null $problem     The connection diagnosis, for people who can fix it.
+	 */
+	public function __construct(
+		public readonly string $reason,
+		string $message,
+		public readonly int $http_status,
+		public readonly ?Problem $problem = null,
+		public readonly ?int $retry_after = null
+	) {
+		parent::__construct( $message );
+	}
+
+	/**
+	 * Whether cached data may stand in (the cloud is only temporarily unhelpful).
+	 */
+	public function is_transient(): bool {
+		return in_array( $this->reason, array( self::UNREACHABLE, self::RATE_LIMITED ), true );
+	}
+
+	public static function outside_root(): self {
+		return new self( self::OUTSIDE_ROOT, __( 'This folder is outside the folder galleries may come from.', 'customer-cloud-gallery' ), 403 );
+	}
+
+	public static function not_found(): self {
+		return new self( self::FOLDER_NOT_FOUND, __( 'This folder no longer exists in Dropbox or is out of reach.', 'customer-cloud-gallery' ), 404 );
+	}
+}

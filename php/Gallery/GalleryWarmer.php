@@ -1,0 +1,137 @@
+<?php
+/**
+ * Warms a saved post's galleries in the background: listing, then thumbnails.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Gallery;
+
+use CustomerCloudGallery\Cache\ThumbnailDiskCache;
+use CustomerCloudGallery\Images\ImageRef;
+use CustomerCloudGallery\Images\ThumbnailFetcher;
+use CustomerCloudGallery\Images\ThumbnailSize;
+use CustomerCloudGallery\Providers\Dropbox\DropboxError;
+use CustomerCloudGallery\Providers\Dropbox\DropboxProvider;
+use CustomerCloudGallery\Rendering\GalleryAttributes;
+use CustomerCloudGallery\Rendering\PhotoOrder;
+use CustomerCloudGallery\Storage\UnreadableSecret;
+use WP_Post;
+
+/**
+ * Saving never waits: save_post only schedules a WP-Cron event. The event
+ * refreshes each gallery's listing and fetches the thumbnails of its first
+ * page in batches of 25 (get_thumbnail_batch); when Dropbox says to slow
+ * down, it stops and schedules itself again after Retry-After.
+ */
+final class GalleryWarmer {
+
+	public const HOOK = 'ccg_warm_gallery';
+
+	public const BLOCK = 'customer-cloud-gallery/gallery';
+
+	public function __construct(
+		private FolderListings $listings,
+		private ThumbnailFetcher $fetcher,
+		private ThumbnailDiskCache $disk,
+		private PhotoOrder $order,
+		private MediaInfoReader $media
+	) {}
+
+	public function register(): void {
+		add_action( 'save_post', array( $this, 'schedule' ), 10, 2 );
+		add_action( self::HOOK, array( $this, 'warm' ) );
+	}
+
+	public function schedule( int $post_id, WP_Post $post ): void {
+		if ( wp_is_post_revision( $post_id ) || wp_is_post_autosave( $post_id ) || ! has_block( self::BLOCK, $post ) ) {
+			return;
+		}
+		if ( false === wp_next_scheduled( self::HOOK, array( $post_id ) ) ) {
+			wp_schedule_single_event( time(), self::HOOK, array( $post_id ) );
+		}
+	}
+
+	/**
+	 * WP-Cron.
+	 */
+	public function warm( int $post_id ): void {
+		$post = get_post( $post_id );
+		if ( ! $post instanceof WP_Post ) {
+			return;
+		}
+		foreach ( $this->galleries( parse_blocks( $post->post_content ) ) as $gallery ) {
+			try {
+				if ( $this->warm_gallery( $gallery ) > 0 ) {
+					// More photos to learn about: continue in a minute.
+					wp_schedule_single_event( time() + MINUTE_IN_SECONDS, self::HOOK, array( $post_id ) );
+				}
+			} catch ( DropboxError $error ) {
+				if ( DropboxError::RATE_LIMITED === $error->kind || DropboxError::UNAVAILABLE === $error->kind ) {
+					wp_schedule_single_event( time() + max( 1, (int) ( $error->retry_after ?? 60 ) ), self::HOOK, array( $post_id ) );
+				}
+				return;
+			} catch ( GalleryException $exception ) {
+				if ( $exception->is_transient() ) {
+					wp_schedule_single_event( time() + max( 1, (int) ( $exception->retry_after ?? 60 ) ), self::HOOK, array( $post_id ) );
+					return;
+				}
+			} catch ( UnreadableSecret ) {
+				return;
+			}
+		}
+	}
+
+	/**
+	 * @return int Photos whose media info is still unknown.
+	 *
+	 * @throws DropboxError
+	 * @throws GalleryException
+	 * @throws UnreadableSecret
+	 */
+	private function warm_gallery( GalleryAttributes $gallery ): int {
+		$key = $this->listings->key( $gallery->folder_id );
+		$this->listings->refresh_in_background( $key );
+		$listing = $this->listings->for_render( $gallery->folder_id );
+		$rows    = array_slice( $this->order->sort( $listing->photos(), $gallery->sort_by, $gallery->sort_order ), 0, $gallery->per_page );
+		$missing = array();
+		foreach ( $rows as $row ) {
+			$image = new ImageRef( DropboxProvider::ID, $row[0], $row[2], ThumbnailSize::DEFAULT );
+			if ( ! $this->disk->has( $image ) ) {
+				$missing[] = $image;
+			}
+		}
+		foreach ( array_chunk( $missing, ThumbnailFetcher::BATCH ) as $batch ) {
+			$this->fetcher->fetch_batch( $batch );
+		}
+		if ( 'taken' !== $gallery->sort_by && null !== $gallery->crop() ) {
+			return 0;
+		}
+		return $this->media->learn( $key, $listing->photos() );
+	}
+
+	/**
+	 * Gallery blocks anywhere in the tree (inside columns, groups…).
+	 *
+	 * @param array<int, array<string, mixed>> $blocks
+	 *
+	 * @return list<GalleryAttributes>
+	 */
+	private function galleries( array $blocks ): array {
+		$found = array();
+		foreach ( $blocks as $block ) {
+			if ( self::BLOCK === ( $block['blockName'] ?? null ) ) {
+				$gallery = GalleryAttributes::from_block( is_array( $block['attrs'] ?? null ) ? $block['attrs'] : array() );
+				if ( DropboxProvider::ID === $gallery->provider && $gallery->has_folder() ) {
+					$found[] = $gallery;
+				}
+			}
+			if ( is_array( $block['innerBlocks'] ?? null ) ) {
+				$found = array_merge( $found, $this->galleries( $block['innerBlocks'] ) );
+			}
+		}
+		return $found;
+	}
+}

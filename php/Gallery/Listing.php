@@ -1,0 +1,97 @@
+<?php
+/**
+ * A folder's direct contents, as cached.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Gallery;
+
+/**
+ * Kept as plain arrays (what the transient stores): a 5,000-photo folder is a
+ * few MB this way, where objects per photo would be several times that.
+ * Files and folders are keyed by path_lower, so a cursor's changes apply in place.
+ *
+ * @phpstan-type FileRow array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int}
+ *   id, name, rev, size, server_modified, client_modified
+ * @phpstan-type FolderRow array{0: string, 1: string, 2: string} id, name, path_display
+ */
+final class Listing {
+
+	public const VERSION = 1;
+
+	/**
+	 * @param array<string, array{0: string, 1: string, 2: string}>                    $folders
+	 * @param array<string, array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int}> $files
+	 */
+	public function __construct(
+		public readonly Folder $folder,
+		public readonly array $folders,
+		public readonly array $files,
+		public readonly string $cursor,
+		public readonly int $fetched_at
+	) {}
+
+	/**
+	 * @param array<string, mixed> $data What to_array() gave.
+	 */
+	public static function from_array( array $data ): ?self {
+		if ( self::VERSION !== ( $data['v'] ?? null ) || ! is_array( $data['folder'] ?? null ) ) {
+			return null;
+		}
+		return new self(
+			Folder::from_array( $data['folder'] ),
+			is_array( $data['folders'] ?? null ) ? $data['folders'] : array(),
+			is_array( $data['files'] ?? null ) ? $data['files'] : array(),
+			(string) ( $data['cursor'] ?? '' ),
+			(int) ( $data['fetched'] ?? 0 )
+		);
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 */
+	public function to_array(): array {
+		return array(
+			'v'       => self::VERSION,
+			'folder'  => $this->folder->to_array(),
+			'folders' => $this->folders,
+			'files'   => $this->files,
+			'cursor'  => $this->cursor,
+			'fetched' => $this->fetched_at,
+		);
+	}
+
+	public function age(): int {
+		return max( 0, time() - $this->fetched_at );
+	}
+
+	/**
+	 * Immediate subfolders in natural, case-insensitive name order.
+	 *
+	 * @return list<Folder>
+	 */
+	public function subfolders(): array {
+		$folders = array();
+		foreach ( $this->folders as $path_lower => $row ) {
+			$folders[] = new Folder( $row[0], $row[1], $row[2], (string) $path_lower );
+		}
+		usort( $folders, static fn ( Folder $a, Folder $b ): int => strnatcasecmp( $a->name, $b->name ) );
+		return $folders;
+	}
+
+	/**
+	 * Files Dropbox can thumbnail, keyed by path_lower, in listing order.
+	 *
+	 * @return array<string, array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int}>
+	 */
+	public function photos(): array {
+		return array_filter( $this->files, static fn ( array $row ): bool => Thumbnailable::accepts( $row[1], $row[3] ) );
+	}
+
+	public function other_file_count(): int {
+		return count( $this->files ) - count( $this->photos() );
+	}
+}

@@ -1,0 +1,93 @@
+<?php
+/**
+ * Serves /?ccg_image=<token>: the disk copy, or fetches it once from Dropbox.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Images;
+
+use CustomerCloudGallery\Cache\ThumbnailDiskCache;
+use CustomerCloudGallery\Providers\Dropbox\DropboxError;
+use CustomerCloudGallery\Providers\Dropbox\DropboxProvider;
+use CustomerCloudGallery\Storage\UnreadableSecret;
+
+/**
+ * Runs at the very start of init, before themes and the query: a thumbnail
+ * needs none of them. A bad signature is a 403 before anything is fetched;
+ * a thumbnail Dropbox cannot give is a grey placeholder, never a broken image.
+ */
+final class ThumbnailEndpoint {
+
+	private const ONE_YEAR = 31536000;
+
+	public function __construct( private ImageToken $tokens, private ThumbnailDiskCache $disk, private ThumbnailFetcher $fetcher ) {}
+
+	public function register(): void {
+		add_action( 'init', array( $this, 'maybe_serve' ), 0 );
+	}
+
+	public function maybe_serve(): void {
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a public, signed, read-only URL.
+		$token = isset( $_GET[ ImageUrls::QUERY_VAR ] ) ? sanitize_text_field( wp_unslash( $_GET[ ImageUrls::QUERY_VAR ] ) ) : null;
+		if ( null === $token ) {
+			return;
+		}
+		$if_none_match = isset( $_SERVER['HTTP_IF_NONE_MATCH'] ) ? sanitize_text_field( wp_unslash( $_SERVER['HTTP_IF_NONE_MATCH'] ) ) : '';
+		$this->respond( $token, $if_none_match )->send();
+		exit;
+	}
+
+	public function respond( string $token, string $if_none_match = '' ): ImageResponse {
+		$image = $this->tokens->verify( $token );
+		if ( null === $image || DropboxProvider::ID !== $image->provider ) {
+			return ImageResponse::error( 403 );
+		}
+		$etag = '"' . $image->hash() . '"';
+		if ( '' !== $if_none_match && in_array( $etag, array_map( 'trim', explode( ',', str_replace( 'W/', '', $if_none_match ) ) ), true ) ) {
+			return new ImageResponse( 304, $this->cache_headers( $etag ) );
+		}
+
+		$path = $this->disk->hit( $image );
+		if ( null === $path ) {
+			try {
+				$path = $this->fetcher->fetch( $image );
+			} catch ( DropboxError $error ) {
+				// Gone or not an image Dropbox can render: a tile for an hour.
+				// Down or rate limiting: a tile nobody keeps, so a reload gets the photo.
+				return match ( $error->kind ) {
+					DropboxError::NOT_FOUND, DropboxError::CONFLICT => ImageResponse::placeholder( HOUR_IN_SECONDS ),
+					DropboxError::RATE_LIMITED => ImageResponse::placeholder( 0, $error->retry_after ?? 1 ),
+					default => ImageResponse::placeholder( 0 ),
+				};
+			} catch ( UnreadableSecret ) {
+				return ImageResponse::placeholder( 0 );
+			}
+			if ( null === $path ) {
+				return ImageResponse::placeholder( 0 );
+			}
+		}
+
+		return new ImageResponse(
+			200,
+			$this->cache_headers( $etag ) + array(
+				'Content-Type'   => 'image/jpeg',
+				'Content-Length' => (string) filesize( $path ),
+			),
+			$path
+		);
+	}
+
+	/**
+	 * @return array<string, string>
+	 */
+	private function cache_headers( string $etag ): array {
+		return array(
+			'Cache-Control'          => 'public, max-age=' . self::ONE_YEAR . ', immutable',
+			'ETag'                   => $etag,
+			'X-Content-Type-Options' => 'nosniff',
+		);
+	}
+}

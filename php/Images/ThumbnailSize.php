@@ -1,0 +1,42 @@
+<?php
+/**
+ * The thumbnail sizes galleries use, from Dropbox's list.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Images;
+
+/**
+ * Always mode "bestfit" (fit inside the box or its transpose): one URL per
+ * photo and size whatever the block's crop, which CSS object-fit then does.
+ */
+final class ThumbnailSize {
+
+	/** Dropbox size tag => [long edge, short edge]. */
+	public const SIZES = array(
+		'w256h256'   => array( 256, 256 ),
+		'w480h320'   => array( 480, 320 ),
+		'w640h480'   => array( 640, 480 ),
+		'w1024h768'  => array( 1024, 768 ),
+		'w2048h1536' => array( 2048, 1536 ),
+	);
+
+	/** The grid's src. */
+	public const DEFAULT = 'w640h480';
+
+	/** The lightbox's image. */
+	public const LARGEST = 'w2048h1536';
+
+	public const MODE = 'bestfit';
+
+	public static function exists( string $size ): bool {
+		return isset( self::SIZES[ $size ] );
+	}
+
+	public static function long_edge( string $size ): int {
+		return self::SIZES[ $size ][0];
+	}
+}

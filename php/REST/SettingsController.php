@@ -1,0 +1,147 @@
+<?php
+/**
+ * GET and POST /settings: the gallery root.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\REST;
+
+use CustomerCloudGallery\Capabilities;
+use CustomerCloudGallery\Gallery\DropboxListingSource;
+use CustomerCloudGallery\Gallery\GalleryException;
+use CustomerCloudGallery\Gallery\GalleryRoot;
+use CustomerCloudGallery\Providers\Dropbox\DropboxProvider;
+use WP_Error;
+use WP_REST_Controller;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+/**
+ * Administrators only. A new root is looked up in Dropbox first, so only an
+ * existing folder is stored, with its current path.
+ */
+final class SettingsController extends WP_REST_Controller {
+
+	public function __construct( private GalleryRoot $roots, private DropboxListingSource $dropbox ) {
+		$this->namespace = RestApi::NAMESPACE;
+		$this->rest_base = 'settings';
+	}
+
+	public function register_routes(): void {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'get_item_permissions_check' ),
+				),
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'update_item' ),
+					'permission_callback' => array( $this, 'update_item_permissions_check' ),
+					'args'                => $this->get_endpoint_args_for_item_schema( WP_REST_Server::CREATABLE ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * @param WP_REST_Request $request Full details about the request.
+	 */
+	public function get_item_permissions_check( $request ): bool|WP_Error {
+		return Permission::require( Capabilities::MANAGE_CONNECTIONS, __( 'Sorry, only site administrators can change the gallery settings.', 'customer-cloud-gallery' ) );
+	}
+
+	/**
+	 * @param WP_REST_Request $request Full details about the request.
+	 */
+	public function update_item_permissions_check( $request ): bool|WP_Error {
+		return $this->get_item_permissions_check( $request );
+	}
+
+	/**
+	 * @param WP_REST_Request $request Full details about the request.
+	 */
+	public function get_item( $request ): WP_REST_Response {
+		return rest_ensure_response( $this->present() );
+	}
+
+	/**
+	 * @param WP_REST_Request $request Full details about the request.
+	 */
+	public function update_item( $request ): WP_REST_Response|WP_Error {
+		$roots = $request['galleryRoot'];
+		if ( ! is_array( $roots ) || ! array_key_exists( DropboxProvider::ID, $roots ) ) {
+			return new WP_Error( 'ccg_invalid_settings', __( 'Say which Dropbox folder galleries come from, or null for all of Dropbox.', 'customer-cloud-gallery' ), array( 'status' => 400 ) );
+		}
+		$chosen = $roots[ DropboxProvider::ID ];
+		$ref    = is_array( $chosen ) ? ( '' !== (string) ( $chosen['id'] ?? '' ) ? (string) $chosen['id'] : (string) ( $chosen['path'] ?? '' ) ) : '';
+		if ( '' === $ref || '/' === $ref ) {
+			$this->roots->set( DropboxProvider::ID, null );
+			return rest_ensure_response( $this->present() );
+		}
+		try {
+			$folder = $this->dropbox->folder( $ref );
+		} catch ( GalleryException $exception ) {
+			return GalleryError::from( $exception );
+		}
+		$this->roots->set( DropboxProvider::ID, $folder );
+		return rest_ensure_response( $this->present() );
+	}
+
+	/**
+	 * @return array{galleryRoot: array<string, array{id: string, path: string}|null>}
+	 */
+	private function present(): array {
+		$root = $this->roots->get( DropboxProvider::ID );
+		return array(
+			'galleryRoot' => array(
+				DropboxProvider::ID => null === $root ? null : array(
+					'id'   => $root->id,
+					'path' => $root->path,
+				),
+			),
+		);
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema(): array {
+		if ( null === $this->schema ) {
+			$this->schema = array(
+				'$schema'    => 'http://json-schema.org/draft-04/schema#',
+				'title'      => 'ccg-settings',
+				'type'       => 'object',
+				'properties' => array(
+					'galleryRoot' => array(
+						'description' => __( 'The folder galleries come from, per provider; null for the whole Dropbox (or App folder).', 'customer-cloud-gallery' ),
+						'type'        => 'object',
+						'context'     => array( 'view', 'edit' ),
+						'required'    => true,
+						'properties'  => array(
+							DropboxProvider::ID => array(
+								'type'       => array( 'object', 'null' ),
+								'properties' => array(
+									'id'   => array(
+										'type'    => 'string',
+										'pattern' => '^(id:[^\s/]+)?$',
+									),
+									'path' => array( 'type' => 'string' ),
+								),
+							),
+						),
+					),
+				),
+			);
+		}
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+}

@@ -1,0 +1,192 @@
+<?php
+/**
+ * Builds what a Cloud Gallery block shows, from its attributes.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Rendering;
+
+use CustomerCloudGallery\Cache\MediaInfoStore;
+use CustomerCloudGallery\Cache\ThumbnailDiskCache;
+use CustomerCloudGallery\Gallery\FolderListings;
+use CustomerCloudGallery\Gallery\GalleryException;
+use CustomerCloudGallery\Gallery\Listing;
+use CustomerCloudGallery\Images\ImageRef;
+use CustomerCloudGallery\Images\ImageUrls;
+use CustomerCloudGallery\Images\ThumbnailSize;
+use CustomerCloudGallery\Providers\Dropbox\DropboxProvider;
+
+/**
+ * Reads only the cached listing on a warm page view (no Dropbox call), and
+ * puts nothing in the page that expires: image URLs are signed and stable,
+ * and there is no nonce. Each gallery on a page pages with its own query
+ * argument, ccg-page-<n>, n counting the galleries rendered in this request.
+ */
+final class GalleryViewBuilder {
+
+	public const PAGE_ARG_PREFIX = 'ccg-page-';
+
+	/**
+	 * The long edge of the width and height the markup declares. The ratio is
+	 * the crop's; for the original ratio, the cached thumbnail's (warming
+	 * fetches page 1 on save), else 4:3 until it is known.
+	 */
+	private const BOX = 640;
+
+	private int $instances = 0;
+
+	public function __construct(
+		private FolderListings $listings,
+		private ImageUrls $urls,
+		private PhotoOrder $order,
+		private Audience $audience,
+		private ThumbnailDiskCache $disk,
+		private MediaInfoStore $media
+	) {}
+
+	public function register(): void {
+		$this->audience->register();
+		// Numbering restarts with each post's content, so a theme that
+		// renders the content twice (an excerpt, then the post) keeps the
+		// same ccg-page-<n> for the same gallery.
+		add_filter( 'the_content', array( $this, 'restart_numbering' ), 1 );
+	}
+
+	public function restart_numbering( mixed $content ): mixed {
+		$this->instances = 0;
+		return $content;
+	}
+
+	/**
+	 * @param array<string, mixed> $attributes The block's attributes.
+	 */
+	public function build( array $attributes ): GalleryView {
+		++$this->instances;
+		$gallery = GalleryAttributes::from_block( $attributes );
+		$wrapper = $this->wrapper( $gallery );
+		$can_fix = $this->audience->can_fix();
+
+		if ( DropboxProvider::ID !== $gallery->provider || ! $gallery->has_folder() ) {
+			return $can_fix
+				? new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, __( 'Choose a Dropbox folder for this gallery.', 'customer-cloud-gallery' ) )
+				: GalleryView::hidden();
+		}
+
+		try {
+			$listing = $this->listing( $gallery, $can_fix );
+		} catch ( GalleryException $exception ) {
+			if ( ! $can_fix ) {
+				return new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, __( 'This gallery is not available right now.', 'customer-cloud-gallery' ) );
+			}
+			return new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, $exception->getMessage(), $exception->problem?->fix );
+		}
+
+		$photos = $listing->photos();
+		if ( array() === $photos ) {
+			return new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, __( 'This gallery has no photos yet.', 'customer-cloud-gallery' ) );
+		}
+
+		$page_arg = self::PAGE_ARG_PREFIX . $this->instances;
+		$pages    = (int) ceil( count( $photos ) / $gallery->per_page );
+		$page     = min( $pages, max( 1, $this->requested_page( $page_arg ) ) );
+		$media    = $this->media->get( $this->listings->key( $gallery->folder_id ) );
+		$rows     = array_slice( $this->order->sort( $photos, $gallery->sort_by, $gallery->sort_order, $media ), ( $page - 1 ) * $gallery->per_page, $gallery->per_page );
+		unset( $photos, $listing );
+
+		$items = array();
+		foreach ( $rows as $index => $row ) {
+			$known   = $media[ $row[0] ] ?? null;
+			$items[] = $this->item( $gallery, $row, $index, null !== $known && $known[1] > 0 && $known[2] > 0 ? array( $known[1], $known[2] ) : null );
+		}
+		$next = $page < $pages ? add_query_arg( $page_arg, $page + 1 ) : null;
+		return new GalleryView( $wrapper, $items, $next );
+	}
+
+	/**
+	 * The editor's preview revalidates (and so says when a folder is gone);
+	 * a page view takes what is cached.
+	 *
+	 * @throws GalleryException
+	 */
+	private function listing( GalleryAttributes $gallery, bool $can_fix ): Listing {
+		$ref = $gallery->folder_id;
+		if ( $can_fix && $this->audience->is_editor_preview() ) {
+			return $this->listings->for_editor( $ref );
+		}
+		return $this->listings->for_render( $ref );
+	}
+
+	/**
+	 * @param array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int} $row
+	 * @param array{0: int, 1: int}|null                                    $dimensions Known from Dropbox's media info.
+	 *
+	 * @return array{src: string, srcset: list<array{url: string, width: int}>, sizes: string, width: int, height: int, alt: string, loading: string, href: string|null, caption: string|null}
+	 */
+	private function item( GalleryAttributes $gallery, array $row, int $index, ?array $dimensions ): array {
+		list( $id, $name, $rev ) = $row;
+		$srcset                  = array();
+		foreach ( array_keys( ThumbnailSize::SIZES ) as $size ) {
+			$srcset[] = array(
+				'url'   => $this->urls->url( new ImageRef( DropboxProvider::ID, $id, $rev, $size ) ),
+				'width' => ThumbnailSize::long_edge( $size ),
+			);
+		}
+		$src   = new ImageRef( DropboxProvider::ID, $id, $rev, ThumbnailSize::DEFAULT );
+		$crop  = $gallery->crop() ?? $dimensions ?? $this->disk->dimensions( $src ) ?? array( 4, 3 );
+		$title = pathinfo( $name, PATHINFO_FILENAME );
+
+		return array(
+			'src'     => $this->urls->url( $src ),
+			'srcset'  => $srcset,
+			'sizes'   => $this->sizes( $gallery->columns ),
+			'width'   => $crop[0] >= $crop[1] ? self::BOX : (int) round( self::BOX * $crop[0] / $crop[1] ),
+			'height'  => $crop[0] >= $crop[1] ? (int) round( self::BOX * $crop[1] / $crop[0] ) : self::BOX,
+			'alt'     => $title,
+			'loading' => $index < $gallery->columns ? 'eager' : 'lazy',
+			'href'    => $gallery->lightbox ? $this->urls->url( new ImageRef( DropboxProvider::ID, $id, $rev, ThumbnailSize::LARGEST ) ) : null,
+			'caption' => 'filename' === $gallery->caption ? $title : null,
+		);
+	}
+
+	/**
+	 * Matches style.scss: at most two columns below 600px.
+	 */
+	private function sizes( int $columns ): string {
+		$narrow = (int) floor( 100 / min( 2, $columns ) );
+		return sprintf( '(max-width: 600px) %dvw, %dvw', $narrow, (int) floor( 100 / $columns ) );
+	}
+
+	/**
+	 * @return array<string, string>
+	 */
+	private function wrapper( GalleryAttributes $gallery ): array {
+		$crop = $gallery->crop();
+		return array(
+			'class' => 'ccg-gallery' . ( null === $crop ? ' is-original-ratio' : ' is-cropped' ),
+			'style' => sprintf(
+				'--ccg-columns:%d;--ccg-columns-narrow:%d;--ccg-gap:%dpx;--ccg-aspect:%s;',
+				$gallery->columns,
+				min( 2, $gallery->columns ),
+				$gallery->gap,
+				null === $crop ? 'auto' : $crop[0] . '/' . $crop[1]
+			),
+		);
+	}
+
+	/**
+	 * @param array<string, string> $wrapper
+	 *
+	 * @return array<string, string>
+	 */
+	private function empty_wrapper( array $wrapper ): array {
+		return array( 'class' => $wrapper['class'] . ' is-empty' ) + $wrapper;
+	}
+
+	private function requested_page( string $arg ): int {
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- public, read-only paging.
+		return isset( $_GET[ $arg ] ) ? absint( $_GET[ $arg ] ) : 1;
+	}
+}

@@ -1,0 +1,166 @@
+<?php
+/**
+ * Signed thumbnail URLs and the thumbnail endpoint.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Tests\Gallery;
+
+use CustomerCloudGallery\Images\ImageRef;
+use CustomerCloudGallery\Images\ImageUrls;
+use CustomerCloudGallery\Tests\GalleryTestCase;
+use CustomerCloudGallery\Tests\Support\Http;
+
+final class ImagesTest extends GalleryTestCase {
+
+	protected function setUp(): void {
+		parent::setUp();
+		$this->empty_disk_cache();
+	}
+
+	protected function tearDown(): void {
+		$this->empty_disk_cache();
+		parent::tearDown();
+	}
+
+	private function empty_disk_cache(): void {
+		foreach ( glob( $this->services()->thumbnail_cache()->dir() . '/*' ) ?: array() as $file ) {
+			unlink( $file );
+		}
+	}
+
+	/**
+	 * A photo of the ceremony, as the render sees it: [id, name, rev].
+	 *
+	 * @return array{0: string, 1: string, 2: string}
+	 */
+	private function a_photo(): array {
+		$listing = $this->services()->folder_listings()->for_render( $this->id_of( $this->paths['ceremony'] ) );
+		$photos  = $listing->photos();
+		$row     = reset( $photos );
+		$this->sandbox->reset_request_counts();
+		return array( $row[0], $row[1], $row[2] );
+	}
+
+	private function token( string $url ): string {
+		parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $query );
+		return (string) $query[ ImageUrls::QUERY_VAR ];
+	}
+
+	public function test_a_tampered_url_is_refused_without_calling_dropbox(): void {
+		list( $id, , $rev ) = $this->a_photo();
+		$token              = $this->token( $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w640h480' ) ) );
+		list( $payload, $signature ) = explode( '.', $token );
+
+		$forged = rtrim( strtr( base64_encode( (string) wp_json_encode( array( 'p' => 'dropbox', 'f' => $id, 'r' => $rev, 's' => 'w2048h1536' ) ) ), '+/', '-_' ), '=' );
+		$bad    = array( $forged . '.' . $signature, $payload . '.' . strrev( $signature ), $payload, 'garbage', $payload . '.' );
+		foreach ( $bad as $candidate ) {
+			$this->assertSame( 403, $this->services()->thumbnail_endpoint()->respond( $candidate )->status, $candidate );
+		}
+		$this->assertSame( 0, $this->sandbox->total_requests() );
+
+		$response = Http::request( 'GET', home_url( '/?ccg_image=' . rawurlencode( $forged . '.' . $signature ) ) );
+		$this->assertSame( 403, $response['status'] );
+		$this->assertSame( 0, $this->sandbox->total_requests() );
+	}
+
+	public function test_first_request_fetches_once_then_the_disk_copy_and_304(): void {
+		list( $id, , $rev ) = $this->a_photo();
+		$url                = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w640h480' ) );
+		$this->assertStringStartsWith( home_url( '/?ccg_image=' ), $url );
+
+		$first = Http::request( 'GET', $url );
+		$this->assertSame( 200, $first['status'], $first['body'] );
+		$this->assertSame( 'image/jpeg', $first['headers']['content-type'] );
+		$this->assertSame( 'public, max-age=31536000, immutable', $first['headers']['cache-control'] );
+		$this->assertArrayNotHasKey( 'set-cookie', $first['headers'] );
+		$this->assertSame( "\xFF\xD8", substr( $first['body'], 0, 2 ), 'A JPEG.' );
+		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+		$etag = $first['headers']['etag'];
+		$this->assertNotEmpty( $etag );
+
+		$second = Http::request( 'GET', $url );
+		$this->assertSame( 200, $second['status'] );
+		$this->assertSame( $first['body'], $second['body'] );
+		$this->assertSame( $etag, $second['headers']['etag'] );
+
+		$revalidated = Http::request( 'GET', $url, array( 'If-None-Match' => $etag ) );
+		$this->assertSame( 304, $revalidated['status'] );
+		$this->assertSame( '', $revalidated['body'] );
+		$this->assertSame( 1, $this->sandbox->total_requests(), 'Only the first request reached Dropbox.' );
+	}
+
+	public function test_cached_thumbnails_survive_dropbox_being_down_and_tokens_expiring(): void {
+		list( $id, , $rev ) = $this->a_photo();
+		$url                = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w256h256' ) );
+		$this->assertSame( 200, Http::request( 'GET', $url )['status'] );
+
+		$this->sandbox->expire_access_tokens();
+		$this->sandbox->add_fault( array( 'route' => '*', 'kind' => 'status', 'status' => 503 ) );
+		$this->assertSame( 200, Http::request( 'GET', $url )['status'] );
+
+		$missing = Http::request( 'GET', $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w1024h768' ) ) );
+		$this->assertSame( 200, $missing['status'], 'A placeholder, not a broken image.' );
+		$this->assertSame( 'image/svg+xml', $missing['headers']['content-type'] );
+		$this->assertSame( 'no-store', $missing['headers']['cache-control'] );
+		$this->assertStringStartsWith( '<svg', $missing['body'] );
+		$this->sandbox->clear_faults();
+	}
+
+	public function test_a_photo_gone_from_dropbox_is_a_short_lived_placeholder(): void {
+		$response = $this->services()->thumbnail_endpoint()->respond(
+			$this->token( $this->services()->image_urls()->url( new ImageRef( 'dropbox', 'id:doesnotexist0000000000', 'abc123def', 'w640h480' ) ) )
+		);
+		$this->assertSame( 200, $response->status );
+		$this->assertSame( 'image/svg+xml', $response->headers['Content-Type'] );
+		$this->assertSame( 'public, max-age=3600', $response->headers['Cache-Control'] );
+		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+	}
+
+	public function test_a_changed_photo_gets_a_new_url(): void {
+		list( $id, $name, $rev ) = $this->a_photo();
+		$before                  = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w640h480' ) );
+		$this->assertSame( $before, $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w640h480' ) ), 'Stable.' );
+
+		$file = $this->sandbox->library_dir() . $this->paths['ceremony'] . '/' . $name;
+		$time = (int) filemtime( $file );
+		touch( $file, $time + 3600 );
+		try {
+			$listings = $this->services()->folder_listings();
+			$folder   = $this->id_of( $this->paths['ceremony'] );
+			$listings->refresh_in_background( $folder );
+			$row = null;
+			foreach ( $listings->cached( $folder )->photos() as $photo ) {
+				if ( $photo[0] === $id ) {
+					$row = $photo;
+				}
+			}
+		} finally {
+			touch( $file, $time );
+		}
+		$this->assertNotNull( $row );
+		$this->assertNotSame( $rev, $row[2] );
+		$this->assertNotSame( $before, $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $row[2], 'w640h480' ) ) );
+	}
+
+	public function test_eviction_removes_the_least_recently_used_over_the_limit(): void {
+		$disk  = $this->services()->thumbnail_cache();
+		$paths = array();
+		foreach ( range( 1, 5 ) as $n ) {
+			$image = new ImageRef( 'dropbox', 'id:test' . $n, 'rev' . $n, 'w256h256' );
+			$path  = $disk->write( $image, str_repeat( 'x', 1000 ) );
+			$this->assertNotNull( $path );
+			touch( $path, time() - 1000 * ( 6 - $n ) );
+			$paths[ $n ] = $path;
+		}
+		$this->add_filter( 'ccg_thumbnail_cache_bytes', static fn (): int => 3500 );
+		$disk->evict();
+		$this->assertFileDoesNotExist( $paths[1] );
+		$this->assertFileDoesNotExist( $paths[2] );
+		$this->assertFileExists( $paths[4] );
+		$this->assertFileExists( $paths[5] );
+	}
+}

@@ -1,0 +1,69 @@
+<?php
+/**
+ * Base class for gallery tests: a connected Dropbox and folder helpers.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Tests;
+
+use WP_REST_Request;
+use WP_REST_Response;
+
+abstract class GalleryTestCase extends SandboxTestCase {
+
+	/** @var array<string, string> */
+	protected array $paths;
+
+	protected function setUp(): void {
+		parent::setUp();
+		$this->register_app();
+		$this->save_credentials();
+		$this->connect();
+		$this->paths = $this->sandbox->library()['paths'];
+		$this->sandbox->reset_request_counts();
+		wp_set_current_user( 0 );
+	}
+
+	protected function tearDown(): void {
+		foreach ( array( \CustomerCloudGallery\Gallery\FolderListings::REFRESH_HOOK, 'ccg_warm_gallery', 'ccg_evict_thumbnails' ) as $hook ) {
+			wp_unschedule_hook( $hook );
+		}
+		parent::tearDown();
+	}
+
+	/**
+	 * GET /folders as $login.
+	 *
+	 * @param array<string, string> $query
+	 */
+	protected function folders( ?string $login, array $query = array() ): WP_REST_Response {
+		$this->act_as( $login );
+		$request = new WP_REST_Request( 'GET', '/customer-cloud-gallery/v1/folders' );
+		$request->set_query_params( $query );
+		return rest_do_request( $request );
+	}
+
+	/**
+	 * A folder's Dropbox id, looked up behind the plugin's back (not counted).
+	 */
+	protected function id_of( string $path ): string {
+		$folder = $this->services()->dropbox_listing_source()->folder( $path );
+		$this->sandbox->reset_request_counts();
+		return $folder->id;
+	}
+
+	protected function dropbox_calls(): int {
+		$counts = $this->sandbox->request_counts();
+		return array_sum( array_filter( $counts, static fn ( string $route ): bool => str_starts_with( $route, 'files/' ), ARRAY_FILTER_USE_KEY ) );
+	}
+
+	protected function set_root( string $path ): void {
+		$this->act_as( 'admin' );
+		$response = $this->rest( 'POST', '/settings', array( 'galleryRoot' => array( 'dropbox' => array( 'id' => $this->id_of( $path ), 'path' => $path ) ) ) );
+		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+		$this->sandbox->reset_request_counts();
+	}
+}
