@@ -1,0 +1,195 @@
+/**
+ * External dependencies
+ */
+import type { Page } from '@playwright/test';
+
+/**
+ * WordPress dependencies
+ */
+import { test, expect } from '@wordpress/e2e-test-utils-playwright';
+
+/**
+ * Internal dependencies
+ */
+import { connectDropbox } from './utils/connect';
+import { sandbox } from './utils/sandbox';
+
+interface FolderListing {
+	folders: Array< { id: string; name: string; path: string } >;
+}
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+/**
+ * Scrolls every photo into view and waits until each has decoded.
+ *
+ * @param page The gallery page.
+ * @return How many photos the page shows.
+ */
+async function expectEveryPhotoLoaded( page: Page ): Promise< number > {
+	const photos = page.locator( '.ccg-gallery__grid img' );
+	const count = await photos.count();
+	expect( count ).toBeGreaterThan( 0 );
+	for ( let i = 0; i < count; i++ ) {
+		const photo = photos.nth( i );
+		await photo.scrollIntoViewIfNeeded();
+		await expect
+			.poll( () =>
+				photo.evaluate(
+					( img: HTMLImageElement ) =>
+						img.complete && img.naturalWidth
+				)
+			)
+			.toBeGreaterThan( 0 );
+	}
+	return count;
+}
+
+test.describe( 'Public gallery, as a logged-out visitor', () => {
+	test.describe.configure( { mode: 'serial' } );
+
+	let galleryUrl = '';
+
+	test.beforeAll( async ( { browser, requestUtils } ) => {
+		// The tests below are logged out; connecting needs the admin.
+		const admin = await browser.newPage( {
+			baseURL: process.env.WP_BASE_URL,
+			storageState: process.env.STORAGE_STATE_PATH,
+		} );
+		await connectDropbox( admin );
+		await admin.close();
+
+		const root = await requestUtils.rest< FolderListing >( {
+			path: '/customer-cloud-gallery/v1/folders',
+			params: { provider: 'dropbox', folder: '' },
+		} );
+		const edgeCases = root.folders.find( ( f ) => f.name === 'Edge Cases' );
+		expect( edgeCases ).toBeDefined();
+		const attributes = {
+			provider: 'dropbox',
+			folderId: edgeCases!.id,
+			folderPath: edgeCases!.path,
+			caption: 'filename',
+			perPage: 24,
+		};
+		const post = await requestUtils.createPost( {
+			title: 'Edge cases gallery',
+			content: `<!-- wp:customer-cloud-gallery/gallery ${ JSON.stringify(
+				attributes
+			) } /-->`,
+			status: 'publish',
+			date_gmt: new Date().toISOString(),
+		} );
+		galleryUrl = `/?p=${ post.id }`;
+	} );
+
+	test.use( { storageState: { cookies: [], origins: [] } } );
+
+	test.afterEach( async () => {
+		await sandbox().clearFaults();
+	} );
+
+	test( 'sees every photo, with hostile file names shown as text', async ( {
+		page,
+	} ) => {
+		const dialogs: string[] = [];
+		page.on( 'dialog', async ( dialog ) => {
+			dialogs.push( dialog.message() );
+			await dialog.dismiss();
+		} );
+		await page.goto( galleryUrl );
+		await expect(
+			page.getByRole( 'heading', {
+				name: 'Edge cases gallery',
+				level: 1,
+			} )
+		).toBeVisible();
+
+		await expectEveryPhotoLoaded( page );
+		await expect(
+			page.locator( '.ccg-gallery__caption', { hasText: HOSTILE } )
+		).toHaveCount( 1 );
+		await expect( page.getByRole( 'img', { name: HOSTILE } ) ).toHaveCount(
+			1
+		);
+		// HEIC, PDF and text files are skipped, never shown broken.
+		await expect(
+			page.locator( '.ccg-gallery__caption', { hasText: 'IMG_2040' } )
+		).toHaveCount( 0 );
+		expect( dialogs ).toEqual( [] );
+
+		const html = await page.content();
+		expect( html ).not.toMatch( /dropbox(api|usercontent)?\.com/i );
+		expect( html ).not.toMatch( /\bsl\.[A-Za-z0-9_-]{20,}/ );
+		expect( html ).not.toMatch( /localhost:89(1[0-9])/ ); // the sandbox's hosts
+		const gallery = await page
+			.locator( '.wp-block-customer-cloud-gallery-gallery' )
+			.evaluate( ( node ) => node.outerHTML );
+		expect( gallery ).not.toMatch( /nonce/i );
+	} );
+
+	test( 'a warm second view costs Dropbox nothing', async ( { page } ) => {
+		await page.goto( galleryUrl );
+		await expectEveryPhotoLoaded( page );
+
+		await sandbox().resetRequestCounts();
+		await page.reload();
+		const count = await expectEveryPhotoLoaded( page );
+		const sources = await page
+			.locator( '.ccg-gallery__grid img' )
+			.evaluateAll( ( imgs ) =>
+				( imgs as HTMLImageElement[] ).map( ( img ) => img.currentSrc )
+			);
+		expect( sources ).toHaveLength( count );
+		for ( const source of sources ) {
+			expect( ( await page.request.get( source ) ).status() ).toBe( 200 );
+		}
+		expect( ( await sandbox().requestCounts() ).total ).toBe( 0 );
+	} );
+
+	test( 'a tampered image URL is refused without asking Dropbox', async ( {
+		page,
+	} ) => {
+		await page.goto( galleryUrl );
+		const source = await page
+			.locator( '.ccg-gallery__grid img' )
+			.first()
+			.getAttribute( 'src' );
+		const url = new URL( source!, page.url() );
+		const token = url.searchParams.get( 'ccg_image' )!;
+		const last = token.slice( -1 );
+		url.searchParams.set(
+			'ccg_image',
+			token.slice( 0, -1 ) + ( last === 'A' ? 'B' : 'A' )
+		);
+
+		await sandbox().resetRequestCounts();
+		expect( ( await page.request.get( url.toString() ) ).status() ).toBe(
+			403
+		);
+		expect( ( await sandbox().requestCounts() ).total ).toBe( 0 );
+	} );
+
+	test( 'still renders with its photos while Dropbox is down', async ( {
+		page,
+	} ) => {
+		await page.goto( galleryUrl );
+		const before = await expectEveryPhotoLoaded( page );
+
+		await sandbox().expireAccessTokens();
+		await sandbox().ageTemporaryLinks( 5 * 3600 );
+		await sandbox().addFault( { route: '*', kind: 'status', status: 503 } );
+		await page.reload();
+		expect( await expectEveryPhotoLoaded( page ) ).toBe( before );
+
+		await sandbox().clearFaults();
+		await sandbox().addFault( {
+			route: '*',
+			kind: 'status',
+			status: 429,
+			retryAfter: 30,
+		} );
+		await page.reload();
+		expect( await expectEveryPhotoLoaded( page ) ).toBe( before );
+	} );
+} );

@@ -1,0 +1,29 @@
+/**
+ * External dependencies
+ */
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Internal dependencies
+ */
+import { registerApp } from './sandbox';
+import { SettingsPage } from './settings-page';
+
+/**
+ * Connects the site to the sandbox Dropbox the way the setup guide says:
+ * register an app with the shown redirect URI, save its credentials,
+ * Connect Dropbox, Allow.
+ *
+ * @param page A page logged in as an administrator.
+ */
+export async function connectDropbox( page: Page ): Promise< void > {
+	const settings = new SettingsPage( page );
+	await settings.open();
+	const app = await registerApp( await settings.redirectUri() );
+	await settings.saveCredentials( app.key, app.secret );
+	await settings.connect();
+	await settings.consent( 'Allow' );
+	await expect(
+		page.getByText( /Dropbox is connected as/ ).first()
+	).toBeVisible();
+}
