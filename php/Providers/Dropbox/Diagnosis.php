@@ -74,9 +74,14 @@ final class Diagnosis {
 		return new Problem(
 			'missing_scope',
 			sprintf(
-				/* translators: %s: comma-separated Dropbox permission names, e.g. "files.content.read". */
-				__( 'Your Dropbox app is missing the permission %s, so galleries cannot show your photos.', 'customer-cloud-gallery' ),
-				implode( ', ', $scopes )
+				/* translators: %s: Dropbox permission names, e.g. "files.metadata.read and files.content.read". */
+				_n(
+					'Your Dropbox app is missing the permission %s, so galleries cannot show your photos.',
+					'Your Dropbox app is missing the permissions %s, so galleries cannot show your photos.',
+					count( $scopes ),
+					'customer-cloud-gallery'
+				),
+				wp_sprintf_l( '%l', $scopes )
 			),
 			__( 'In the Dropbox App Console, open your app’s Permissions tab, tick files.metadata.read and files.content.read, press Submit, then Disconnect and Connect Dropbox again.', 'customer-cloud-gallery' ),
 			Problem::ACTION_RECONNECT
