@@ -1,33 +1,30 @@
 /**
+ * External dependencies
+ */
+import { QueryClientProvider } from '@tanstack/react-query';
+
+/**
  * WordPress dependencies
  */
-import { useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
-import { Placeholder } from '@wordpress/components';
-import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { queryClient } from '../../src/api/query-client';
+import GalleryEdit from './components/GalleryEdit';
 import type { GalleryAttributes } from './types';
 
-export default function Edit( {
-	attributes,
-}: BlockEditProps< GalleryAttributes > ) {
-	const blockProps = useBlockProps();
+/**
+ * Every gallery block of the editor shares one QueryClient, so a folder
+ * opened in one block is already loaded in the next.
+ *
+ * @param props Block edit props.
+ */
+export default function Edit( props: BlockEditProps< GalleryAttributes > ) {
 	return (
-		<div { ...blockProps }>
-			<Placeholder
-				icon="format-gallery"
-				label={ __( 'Cloud Gallery', 'customer-cloud-gallery' ) }
-				instructions={
-					attributes.folderPath ||
-					__(
-						'Choose a Dropbox or Google Drive folder to show its photos.',
-						'customer-cloud-gallery'
-					)
-				}
-			/>
-		</div>
+		<QueryClientProvider client={ queryClient }>
+			<GalleryEdit { ...props } />
+		</QueryClientProvider>
 	);
 }

@@ -74,3 +74,47 @@ export interface ApiError {
 	message: string;
 	status: number | null;
 }
+
+/** A folder as the plugin's folder routes describe it (normalised, not Dropbox's own shape). */
+export interface FolderRef {
+	/** Stable provider id (Dropbox `id:…`); '' for the Dropbox root. */
+	id: string;
+	name: string;
+	/** Display path, e.g. `/Clients/Smith wedding`. */
+	path: string;
+}
+
+/**
+ * What the folder tree may browse: `gallery` stays inside the admin's gallery
+ * root; `all` starts at the Dropbox root (admins only, for choosing that root).
+ */
+export type FolderScope = 'gallery' | 'all';
+
+/** GET /folders?provider=…&folder=…[&scope=all]. */
+export interface FolderListing {
+	provider: ProviderId;
+	root: FolderRef;
+	folder: FolderRef;
+	/** From the root to this folder, both included. */
+	breadcrumb: FolderRef[];
+	/** Immediate subfolders, sorted. */
+	folders: FolderRef[];
+	photoCount: number;
+	otherFileCount: number;
+}
+
+/** The folder galleries of one provider are confined to; null = everything the app can see. */
+export interface GalleryRootChoice {
+	id: string;
+	path: string;
+}
+
+/** GET/POST /settings. */
+export interface GallerySettings {
+	galleryRoot: Partial< Record< ProviderId, GalleryRootChoice | null > >;
+}
+
+/** Core's GET /wp/v2/block-renderer/{name}. */
+export interface BlockRendererResponse {
+	rendered: string;
+}

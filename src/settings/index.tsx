@@ -1,4 +1,9 @@
 /**
+ * External dependencies
+ */
+import { QueryClientProvider } from '@tanstack/react-query';
+
+/**
  * WordPress dependencies
  */
 import { createRoot } from '@wordpress/element';
@@ -6,6 +11,7 @@ import { createRoot } from '@wordpress/element';
 /**
  * Internal dependencies
  */
+import { queryClient } from '../api/query-client';
 import SettingsScreen from './components/SettingsScreen';
 import { readSettingsConfig } from './config';
 import './style.scss';
@@ -17,7 +23,9 @@ import './style.scss';
  */
 export function renderSettings( root: HTMLElement ): void {
 	createRoot( root ).render(
-		<SettingsScreen config={ readSettingsConfig() } />
+		<QueryClientProvider client={ queryClient }>
+			<SettingsScreen config={ readSettingsConfig() } />
+		</QueryClientProvider>
 	);
 }
 

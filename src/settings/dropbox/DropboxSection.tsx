@@ -31,6 +31,7 @@ import {
 import { useRequestState } from '../hooks';
 import type { SectionProps } from '../sections';
 import CredentialsForm from './CredentialsForm';
+import GalleryRootSetting from './GalleryRootSetting';
 import { getAccessTypeLabel } from './labels';
 import { getStatusText } from './status-text';
 import StepByStep from './StepByStep';
@@ -152,6 +153,11 @@ export default function DropboxSection( { connection }: SectionProps ) {
 				) }
 				<TestConnectionResult result={ testResult } />
 			</CardBody>
+			{ canManage && status === 'connected' && (
+				<CardBody>
+					<GalleryRootSetting connection={ connection } />
+				</CardBody>
+			) }
 			{ canManage && (
 				<>
 					<CardBody className="ccg-provider-section__guide">

@@ -1,6 +1,7 @@
 /**
  * External dependencies
  */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
@@ -55,24 +56,29 @@ export async function renderSettingsScreen( {
 	const registry = createRegistry();
 	registry.register( store );
 	const user = userEvent.setup();
+	const queryClient = new QueryClient( {
+		defaultOptions: { queries: { retry: false } },
+	} );
 	const utils = render(
-		<RegistryProvider value={ registry }>
-			<SettingsScreen
-				config={ {
-					restNamespace: 'customer-cloud-gallery/v1',
-					settingsUrl:
-						'http://localhost:8888/wp-admin/admin.php?page=ccg-settings',
-					notice,
-				} }
-			/>
-		</RegistryProvider>
+		<QueryClientProvider client={ queryClient }>
+			<RegistryProvider value={ registry }>
+				<SettingsScreen
+					config={ {
+						restNamespace: 'customer-cloud-gallery/v1',
+						settingsUrl:
+							'http://localhost:8888/wp-admin/admin.php?page=ccg-settings',
+						notice,
+					} }
+				/>
+			</RegistryProvider>
+		</QueryClientProvider>
 	);
 	if ( untilLoaded ) {
 		await waitFor( () =>
 			expect( screen.queryByText( 'Loading connections…' ) ).toBeNull()
 		);
 	}
-	return { ...utils, user, registry, apiFetch };
+	return { ...utils, user, registry, apiFetch, queryClient };
 }
 
 /**

@@ -1,0 +1,81 @@
+/**
+ * WordPress dependencies
+ */
+import { Notice, Placeholder, Spinner } from '@wordpress/components';
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { FolderRef, ProviderId } from '../../../src/api/types';
+import { useConnections } from '../hooks';
+import FolderPicker from './FolderPicker';
+import NotConnected from './NotConnected';
+
+interface Props {
+	provider: ProviderId | '';
+	folderId: string | null;
+	onChoose: ( provider: ProviderId, folder: FolderRef ) => void;
+	onCancel?: () => void;
+}
+
+/**
+ * The block before it has a folder (or while choosing another): the picker
+ * inline, so nobody has to find the sidebar.
+ *
+ * @param props          Component props.
+ * @param props.provider Saved provider, if any.
+ * @param props.folderId Saved folder id, or null before one is chosen.
+ * @param props.onChoose Saves the chosen folder.
+ * @param props.onCancel Leaves the picker (only when a folder is saved).
+ */
+export default function GalleryPlaceholder( {
+	provider,
+	folderId,
+	onChoose,
+	onCancel,
+}: Props ) {
+	const { connections, loadError } = useConnections();
+	const connected = ( connections ?? [] )
+		.filter( ( item ) => item.status === 'connected' )
+		.map( ( item ) => item.provider );
+
+	let content;
+	if ( loadError ) {
+		content = (
+			<Notice status="error" isDismissible={ false }>
+				{ loadError.message }
+			</Notice>
+		);
+	} else if ( connections === undefined ) {
+		content = <Spinner />;
+	} else if ( connected.length === 0 ) {
+		content = <NotConnected connections={ connections } />;
+	} else {
+		content = (
+			<FolderPicker
+				connections={ connections }
+				connected={ connected }
+				initialProvider={ provider }
+				initialFolderId={ folderId }
+				onChoose={ onChoose }
+				onCancel={ onCancel }
+			/>
+		);
+	}
+
+	return (
+		<Placeholder
+			icon="format-gallery"
+			label={ __( 'Cloud Gallery', 'customer-cloud-gallery' ) }
+			instructions={ __(
+				'Choose the folder whose photos this gallery shows.',
+				'customer-cloud-gallery'
+			) }
+			className="ccg-gallery-placeholder"
+			isColumnLayout
+		>
+			{ content }
+		</Placeholder>
+	);
+}

@@ -1,0 +1,80 @@
+/**
+ * External dependencies
+ */
+import userEvent from '@testing-library/user-event';
+
+/**
+ * Internal dependencies
+ */
+import { mockApi } from '../../../src/api/test/mock-api';
+import { renderWithProviders } from '../../../src/api/test/providers';
+import type { Connection } from '../../../src/api/types';
+import GalleryEdit from '../components/GalleryEdit';
+import type { GalleryAttributes } from '../types';
+
+// Placeholder measures itself; jsdom has no ResizeObserver.
+global.ResizeObserver ??= class {
+	observe() {}
+	unobserve() {}
+	disconnect() {}
+};
+
+export const DEFAULTS: GalleryAttributes = {
+	provider: '',
+	folderId: '',
+	folderPath: '',
+	columns: 3,
+	gap: 8,
+	aspectRatio: '1',
+	sortBy: 'name',
+	sortOrder: 'asc',
+	perPage: 24,
+	caption: 'none',
+	lightbox: true,
+};
+
+/**
+ * Renders the block's edit in a fresh registry and QueryClient, with
+ * setAttributes applying changes like the editor does.
+ *
+ * @param options             Attributes, connections and API options.
+ * @param options.attributes  Attributes besides the defaults.
+ * @param options.connections Connections already in the store.
+ * @param options.api         Library and routes of the mocked API.
+ * @return Helpers.
+ */
+export function renderEdit( {
+	attributes = {},
+	connections,
+	api = {},
+}: {
+	attributes?: Partial< GalleryAttributes >;
+	connections?: Connection[];
+	api?: Parameters< typeof mockApi >[ 0 ];
+} = {} ) {
+	const apiFetch = mockApi( api );
+	const setAttributes = jest.fn();
+	let current: GalleryAttributes = { ...DEFAULTS, ...attributes };
+	const user = userEvent.setup();
+	const element = () => (
+		<GalleryEdit
+			attributes={ current }
+			setAttributes={ setAttributes }
+			previewDebounceMs={ 0 }
+		/>
+	);
+	const utils = renderWithProviders( element(), { connections } );
+	setAttributes.mockImplementation(
+		( next: Partial< GalleryAttributes > ) => {
+			current = { ...current, ...next };
+			utils.rerender( element() );
+		}
+	);
+	return {
+		...utils,
+		apiFetch,
+		setAttributes,
+		user,
+		attributes: () => current,
+	};
+}

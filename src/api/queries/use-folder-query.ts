@@ -1,0 +1,48 @@
+/**
+ * External dependencies
+ */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+/**
+ * Internal dependencies
+ */
+import { fetchFolder } from '../folders';
+import { queryKeys } from '../query-keys';
+import type { FolderScope, ProviderId } from '../types';
+
+/**
+ * Options of one folder listing, shared by useFolderQuery and the tree's
+ * useQueries so both read the same cache entry.
+ *
+ * @param provider Provider; '' disables the query.
+ * @param folderId Folder id; '' is the root of the scope.
+ * @param scope    Gallery root or the whole account.
+ * @return Query options.
+ */
+export function folderQueryOptions(
+	provider: ProviderId | '',
+	folderId: string,
+	scope: FolderScope = 'gallery'
+) {
+	return queryOptions( {
+		queryKey: queryKeys.folder( provider || 'dropbox', folderId, scope ),
+		queryFn: () => fetchFolder( provider || 'dropbox', folderId, scope ),
+		enabled: provider !== '',
+	} );
+}
+
+/**
+ * One folder's subfolders, breadcrumb and photo count.
+ *
+ * @param provider Provider; '' waits.
+ * @param folderId Folder id; '' is the root of the scope.
+ * @param scope    Gallery root or the whole account.
+ * @return The query.
+ */
+export function useFolderQuery(
+	provider: ProviderId | '',
+	folderId: string,
+	scope: FolderScope = 'gallery'
+) {
+	return useQuery( folderQueryOptions( provider, folderId, scope ) );
+}

@@ -1,0 +1,52 @@
+/**
+ * WordPress dependencies
+ */
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { FolderRef } from '../../api/types';
+import './index.scss';
+
+export interface BreadcrumbProps {
+	/** From the root to the chosen folder, both included. */
+	items: FolderRef[];
+	/** Name of the root when it has none (the Dropbox root). */
+	rootLabel?: string;
+	label?: string;
+}
+
+/**
+ * Where the chosen folder is, from the root down.
+ *
+ * @param props           Component props.
+ * @param props.items     From the root to the chosen folder.
+ * @param props.rootLabel Name of a nameless root.
+ * @param props.label     Accessible name of the navigation.
+ */
+export default function Breadcrumb( {
+	items,
+	rootLabel = __( 'Dropbox', 'customer-cloud-gallery' ),
+	label = __( 'Chosen folder', 'customer-cloud-gallery' ),
+}: BreadcrumbProps ) {
+	if ( items.length === 0 ) {
+		return null;
+	}
+	return (
+		<nav className="ccg-breadcrumb" aria-label={ label }>
+			<ol>
+				{ items.map( ( item, index ) => (
+					<li
+						key={ item.id || 'root' }
+						aria-current={
+							index === items.length - 1 ? 'location' : undefined
+						}
+					>
+						{ item.name || rootLabel }
+					</li>
+				) ) }
+			</ol>
+		</nav>
+	);
+}

@@ -1,0 +1,104 @@
+/**
+ * WordPress dependencies
+ */
+import { SelectControl } from '@wordpress/components';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { Connection, ProviderId } from '../../api/types';
+import { PROVIDER_LABELS, PROVIDERS } from './labels';
+
+export interface ProviderPickerProps {
+	/** Connections as the store holds them. */
+	connections: Connection[];
+	value: ProviderId | '';
+	onChange: ( provider: ProviderId ) => void;
+	label?: string;
+}
+
+/**
+ * Why a provider cannot be chosen, in words.
+ *
+ * @param connection The provider's connection, if the server offers it.
+ * @return The reason, or null when it can be chosen.
+ */
+export function unavailableReason(
+	connection: Connection | undefined
+): string | null {
+	if ( ! connection ) {
+		return __( 'not available yet', 'customer-cloud-gallery' );
+	}
+	switch ( connection.status ) {
+		case 'connected':
+			return null;
+		case 'needs_attention':
+			return __( 'needs attention', 'customer-cloud-gallery' );
+		default:
+			return __( 'not connected yet', 'customer-cloud-gallery' );
+	}
+}
+
+/**
+ * The storage provider of a gallery. Every provider is listed; those that
+ * cannot be used now are disabled and say why.
+ *
+ * @param props             Component props.
+ * @param props.connections Connections as the store holds them.
+ * @param props.value       Chosen provider, or empty.
+ * @param props.onChange    Called with a usable provider.
+ * @param props.label       Label of the select.
+ */
+export default function ProviderPicker( {
+	connections,
+	value,
+	onChange,
+	label = __( 'Storage provider', 'customer-cloud-gallery' ),
+}: ProviderPickerProps ) {
+	const options = PROVIDERS.map( ( provider ) => {
+		const reason = unavailableReason(
+			connections.find( ( item ) => item.provider === provider )
+		);
+		return {
+			value: provider,
+			label: reason
+				? sprintf(
+						/* translators: 1: provider name, 2: why it cannot be used. */
+						__( '%1$s — %2$s', 'customer-cloud-gallery' ),
+						PROVIDER_LABELS[ provider ],
+						reason
+					)
+				: PROVIDER_LABELS[ provider ],
+			disabled: reason !== null,
+		};
+	} );
+	return (
+		<SelectControl< ProviderId | '' >
+			__next40pxDefaultSize
+			__nextHasNoMarginBottom
+			label={ label }
+			value={ value }
+			options={
+				value === ''
+					? [
+							{
+								value: '',
+								label: __(
+									'Choose a provider',
+									'customer-cloud-gallery'
+								),
+								disabled: true,
+							},
+							...options,
+						]
+					: options
+			}
+			onChange={ ( next ) => {
+				if ( next ) {
+					onChange( next );
+				}
+			} }
+		/>
+	);
+}
