@@ -18,6 +18,12 @@ final class GalleryBlock {
 	}
 
 	public function register_block(): void {
-		register_block_type( $this->block_dir );
+		$block_type = register_block_type( $this->block_dir );
+		if ( ! $block_type ) {
+			return;
+		}
+		foreach ( $block_type->editor_script_handles as $handle ) {
+			wp_set_script_translations( $handle, 'customer-cloud-gallery', $this->block_dir . '/languages' );
+		}
 	}
 }
