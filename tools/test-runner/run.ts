@@ -208,6 +208,16 @@ async function main(): Promise< void > {
 		await environment?.sandbox.stop();
 	}
 
+	// The benchmark harness in smoke mode: every scenario once, tiny sizes,
+	// no timing asserted; it fails only if a scenario yields no numbers.
+	if ( built ) {
+		await stage( 'bench (smoke)', () =>
+			run( bin( 'tsx' ), [ 'tools/bench/run.ts', '--smoke' ], {
+				cwd: root,
+			} )
+		);
+	}
+
 	console.log( '\nSummary' );
 	for ( const r of results ) {
 		console.log(

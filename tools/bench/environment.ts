@@ -1,0 +1,116 @@
+/**
+ * The bench's own sandbox Dropbox and WordPress site ("bench", 7.1), on
+ * ports of its own, with WP-Cron off so no background warming skews a
+ * sample. Creates /Bench/<N> in the sandbox library (copies of the first N
+ * photos of /Scale/5000 photos).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import {
+	ensureSite,
+	resetSite,
+	startServer,
+	type RunningServer,
+	type Site,
+} from '../local-wordpress/index';
+import {
+	startSandbox,
+	SandboxControl,
+	type Sandbox,
+} from '../sandbox-cloud/src/index';
+import type { BenchOptions } from './options';
+
+export interface Environment {
+	sandbox: Sandbox;
+	control: SandboxControl;
+	site: Site;
+	server: RunningServer;
+	stop: () => Promise< void >;
+}
+
+export function benchFolderPath( n: number ): string {
+	return `/Bench/${ n }`;
+}
+
+function makeBenchFolder( libraryDir: string, n: number ): void {
+	const target = path.join( libraryDir, benchFolderPath( n ) );
+	const have = fs.existsSync( target )
+		? fs.readdirSync( target ).filter( ( f ) => f.endsWith( '.jpg' ) )
+				.length
+		: 0;
+	if ( have === n ) {
+		return;
+	}
+	fs.rmSync( target, { recursive: true, force: true } );
+	fs.mkdirSync( target, { recursive: true } );
+	const source = path.join( libraryDir, 'Scale/5000 photos' );
+	const photos = fs
+		.readdirSync( source )
+		.filter( ( f ) => /\.jpe?g$/i.test( f ) )
+		.sort()
+		.slice( 0, n );
+	if ( photos.length < n ) {
+		throw new Error( `${ source } has only ${ photos.length } photos` );
+	}
+	for ( const photo of photos ) {
+		fs.copyFileSync(
+			path.join( source, photo ),
+			path.join( target, photo )
+		);
+	}
+}
+
+export async function startEnvironment(
+	opts: BenchOptions,
+	log: ( line: string ) => void
+): Promise< Environment > {
+	log(
+		'starting the sandbox Dropbox (first run generates the library, ~15 s)'
+	);
+	const sandbox = await startSandbox( {
+		basePort: opts.sandboxPort,
+		dataDir: path.join( opts.benchDir, 'sandbox' ),
+		log: () => {},
+	} );
+	let server: RunningServer | undefined;
+	try {
+		makeBenchFolder( sandbox.libraryDir, opts.n );
+		const control = new SandboxControl( sandbox.controlBase );
+		await control.reset();
+		log( 'provisioning WordPress 7.1 (site "bench")' );
+		const site = await ensureSite( {
+			name: 'bench',
+			version: '7.1',
+			port: opts.wpPort,
+			constants: {
+				CCG_DROPBOX_AUTH_BASE: sandbox.dropbox.authBase,
+				CCG_DROPBOX_API_BASE: sandbox.dropbox.apiBase,
+				CCG_DROPBOX_CONTENT_BASE: sandbox.dropbox.contentBase,
+				DISABLE_WP_CRON: true,
+			},
+		} );
+		await resetSite( site );
+		// A fresh database: old uploads (Media Library files, thumbnail cache) go too.
+		fs.rmSync( path.join( site.dir, 'wp-content/uploads' ), {
+			recursive: true,
+			force: true,
+		} );
+		server = await startServer( site, { workers: opts.workers } );
+		const running = server;
+		return {
+			sandbox,
+			control,
+			site,
+			server: running,
+			stop: async () => {
+				await running.stop();
+				await sandbox.stop();
+			},
+		};
+	} catch ( error ) {
+		await server?.stop();
+		await sandbox.stop();
+		throw error;
+	}
+}
