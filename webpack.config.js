@@ -22,6 +22,8 @@ module.exports = [
 	},
 	{
 		...moduleConfig,
-		entry: {},
+		entry: {
+			'gallery/view': root( 'blocks/gallery/view.ts' ),
+		},
 	},
 ].filter( ( config ) => Object.keys( config.entry ).length > 0 );

@@ -12,6 +12,7 @@ namespace CustomerCloudGallery;
 use CustomerCloudGallery\Admin\SettingsAssets;
 use CustomerCloudGallery\Admin\SettingsPage;
 use CustomerCloudGallery\Blocks\GalleryBlock;
+use CustomerCloudGallery\Blocks\ViewModule;
 use CustomerCloudGallery\Cache\ListingStore;
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\MediaInfoStore;
@@ -57,6 +58,7 @@ final class Services {
 			$this->thumbnail_endpoint(),
 			$this->gallery_warmer(),
 			$this->gallery_views(),
+			$this->view_module(),
 		);
 	}
 
@@ -79,8 +81,12 @@ final class Services {
 	public function gallery_views(): Rendering\GalleryViewBuilder {
 		return $this->once(
 			__FUNCTION__,
-			fn () => new Rendering\GalleryViewBuilder( $this->folder_listings(), $this->image_urls(), new Rendering\PhotoOrder(), new Rendering\Audience(), $this->thumbnail_cache(), new MediaInfoStore() )
+			fn () => new Rendering\GalleryViewBuilder( $this->folder_listings(), $this->image_urls(), new Rendering\PhotoOrder(), new Rendering\Audience(), $this->thumbnail_cache(), new MediaInfoStore(), $this->view_module() )
 		);
+	}
+
+	public function view_module(): ViewModule {
+		return $this->once( __FUNCTION__, fn () => new ViewModule( PLUGIN_FILE ) );
 	}
 
 	public function gallery_warmer(): Gallery\GalleryWarmer {

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Rendering;
 
+use CustomerCloudGallery\Blocks\ViewModule;
 use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Gallery\FolderListings;
@@ -44,7 +45,8 @@ final class GalleryViewBuilder {
 		private PhotoOrder $order,
 		private Audience $audience,
 		private ThumbnailDiskCache $disk,
-		private MediaInfoStore $media
+		private MediaInfoStore $media,
+		private ViewModule $module
 	) {}
 
 	public function register(): void {
@@ -90,7 +92,8 @@ final class GalleryViewBuilder {
 		}
 
 		$page_arg = self::PAGE_ARG_PREFIX . $this->instances;
-		$pages    = (int) ceil( count( $photos ) / $gallery->per_page );
+		$total    = count( $photos );
+		$pages    = (int) ceil( $total / $gallery->per_page );
 		$page     = min( $pages, max( 1, $this->requested_page( $page_arg ) ) );
 		$media    = $this->media->get( $this->listings->key( $gallery->folder_id ) );
 		$rows     = array_slice( $this->order->sort( $photos, $gallery->sort_by, $gallery->sort_order, $media ), ( $page - 1 ) * $gallery->per_page, $gallery->per_page );
@@ -102,7 +105,16 @@ final class GalleryViewBuilder {
 			$items[] = $this->item( $gallery, $row, $index, null !== $known && $known[1] > 0 && $known[2] > 0 ? array( $known[1], $known[2] ) : null );
 		}
 		$next = $page < $pages ? add_query_arg( $page_arg, $page + 1 ) : null;
-		return new GalleryView( $wrapper, $items, $next );
+		$view = new GalleryView(
+			wrapper: $wrapper,
+			items: $items,
+			next_url: $next,
+			lightbox: $gallery->lightbox,
+			instance: $this->instances,
+			next_message: null === $next ? null : $this->next_message( $total - $page * $gallery->per_page, $gallery->per_page )
+		);
+		$this->module->enqueue_for( $view );
+		return $view;
 	}
 
 	/**
@@ -149,6 +161,16 @@ final class GalleryViewBuilder {
 			'href'    => $gallery->lightbox ? $this->urls->url( new ImageRef( DropboxProvider::ID, $id, $rev, ThumbnailSize::LARGEST ) ) : null,
 			'caption' => 'filename' === $gallery->caption ? $title : null,
 		);
+	}
+
+	/**
+	 * Said by a live region when the next page is appended in place; the
+	 * server knows its size, so the plural is translated properly.
+	 */
+	private function next_message( int $remaining, int $per_page ): string {
+		$count = min( $remaining, $per_page );
+		/* translators: %d: how many photos were just added to the gallery. */
+		return sprintf( _n( '%d more photo loaded', '%d more photos loaded', $count, 'customer-cloud-gallery' ), $count );
 	}
 
 	/**

@@ -228,7 +228,7 @@ final class RenderTest extends GalleryTestCase {
 		$peak = memory_get_peak_usage() - $before;
 
 		$xpath = $this->xpath( $html );
-		$this->assertSame( 24, $xpath->query( '//img' )->length );
+		$this->assertSame( 24, $xpath->query( '//ul//img' )->length );
 		$this->assertLessThan( 48 * 1024 * 1024, $peak, 'Page 1 of 5,000 photos must not need the memory of 5,000.' );
 		$this->assertLessThanOrEqual( 4, $this->dropbox_calls() );
 		$more = $xpath->query( '//nav[@class="ccg-gallery__pagination"]/a[@class="ccg-gallery__load-more"]' )->item( 0 );
@@ -238,7 +238,7 @@ final class RenderTest extends GalleryTestCase {
 
 		$_GET['ccg-page-1'] = '2';
 		$second             = $this->xpath( $this->render( $attributes ) );
-		$this->assertSame( 24, $second->query( '//img' )->length );
+		$this->assertSame( 24, $second->query( '//ul//img' )->length );
 		$this->assertNotSame( $first, $second->query( '//img' )->item( 0 )->getAttribute( 'alt' ) );
 		$this->assertStringContainsString( 'ccg-page-1=3', $second->query( '//a[@class="ccg-gallery__load-more"]' )->item( 0 )->getAttribute( 'href' ) );
 	}
