@@ -68,15 +68,16 @@ export function targetSize(
 	mode: ThumbnailMode
 ): [ number, number ] {
 	const [ bw, bh ] = SIZES[ size ] ?? [ 64, 64 ];
-	const fit = ( w: number, h: number ) => Math.min( w / width, h / height );
+	const scaleToFit = ( w: number, h: number ) =>
+		Math.min( w / width, h / height );
 	const cover = ( w: number, h: number ) => Math.max( w / width, h / height );
 	let scale: number;
 	switch ( mode ) {
 		case 'strict':
-			scale = fit( bw, bh );
+			scale = scaleToFit( bw, bh );
 			break;
 		case 'bestfit':
-			scale = Math.max( fit( bw, bh ), fit( bh, bw ) );
+			scale = Math.max( scaleToFit( bw, bh ), scaleToFit( bh, bw ) );
 			break;
 		case 'fitone_bestfit':
 			scale = Math.min( cover( bw, bh ), cover( bh, bw ) );
