@@ -5,6 +5,8 @@ import {
 	apiArg,
 	bearer,
 	connect,
+	jsonRequest,
+	PLAIN_TEXT,
 	raw,
 	startTestSandbox,
 	type TestSandbox,
@@ -23,11 +25,8 @@ before( async () => {
 } );
 after( async () => t.stop() );
 
-const json = ( body: unknown ) => ( {
-	headers: bearer( token, { 'Content-Type': 'application/json' } ),
-	body: typeof body === 'string' ? body : JSON.stringify( body ),
-} );
-const TEXT = 'text/plain; charset=utf-8';
+const json = ( body: unknown ) => jsonRequest( token, body );
+const TEXT = PLAIN_TEXT;
 
 function envelope(
 	res: { status: number; type: string | null; text: string },

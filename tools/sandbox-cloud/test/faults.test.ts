@@ -7,6 +7,8 @@ import {
 	apiArg,
 	bearer,
 	connect,
+	jsonRequest,
+	PLAIN_TEXT,
 	raw,
 	startTestSandbox,
 	type TestSandbox,
@@ -25,11 +27,8 @@ before( async () => {
 } );
 after( async () => t.stop() );
 
-const json = ( body: unknown ) => ( {
-	headers: bearer( token, { 'Content-Type': 'application/json' } ),
-	body: typeof body === 'string' ? body : JSON.stringify( body ),
-} );
-const TEXT = 'text/plain; charset=utf-8';
+const json = ( body: unknown ) => jsonRequest( token, body );
+const TEXT = PLAIN_TEXT;
 
 describe( 'faults: 429, 5xx, latency, dropped connections, request counts', () => {
 	test( '429 JSON with Retry-After, for the next N requests of one route', async () => {

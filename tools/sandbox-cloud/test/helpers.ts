@@ -271,6 +271,22 @@ export function bearer(
 	return { Authorization: `Bearer ${ token }`, ...extra };
 }
 
+/** Content type of Dropbox's plain-text 400 answers, as the sandbox sends it. */
+export const PLAIN_TEXT = 'text/plain; charset=utf-8';
+
+/**
+ * Request options for an RPC call with a JSON body (a string is sent as is,
+ * so tests can send malformed JSON).
+ * @param token Access token.
+ * @param body  The argument.
+ */
+export function jsonRequest( token: string, body: unknown ) {
+	return {
+		headers: bearer( token, { 'Content-Type': 'application/json' } ),
+		body: typeof body === 'string' ? body : JSON.stringify( body ),
+	};
+}
+
 /**
  * `Dropbox-API-Arg` header value: JSON with non-ASCII escaped, as DBX-JS sends it.
  * @param value
