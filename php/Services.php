@@ -25,6 +25,8 @@ use CustomerCloudGallery\OAuth\CallbackMessages;
 use CustomerCloudGallery\OAuth\FlashNotices;
 use CustomerCloudGallery\OAuth\StateStore;
 use CustomerCloudGallery\Providers\Dropbox;
+use CustomerCloudGallery\Providers\Provider;
+use CustomerCloudGallery\Providers\ProviderModule;
 use CustomerCloudGallery\Providers\ProviderRegistry;
 use CustomerCloudGallery\REST;
 use CustomerCloudGallery\Rendering;
@@ -41,6 +43,9 @@ final class Services {
 
 	/** @var array<string, object> */
 	private array $built = array();
+
+	/** @var list<ProviderModule>|null */
+	private ?array $modules = null;
 
 	/**
 	 * Everything that hooks itself into WordPress.
@@ -71,17 +76,17 @@ final class Services {
 	}
 
 	public function thumbnail_endpoint(): Images\ThumbnailEndpoint {
-		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher() ) );
+		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher(), $this->sources() ) );
 	}
 
 	public function thumbnail_fetcher(): Images\ThumbnailFetcher {
-		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailFetcher( $this->dropbox_api(), $this->dropbox_calls(), $this->thumbnail_cache() ) );
+		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailFetcher( $this->sources(), $this->thumbnail_cache() ) );
 	}
 
 	public function gallery_views(): Rendering\GalleryViewBuilder {
 		return $this->once(
 			__FUNCTION__,
-			fn () => new Rendering\GalleryViewBuilder( $this->folder_listings(), $this->image_urls(), new Rendering\PhotoOrder(), new Rendering\Audience(), $this->thumbnail_cache(), new MediaInfoStore(), $this->view_module() )
+			fn () => new Rendering\GalleryViewBuilder( $this->folder_listings(), $this->image_urls(), new Rendering\PhotoOrder(), new Rendering\Audience(), $this->thumbnail_cache(), new MediaInfoStore(), $this->view_module(), $this->sources() )
 		);
 	}
 
@@ -92,7 +97,7 @@ final class Services {
 	public function gallery_warmer(): Gallery\GalleryWarmer {
 		return $this->once(
 			__FUNCTION__,
-			fn () => new Gallery\GalleryWarmer( $this->folder_listings(), $this->thumbnail_fetcher(), $this->thumbnail_cache(), new Rendering\PhotoOrder(), new Gallery\MediaInfoReader( $this->dropbox_api(), $this->dropbox_calls(), new MediaInfoStore() ) )
+			fn () => new Gallery\GalleryWarmer( $this->folder_listings(), $this->thumbnail_fetcher(), $this->thumbnail_cache(), new Rendering\PhotoOrder(), $this->sources() )
 		);
 	}
 
@@ -100,54 +105,60 @@ final class Services {
 		return $this->once( __FUNCTION__, fn () => new Gallery\GalleryRoot( $this->options() ) );
 	}
 
-	public function dropbox_listing_source(): Gallery\DropboxListingSource {
-		return $this->once(
-			__FUNCTION__,
-			fn () => new Gallery\DropboxListingSource( $this->dropbox_api(), $this->dropbox_calls(), new Gallery\DropboxFailures( $this->dropbox_diagnosis() ) )
-		);
+	public function folder_listings(): Gallery\FolderListings {
+		return $this->once( __FUNCTION__, fn () => new Gallery\FolderListings( new ListingStore(), $this->sources(), $this->gallery_root(), new Locks() ) );
 	}
 
-	public function folder_listings(): Gallery\FolderListings {
-		return $this->once( __FUNCTION__, fn () => new Gallery\FolderListings( new ListingStore(), $this->dropbox_listing_source(), $this->gallery_root(), new Locks() ) );
+	/**
+	 * Every provider this plugin supports. Adding one is a new folder under
+	 * Providers/ with a ProviderModule, and a line here.
+	 *
+	 * @return list<ProviderModule>
+	 */
+	public function modules(): array {
+		return $this->modules ??= array(
+			$this->dropbox_module(),
+		);
 	}
 
 	public function providers(): ProviderRegistry {
-		return $this->once( __FUNCTION__, fn () => new ProviderRegistry( array( $this->dropbox() ) ) );
+		return $this->once( __FUNCTION__, fn () => new ProviderRegistry( array_map( static fn ( ProviderModule $module ): Provider => $module->provider(), $this->modules() ) ) );
+	}
+
+	public function sources(): Gallery\Sources {
+		return $this->once( __FUNCTION__, fn () => new Gallery\Sources( array_map( static fn ( ProviderModule $module ): Gallery\Source => $module->source(), $this->modules() ) ) );
+	}
+
+	public function dropbox_module(): Dropbox\DropboxModule {
+		return $this->once( __FUNCTION__, fn () => new Dropbox\DropboxModule( $this->options(), $this->encryption() ) );
 	}
 
 	public function dropbox(): Dropbox\DropboxProvider {
-		return $this->once(
-			__FUNCTION__,
-			fn () => new Dropbox\DropboxProvider(
-				$this->dropbox_connections(),
-				new Dropbox\Authorization( $this->dropbox_credentials(), $this->dropbox_tokens(), $this->dropbox_health(), $this->dropbox_oauth(), $this->dropbox_api(), $this->dropbox_diagnosis() ),
-				new Dropbox\Disconnection( $this->dropbox_tokens(), $this->dropbox_health(), $this->dropbox_oauth(), $this->dropbox_calls() ),
-				new Dropbox\ConnectionTest( $this->dropbox_tokens(), $this->dropbox_api(), $this->dropbox_calls(), $this->dropbox_health(), $this->dropbox_connections(), $this->dropbox_diagnosis() )
-			)
-		);
+		return $this->dropbox_module()->provider();
+	}
+
+	public function dropbox_source(): Dropbox\DropboxSource {
+		return $this->dropbox_module()->source();
 	}
 
 	public function dropbox_access_tokens(): Dropbox\AccessTokens {
-		return $this->once(
-			__FUNCTION__,
-			fn () => new Dropbox\AccessTokens( $this->dropbox_tokens(), $this->dropbox_credentials(), $this->dropbox_oauth(), $this->dropbox_health(), new Locks() )
-		);
+		return $this->dropbox_module()->access_tokens();
 	}
 
 	public function dropbox_calls(): Dropbox\AuthorizedCalls {
-		return $this->once( __FUNCTION__, fn () => new Dropbox\AuthorizedCalls( $this->dropbox_access_tokens(), $this->dropbox_health() ) );
+		return $this->dropbox_module()->calls();
 	}
 
 	public function dropbox_api(): Dropbox\ApiClient {
-		return $this->once( __FUNCTION__, fn () => new Dropbox\ApiClient( $this->dropbox_endpoints(), new Dropbox\Transport() ) );
+		return $this->dropbox_module()->api();
 	}
 
 	public function dropbox_credentials(): Dropbox\CredentialsStore {
-		return $this->once( __FUNCTION__, fn () => new Dropbox\CredentialsStore( $this->options(), $this->encryption() ) );
+		return $this->dropbox_module()->credentials();
 	}
 
 	public function dropbox_tokens(): Dropbox\TokenStore {
-		return $this->once( __FUNCTION__, fn () => new Dropbox\TokenStore( $this->options(), $this->encryption() ) );
+		return $this->dropbox_module()->tokens();
 	}
 
 	public function state_store(): StateStore {
@@ -170,43 +181,17 @@ final class Services {
 	}
 
 	private function rest_api(): REST\RestApi {
-		$presenter = new REST\ConnectionPresenter( $this->providers() );
-		return new REST\RestApi(
-			array(
-				new REST\ConnectionsController( $this->providers(), $presenter ),
-				new REST\ConnectionActionsController( $this->providers(), $presenter, new AuthorizationStart( $this->state_store() ) ),
-				new REST\DropboxCredentialsController(
-					$this->dropbox(),
-					new Dropbox\CredentialsUpdate( $this->dropbox_credentials(), $this->dropbox_tokens(), $this->dropbox_health() ),
-					$presenter
-				),
-				new REST\FoldersController( new Gallery\FolderBrowser( $this->folder_listings(), new Gallery\FolderLookup( $this->dropbox_listing_source() ) ) ),
-				new REST\SettingsController( $this->gallery_root(), $this->dropbox_listing_source() ),
-			)
+		$presenter   = new REST\ConnectionPresenter( $this->providers() );
+		$controllers = array(
+			new REST\ConnectionsController( $this->providers(), $presenter ),
+			new REST\ConnectionActionsController( $this->providers(), $presenter, new AuthorizationStart( $this->state_store() ) ),
+			new REST\FoldersController( new Gallery\FolderBrowser( $this->folder_listings(), $this->sources() ), $this->sources() ),
+			new REST\SettingsController( $this->gallery_root(), $this->sources() ),
 		);
-	}
-
-	private function dropbox_connections(): Dropbox\ConnectionFactory {
-		return $this->once(
-			__FUNCTION__,
-			fn () => new Dropbox\ConnectionFactory( $this->dropbox_credentials(), $this->dropbox_tokens(), $this->dropbox_health(), $this->dropbox_diagnosis() )
-		);
-	}
-
-	private function dropbox_oauth(): Dropbox\OAuthClient {
-		return $this->once( __FUNCTION__, fn () => new Dropbox\OAuthClient( $this->dropbox_endpoints(), new Dropbox\Transport() ) );
-	}
-
-	private function dropbox_health(): Dropbox\HealthStore {
-		return $this->once( __FUNCTION__, fn () => new Dropbox\HealthStore( $this->options() ) );
-	}
-
-	private function dropbox_diagnosis(): Dropbox\Diagnosis {
-		return $this->once( __FUNCTION__, fn () => new Dropbox\Diagnosis() );
-	}
-
-	private function dropbox_endpoints(): Dropbox\Endpoints {
-		return $this->once( __FUNCTION__, fn () => Dropbox\Endpoints::from_constants() );
+		foreach ( $this->modules() as $module ) {
+			array_push( $controllers, ...$module->rest_controllers( $presenter ) );
+		}
+		return new REST\RestApi( $controllers );
 	}
 
 	private function image_tokens(): Images\ImageToken {

@@ -9,14 +9,13 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Gallery;
 
-use CustomerCloudGallery\Providers\Dropbox\FolderEntry;
-
 final class Folder {
 
 	/**
-	 * @param string $id         Dropbox "id:…"; "" for the Dropbox root (it has none).
-	 * @param string $path       path_display; "/" for the root.
-	 * @param string $path_lower Dropbox's path_lower; "" for the root.
+	 * @param string $id         The provider's reference (Dropbox "id:…", a Drive file id); "" for the provider's root.
+	 * @param string $path       The display path, e.g. "/Clients/Smith"; "/" for the root.
+	 * @param string $path_lower The key path boundaries are checked on, "" for the root: Dropbox's
+	 *                           path_lower, or for Drive the chain of ids ("/<drive>/<id>/<id>").
 	 */
 	public function __construct(
 		public readonly string $id,
@@ -24,14 +23,6 @@ final class Folder {
 		public readonly string $path,
 		public readonly string $path_lower
 	) {}
-
-	public static function dropbox_root(): self {
-		return new self( '', __( 'Dropbox', 'customer-cloud-gallery' ), '/', '' );
-	}
-
-	public static function from_entry( FolderEntry $entry ): self {
-		return new self( $entry->id, $entry->name, $entry->path, $entry->path_lower );
-	}
 
 	/**
 	 * @param array<string, mixed> $data What to_array() gave.
@@ -56,9 +47,10 @@ final class Folder {
 	}
 
 	/**
-	 * The reference list_folder takes: the id, or "" for the root.
+	 * The reference the folder is fetched and cached by: its id, or "" for
+	 * the root (Dropbox's root has no id; list_folder takes "").
 	 */
-	public function api_path(): string {
+	public function ref(): string {
 		return $this->is_root() ? '' : ( '' !== $this->id ? $this->id : $this->path_lower );
 	}
 

@@ -1,6 +1,6 @@
 <?php
 /**
- * What the folder tree shows for one folder.
+ * What the folder tree and the block sidebar show for one folder.
  *
  * @package CustomerCloudGallery
  */
@@ -9,34 +9,40 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Gallery;
 
-use CustomerCloudGallery\Providers\Dropbox\DropboxProvider;
-
+/**
+ * One request per folder opened, whatever the provider: the listing comes
+ * from the cache when it is fresh enough, and the breadcrumb from folders the
+ * source already knows.
+ */
 final class FolderBrowser {
 
-	public function __construct( private FolderListings $listings, private FolderLookup $lookup ) {}
+	public function __construct( private FolderListings $listings, private Sources $sources ) {}
 
 	/**
-	 * @param string $ref           "" for the root, or an "id:…".
-	 * @param bool   $whole_dropbox Browse from the Dropbox root, ignoring the gallery root.
+	 * @param string $ref           "" for the boundary, or a folder reference.
+	 * @param bool   $whole_account Browse from the account's top (administrators).
 	 *
-	 * @return array<string, mixed> The REST response body.
+	 * @return array<string, mixed>
 	 *
 	 * @throws GalleryException
 	 */
-	public function browse( string $ref, bool $whole_dropbox ): array {
-		$boundary = $this->listings->boundary( $whole_dropbox );
-		$listing  = $this->listings->for_editor( $ref, $whole_dropbox );
+	public function browse( string $provider, string $ref, bool $whole_account ): array {
+		$source   = $this->sources->require( $provider );
+		$boundary = $this->listings->boundary( $provider, $whole_account );
+		$listing  = $this->listings->for_editor( $provider, $ref, $whole_account );
 		$photos   = count( $listing->photos() );
-		$this->lookup->remember( $listing->folder );
+		$trail    = $listing->folder->path_lower === $boundary->path_lower
+			? array( $boundary )
+			: array_merge( array( $boundary ), $source->ancestors( $boundary, $listing->folder ), array( $listing->folder ) );
 
 		return array(
-			'provider'       => DropboxProvider::ID,
+			'provider'       => $provider,
 			'root'           => $boundary->to_public(),
 			'folder'         => $listing->folder->to_public(),
-			'breadcrumb'     => array_map( static fn ( Folder $folder ): array => $folder->to_public(), $this->lookup->breadcrumb( $boundary, $listing->folder ) ),
+			'breadcrumb'     => array_map( static fn ( Folder $folder ): array => $folder->to_public(), $trail ),
 			'folders'        => array_map( static fn ( Folder $folder ): array => $folder->to_public(), $listing->subfolders() ),
 			'photoCount'     => $photos,
-			'otherFileCount' => count( $listing->files ) - $photos,
+			'otherFileCount' => $listing->other_file_count(),
 		);
 	}
 }

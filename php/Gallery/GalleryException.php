@@ -47,7 +47,15 @@ final class GalleryException extends RuntimeException {
 		return new self( self::OUTSIDE_ROOT, __( 'This folder is outside the folder galleries may come from.', 'customer-cloud-gallery' ), 403 );
 	}
 
-	public static function not_found(): self {
-		return new self( self::FOLDER_NOT_FOUND, __( 'This folder no longer exists in Dropbox or is out of reach.', 'customer-cloud-gallery' ), 404 );
+	/**
+	 * @param string $provider_label The provider's name, e.g. "Dropbox".
+	 */
+	public static function not_found( string $provider_label ): self {
+		return new self(
+			self::FOLDER_NOT_FOUND,
+			/* translators: %s: provider name, e.g. "Dropbox". */
+			sprintf( __( 'This folder no longer exists in %s or is out of reach.', 'customer-cloud-gallery' ), $provider_label ),
+			404
+		);
 	}
 }

@@ -26,13 +26,6 @@ final class GalleryRoot {
 		return is_array( $folder ) ? Folder::from_array( $folder ) : null;
 	}
 
-	/**
-	 * The root as a folder: the chosen one, or the Dropbox root.
-	 */
-	public function folder( string $provider ): Folder {
-		return $this->get( $provider ) ?? Folder::dropbox_root();
-	}
-
 	public function set( string $provider, ?Folder $folder ): void {
 		$stored              = $this->options->read( Keys::GALLERY_ROOT );
 		$stored              = is_array( $stored ) ? $stored : array();

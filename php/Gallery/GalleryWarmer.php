@@ -13,18 +13,16 @@ use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ThumbnailFetcher;
 use CustomerCloudGallery\Images\ThumbnailSize;
-use CustomerCloudGallery\Providers\Dropbox\DropboxError;
-use CustomerCloudGallery\Providers\Dropbox\DropboxProvider;
 use CustomerCloudGallery\Rendering\GalleryAttributes;
 use CustomerCloudGallery\Rendering\PhotoOrder;
-use CustomerCloudGallery\Storage\UnreadableSecret;
 use WP_Post;
 
 /**
  * Saving never waits: save_post only schedules a WP-Cron event. The event
  * refreshes each gallery's listing and fetches the thumbnails of its first
- * page in batches of 25 (get_thumbnail_batch); when Dropbox says to slow
- * down, it stops and schedules itself again after Retry-After.
+ * page in the provider's batches (Dropbox: 25 per get_thumbnail_batch); when
+ * the provider says to slow down, it stops and schedules itself again after
+ * the wait it asked for.
  */
 final class GalleryWarmer {
 
@@ -37,7 +35,7 @@ final class GalleryWarmer {
 		private ThumbnailFetcher $fetcher,
 		private ThumbnailDiskCache $disk,
 		private PhotoOrder $order,
-		private MediaInfoReader $media
+		private Sources $sources
 	) {}
 
 	public function register(): void {
@@ -68,18 +66,11 @@ final class GalleryWarmer {
 					// More photos to learn about: continue in a minute.
 					wp_schedule_single_event( time() + MINUTE_IN_SECONDS, self::HOOK, array( $post_id ) );
 				}
-			} catch ( DropboxError $error ) {
-				if ( DropboxError::RATE_LIMITED === $error->kind || DropboxError::UNAVAILABLE === $error->kind ) {
-					wp_schedule_single_event( time() + max( 1, (int) ( $error->retry_after ?? 60 ) ), self::HOOK, array( $post_id ) );
-				}
-				return;
 			} catch ( GalleryException $exception ) {
 				if ( $exception->is_transient() ) {
 					wp_schedule_single_event( time() + max( 1, (int) ( $exception->retry_after ?? 60 ) ), self::HOOK, array( $post_id ) );
 					return;
 				}
-			} catch ( UnreadableSecret ) {
-				return;
 			}
 		}
 	}
@@ -87,29 +78,26 @@ final class GalleryWarmer {
 	/**
 	 * @return int Photos whose media info is still unknown.
 	 *
-	 * @throws DropboxError
 	 * @throws GalleryException
-	 * @throws UnreadableSecret
 	 */
 	private function warm_gallery( GalleryAttributes $gallery ): int {
-		$key = $this->listings->key( $gallery->folder_id );
-		$this->listings->refresh_in_background( $key );
-		$listing = $this->listings->for_render( $gallery->folder_id );
+		$provider = $gallery->provider;
+		$key      = $this->listings->key( $provider, $gallery->folder_id );
+		$this->listings->refresh_in_background( $provider, $key );
+		$listing = $this->listings->for_render( $provider, $gallery->folder_id );
 		$rows    = array_slice( $this->order->sort( $listing->photos(), $gallery->sort_by, $gallery->sort_order ), 0, $gallery->per_page );
 		$missing = array();
 		foreach ( $rows as $row ) {
-			$image = new ImageRef( DropboxProvider::ID, $row[0], $row[2], ThumbnailSize::DEFAULT );
+			$image = new ImageRef( $provider, $row[0], $row[2], ThumbnailSize::DEFAULT );
 			if ( ! $this->disk->has( $image ) ) {
 				$missing[] = $image;
 			}
 		}
-		foreach ( array_chunk( $missing, ThumbnailFetcher::BATCH ) as $batch ) {
-			$this->fetcher->fetch_batch( $batch );
-		}
+		$this->fetcher->fetch_all( $missing );
 		if ( 'taken' !== $gallery->sort_by && null !== $gallery->crop() ) {
 			return 0;
 		}
-		return $this->media->learn( $key, $listing->photos() );
+		return $this->sources->require( $provider )->learn_media( $key, $listing->photos() );
 	}
 
 	/**
@@ -124,7 +112,7 @@ final class GalleryWarmer {
 		foreach ( $blocks as $block ) {
 			if ( self::BLOCK === ( $block['blockName'] ?? null ) ) {
 				$gallery = GalleryAttributes::from_block( is_array( $block['attrs'] ?? null ) ? $block['attrs'] : array() );
-				if ( DropboxProvider::ID === $gallery->provider && $gallery->has_folder() ) {
+				if ( null !== $this->sources->get( $gallery->provider ) && $gallery->has_folder() ) {
 					$found[] = $gallery;
 				}
 			}

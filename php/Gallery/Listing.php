@@ -12,11 +12,18 @@ namespace CustomerCloudGallery\Gallery;
 /**
  * Kept as plain arrays (what the transient stores): a 5,000-photo folder is a
  * few MB this way, where objects per photo would be several times that.
- * Files and folders are keyed by path_lower, so a cursor's changes apply in place.
+ * Rows are keyed by something unique in the folder (Dropbox: path_lower, so a
+ * cursor's changes apply in place; Drive: the file id).
  *
- * @phpstan-type FileRow array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int}
- *   id, name, rev, size, server_modified, client_modified
- * @phpstan-type FolderRow array{0: string, 1: string, 2: string} id, name, path_display
+ * @phpstan-type FileRow array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int, 6?: int, 7?: int}
+ *   id, name, revision (changes when the photo does), size, modified,
+ *   taken (or the best guess: Dropbox's client_modified), then width and
+ *   height when the listing knows them (Drive's does)
+ * @phpstan-type FolderRow array{0: string, 1: string, 2: string} id, name, display path
+ *
+ * A source that decides itself which files are photos (Drive knows MIME
+ * types) stores only photos in $files and the count of the rest in
+ * $other_files; otherwise (null) photos() filters by Thumbnailable.
  */
 final class Listing {
 
@@ -31,7 +38,8 @@ final class Listing {
 		public readonly array $folders,
 		public readonly array $files,
 		public readonly string $cursor,
-		public readonly int $fetched_at
+		public readonly int $fetched_at,
+		public readonly ?int $other_files = null
 	) {}
 
 	/**
@@ -46,7 +54,8 @@ final class Listing {
 			is_array( $data['folders'] ?? null ) ? $data['folders'] : array(),
 			is_array( $data['files'] ?? null ) ? $data['files'] : array(),
 			(string) ( $data['cursor'] ?? '' ),
-			(int) ( $data['fetched'] ?? 0 )
+			(int) ( $data['fetched'] ?? 0 ),
+			isset( $data['others'] ) ? (int) $data['others'] : null
 		);
 	}
 
@@ -61,6 +70,7 @@ final class Listing {
 			'files'   => $this->files,
 			'cursor'  => $this->cursor,
 			'fetched' => $this->fetched_at,
+			'others'  => $this->other_files,
 		);
 	}
 
@@ -88,10 +98,16 @@ final class Listing {
 	 * @return array<string, array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int}>
 	 */
 	public function photos(): array {
+		if ( null !== $this->other_files ) {
+			return $this->files;
+		}
 		return array_filter( $this->files, static fn ( array $row ): bool => Thumbnailable::accepts( $row[1], $row[3] ) );
 	}
 
 	public function other_file_count(): int {
+		if ( null !== $this->other_files ) {
+			return $this->other_files;
+		}
 		return count( $this->files ) - count( $this->photos() );
 	}
 }

@@ -27,7 +27,7 @@ final class ImageRef {
 				return null;
 			}
 		}
-		if ( ! ThumbnailSize::exists( $data['s'] ) || ! str_starts_with( $data['f'], 'id:' ) ) {
+		if ( ! ThumbnailSize::exists( $data['s'] ) || 1 !== preg_match( '/^[A-Za-z0-9_:-]{1,200}$/', $data['f'] ) ) {
 			return null;
 		}
 		return new self( $data['p'], $data['f'], $data['r'], $data['s'] );

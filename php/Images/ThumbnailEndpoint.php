@@ -10,9 +10,8 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Images;
 
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
-use CustomerCloudGallery\Providers\Dropbox\DropboxError;
-use CustomerCloudGallery\Providers\Dropbox\DropboxProvider;
-use CustomerCloudGallery\Storage\UnreadableSecret;
+use CustomerCloudGallery\Gallery\GalleryException;
+use CustomerCloudGallery\Gallery\Sources;
 
 /**
  * Runs at the very start of init, before themes and the query: a thumbnail
@@ -23,7 +22,7 @@ final class ThumbnailEndpoint {
 
 	private const ONE_YEAR = 31536000;
 
-	public function __construct( private ImageToken $tokens, private ThumbnailDiskCache $disk, private ThumbnailFetcher $fetcher ) {}
+	public function __construct( private ImageToken $tokens, private ThumbnailDiskCache $disk, private ThumbnailFetcher $fetcher, private Sources $sources ) {}
 
 	public function register(): void {
 		add_action( 'init', array( $this, 'maybe_serve' ), 0 );
@@ -42,7 +41,7 @@ final class ThumbnailEndpoint {
 
 	public function respond( string $token, string $if_none_match = '' ): ImageResponse {
 		$image = $this->tokens->verify( $token );
-		if ( null === $image || DropboxProvider::ID !== $image->provider ) {
+		if ( null === $image || null === $this->sources->get( $image->provider ) ) {
 			return ImageResponse::error( 403 );
 		}
 		$etag = '"' . $image->hash() . '"';
@@ -54,16 +53,14 @@ final class ThumbnailEndpoint {
 		if ( null === $path ) {
 			try {
 				$path = $this->fetcher->fetch( $image );
-			} catch ( DropboxError $error ) {
-				// Gone or not an image Dropbox can render: a tile for an hour.
+			} catch ( GalleryException $exception ) {
+				// Gone or not an image the provider can render: a tile for an hour.
 				// Down or rate limiting: a tile nobody keeps, so a reload gets the photo.
-				return match ( $error->kind ) {
-					DropboxError::NOT_FOUND, DropboxError::CONFLICT => ImageResponse::placeholder( HOUR_IN_SECONDS ),
-					DropboxError::RATE_LIMITED => ImageResponse::placeholder( 0, $error->retry_after ?? 1 ),
+				return match ( $exception->reason ) {
+					GalleryException::FOLDER_NOT_FOUND => ImageResponse::placeholder( HOUR_IN_SECONDS ),
+					GalleryException::RATE_LIMITED => ImageResponse::placeholder( 0, $exception->retry_after ?? 1 ),
 					default => ImageResponse::placeholder( 0 ),
 				};
-			} catch ( UnreadableSecret ) {
-				return ImageResponse::placeholder( 0 );
 			}
 			if ( null === $path ) {
 				return ImageResponse::placeholder( 0 );

@@ -1,6 +1,6 @@
 <?php
 /**
- * Gets thumbnails from Dropbox into the disk cache.
+ * Gets thumbnails from the provider into the disk cache.
  *
  * @package CustomerCloudGallery
  */
@@ -10,56 +10,45 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Images;
 
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
-use CustomerCloudGallery\Providers\Dropbox\ApiClient;
-use CustomerCloudGallery\Providers\Dropbox\AuthorizedCalls;
-use CustomerCloudGallery\Providers\Dropbox\DropboxError;
-use CustomerCloudGallery\Providers\Dropbox\Thumbnail;
+use CustomerCloudGallery\Gallery\GalleryException;
+use CustomerCloudGallery\Gallery\Sources;
 
 final class ThumbnailFetcher {
 
-	public const BATCH = 25;
-
-	public function __construct( private ApiClient $api, private AuthorizedCalls $calls, private ThumbnailDiskCache $disk ) {}
+	public function __construct( private Sources $sources, private ThumbnailDiskCache $disk ) {}
 
 	/**
-	 * One thumbnail (get_thumbnail_v2), written to disk.
+	 * One thumbnail, written to disk.
 	 *
 	 * @return string|null The file's path; null when it could not be written.
 	 *
-	 * @throws DropboxError
-	 * @throws \CustomerCloudGallery\Storage\UnreadableSecret
+	 * @throws GalleryException
 	 */
 	public function fetch( ImageRef $image ): ?string {
-		$thumbnail = $this->calls->call( fn ( string $token ): Thumbnail => $this->api->get_thumbnail( $token, $image->file_id, $image->size, ThumbnailSize::MODE ) );
-		return $this->disk->write( $image, $thumbnail->bytes );
+		return $this->disk->write( $image, $this->sources->require( $image->provider )->thumbnail( $image ) );
 	}
 
 	/**
-	 * Up to 25 thumbnails in one call (get_thumbnail_batch); per-photo
+	 * Thumbnails of one provider in as few calls as it allows; per-photo
 	 * failures are skipped.
 	 *
-	 * @param list<ImageRef> $images
+	 * @param list<ImageRef> $images All of one provider.
 	 *
 	 * @return int How many were written.
 	 *
-	 * @throws DropboxError
-	 * @throws \CustomerCloudGallery\Storage\UnreadableSecret
+	 * @throws GalleryException When a whole call fails.
 	 */
-	public function fetch_batch( array $images ): int {
-		$entries = array();
-		foreach ( $images as $image ) {
-			$entries[] = array(
-				'path' => $image->file_id,
-				'size' => $image->size,
-				'mode' => ThumbnailSize::MODE,
-			);
+	public function fetch_all( array $images ): int {
+		if ( array() === $images ) {
+			return 0;
 		}
-		$results = $this->calls->call( fn ( string $token ): array => $this->api->get_thumbnail_batch( $token, $entries ) );
+		$source  = $this->sources->require( $images[0]->provider );
 		$written = 0;
-		foreach ( $images as $index => $image ) {
-			$thumbnail = $results[ $index ] ?? null;
-			if ( null !== $thumbnail && null !== $this->disk->write( $image, $thumbnail->bytes ) ) {
-				++$written;
+		foreach ( array_chunk( $images, max( 1, $source->batch_size() ) ) as $batch ) {
+			foreach ( $source->thumbnails( $batch ) as $index => $bytes ) {
+				if ( null !== $bytes && null !== $this->disk->write( $batch[ $index ], $bytes ) ) {
+					++$written;
+				}
 			}
 		}
 		return $written;

@@ -22,7 +22,7 @@ final class Connection {
 	public const STATUS_NEEDS_ATTENTION = 'needs_attention';
 
 	/**
-	 * @param array{appKey: string, secretStored: bool, accessType: string}|null $credentials Public view of the stored credentials.
+	 * @param array<string, string|bool>|null                                   $credentials Public view of the stored credentials (Dropbox: appKey, secretStored, accessType; Google: clientId, secretStored).
 	 * @param array{name: string, email: string}|null                              $account     Null when unknown.
 	 * @param list<string>                                                          $granted_scopes
 	 * @param list<string>                                                          $missing_scopes

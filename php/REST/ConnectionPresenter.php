@@ -85,10 +85,11 @@ final class ConnectionPresenter {
 						'type'        => 'boolean',
 					),
 					'credentials'   => array(
-						'description' => __( 'Stored app credentials, without the secret; administrators only.', 'customer-cloud-gallery' ),
+						'description' => __( 'Stored app credentials (what each provider calls them), without the secret; administrators only.', 'customer-cloud-gallery' ),
 						'type'        => array( 'object', 'null' ),
 						'properties'  => array(
-							'appKey'       => $string,
+							'appKey'       => $string + array( 'description' => __( 'Dropbox: the App key.', 'customer-cloud-gallery' ) ),
+							'clientId'     => $string + array( 'description' => __( 'Google Drive: the OAuth client ID.', 'customer-cloud-gallery' ) ),
 							'secretStored' => array( 'type' => 'boolean' ),
 							'accessType'   => array(
 								'type' => 'string',

@@ -12,7 +12,7 @@ namespace CustomerCloudGallery\REST;
 use CustomerCloudGallery\Capabilities;
 use CustomerCloudGallery\Gallery\FolderBrowser;
 use CustomerCloudGallery\Gallery\GalleryException;
-use CustomerCloudGallery\Providers\Dropbox\DropboxProvider;
+use CustomerCloudGallery\Gallery\Sources;
 use WP_Error;
 use WP_REST_Controller;
 use WP_REST_Request;
@@ -25,7 +25,7 @@ use WP_REST_Server;
  */
 final class FoldersController extends WP_REST_Controller {
 
-	public function __construct( private FolderBrowser $browser ) {
+	public function __construct( private FolderBrowser $browser, private Sources $sources ) {
 		$this->namespace = RestApi::NAMESPACE;
 		$this->rest_base = 'folders';
 	}
@@ -61,7 +61,7 @@ final class FoldersController extends WP_REST_Controller {
 	 */
 	public function get_items( $request ): WP_REST_Response|WP_Error {
 		try {
-			$body = $this->browser->browse( (string) $request['folder'], 'all' === $request['scope'] );
+			$body = $this->browser->browse( (string) $request['provider'], (string) $request['folder'], 'all' === $request['scope'] );
 		} catch ( GalleryException $exception ) {
 			return GalleryError::from( $exception );
 		}
@@ -76,22 +76,36 @@ final class FoldersController extends WP_REST_Controller {
 			'provider' => array(
 				'description' => __( 'Cloud provider id.', 'customer-cloud-gallery' ),
 				'type'        => 'string',
-				'enum'        => array( DropboxProvider::ID ),
-				'default'     => DropboxProvider::ID,
+				'enum'        => $this->sources->ids(),
+				'default'     => 'dropbox',
 			),
 			'folder'   => array(
-				'description' => __( 'The folder: "" for the root, or a Dropbox id ("id:…").', 'customer-cloud-gallery' ),
-				'type'        => 'string',
-				'pattern'     => '^(id:[^\s/]+)?$',
-				'default'     => '',
+				'description'       => __( 'The folder: "" for the root, or the provider\'s folder id (Dropbox "id:…", a Drive file id).', 'customer-cloud-gallery' ),
+				'type'              => 'string',
+				'default'           => '',
+				'validate_callback' => array( $this, 'validate_folder' ),
 			),
 			'scope'    => array(
-				'description' => __( '"all" browses from the Dropbox root, ignoring the gallery root (administrators only).', 'customer-cloud-gallery' ),
+				'description' => __( '"all" browses from the top of the account, ignoring the gallery root (administrators only).', 'customer-cloud-gallery' ),
 				'type'        => 'string',
 				'enum'        => array( 'root', 'all' ),
 				'default'     => 'root',
 			),
 		);
+	}
+
+	/**
+	 * A folder reference of the shape the requested provider issues.
+	 *
+	 * @param mixed           $value
+	 * @param WP_REST_Request $request
+	 */
+	public function validate_folder( $value, $request ): bool|WP_Error {
+		$source = $this->sources->get( (string) $request['provider'] );
+		if ( ! is_string( $value ) || null === $source || ! $source->accepts_reference( $value ) ) {
+			return new WP_Error( 'rest_invalid_param', __( 'That is not a folder reference of this provider.', 'customer-cloud-gallery' ), array( 'status' => 400 ) );
+		}
+		return true;
 	}
 
 	/**
@@ -110,7 +124,7 @@ final class FoldersController extends WP_REST_Controller {
 				array(
 					'provider'       => array(
 						'type' => 'string',
-						'enum' => array( DropboxProvider::ID ),
+						'enum' => $this->sources->ids(),
 					),
 					'root'           => $folder + array( 'description' => __( 'The folder browsing starts from.', 'customer-cloud-gallery' ) ),
 					'folder'         => $folder + array( 'description' => __( 'The folder listed.', 'customer-cloud-gallery' ) ),

@@ -10,10 +10,9 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\REST;
 
 use CustomerCloudGallery\Capabilities;
-use CustomerCloudGallery\Gallery\DropboxListingSource;
 use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Gallery\GalleryRoot;
-use CustomerCloudGallery\Providers\Dropbox\DropboxProvider;
+use CustomerCloudGallery\Gallery\Sources;
 use WP_Error;
 use WP_REST_Controller;
 use WP_REST_Request;
@@ -26,7 +25,7 @@ use WP_REST_Server;
  */
 final class SettingsController extends WP_REST_Controller {
 
-	public function __construct( private GalleryRoot $roots, private DropboxListingSource $dropbox ) {
+	public function __construct( private GalleryRoot $roots, private Sources $sources ) {
 		$this->namespace = RestApi::NAMESPACE;
 		$this->rest_base = 'settings';
 	}
@@ -78,21 +77,30 @@ final class SettingsController extends WP_REST_Controller {
 	 */
 	public function update_item( $request ): WP_REST_Response|WP_Error {
 		$roots = $request['galleryRoot'];
-		if ( ! is_array( $roots ) || ! array_key_exists( DropboxProvider::ID, $roots ) ) {
-			return new WP_Error( 'ccg_invalid_settings', __( 'Say which Dropbox folder galleries come from, or null for all of Dropbox.', 'customer-cloud-gallery' ), array( 'status' => 400 ) );
+		if ( ! is_array( $roots ) || array() === array_intersect( array_keys( $roots ), $this->sources->ids() ) ) {
+			return new WP_Error( 'ccg_invalid_settings', __( 'Say which folder galleries come from, per provider, or null for the whole account.', 'customer-cloud-gallery' ), array( 'status' => 400 ) );
 		}
-		$chosen = $roots[ DropboxProvider::ID ];
-		$ref    = is_array( $chosen ) ? ( '' !== (string) ( $chosen['id'] ?? '' ) ? (string) $chosen['id'] : (string) ( $chosen['path'] ?? '' ) ) : '';
-		if ( '' === $ref || '/' === $ref ) {
-			$this->roots->set( DropboxProvider::ID, null );
-			return rest_ensure_response( $this->present() );
+		// Resolve every choice before storing any, so one bad folder changes nothing.
+		$chosen = array();
+		foreach ( $this->sources->ids() as $provider ) {
+			if ( ! array_key_exists( $provider, $roots ) ) {
+				continue;
+			}
+			$choice = $roots[ $provider ];
+			$ref    = is_array( $choice ) ? ( '' !== (string) ( $choice['id'] ?? '' ) ? (string) $choice['id'] : (string) ( $choice['path'] ?? '' ) ) : '';
+			if ( '' === $ref || '/' === $ref ) {
+				$chosen[ $provider ] = null;
+				continue;
+			}
+			try {
+				$chosen[ $provider ] = $this->sources->require( $provider )->folder( $ref );
+			} catch ( GalleryException $exception ) {
+				return GalleryError::from( $exception );
+			}
 		}
-		try {
-			$folder = $this->dropbox->folder( $ref );
-		} catch ( GalleryException $exception ) {
-			return GalleryError::from( $exception );
+		foreach ( $chosen as $provider => $folder ) {
+			$this->roots->set( $provider, $folder );
 		}
-		$this->roots->set( DropboxProvider::ID, $folder );
 		return rest_ensure_response( $this->present() );
 	}
 
@@ -100,15 +108,15 @@ final class SettingsController extends WP_REST_Controller {
 	 * @return array{galleryRoot: array<string, array{id: string, path: string}|null>}
 	 */
 	private function present(): array {
-		$root = $this->roots->get( DropboxProvider::ID );
-		return array(
-			'galleryRoot' => array(
-				DropboxProvider::ID => null === $root ? null : array(
-					'id'   => $root->id,
-					'path' => $root->path,
-				),
-			),
-		);
+		$roots = array();
+		foreach ( $this->sources->ids() as $provider ) {
+			$root               = $this->roots->get( $provider );
+			$roots[ $provider ] = null === $root ? null : array(
+				'id'   => $root->id,
+				'path' => $root->path,
+			);
+		}
+		return array( 'galleryRoot' => $roots );
 	}
 
 	/**
@@ -116,28 +124,27 @@ final class SettingsController extends WP_REST_Controller {
 	 */
 	public function get_item_schema(): array {
 		if ( null === $this->schema ) {
+			$root         = array(
+				'type'       => array( 'object', 'null' ),
+				'properties' => array(
+					'id'   => array(
+						'type'      => 'string',
+						'maxLength' => 200,
+					),
+					'path' => array( 'type' => 'string' ),
+				),
+			);
 			$this->schema = array(
 				'$schema'    => 'http://json-schema.org/draft-04/schema#',
 				'title'      => 'ccg-settings',
 				'type'       => 'object',
 				'properties' => array(
 					'galleryRoot' => array(
-						'description' => __( 'The folder galleries come from, per provider; null for the whole Dropbox (or App folder).', 'customer-cloud-gallery' ),
+						'description' => __( 'The folder galleries come from, per provider; null for the whole account (for Dropbox, the whole Dropbox or App folder).', 'customer-cloud-gallery' ),
 						'type'        => 'object',
 						'context'     => array( 'view', 'edit' ),
 						'required'    => true,
-						'properties'  => array(
-							DropboxProvider::ID => array(
-								'type'       => array( 'object', 'null' ),
-								'properties' => array(
-									'id'   => array(
-										'type'    => 'string',
-										'pattern' => '^(id:[^\s/]+)?$',
-									),
-									'path' => array( 'type' => 'string' ),
-								),
-							),
-						),
+						'properties'  => array_fill_keys( $this->sources->ids(), $root ),
 					),
 				),
 			);

@@ -15,10 +15,10 @@ use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Gallery\Listing;
+use CustomerCloudGallery\Gallery\Sources;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ImageUrls;
 use CustomerCloudGallery\Images\ThumbnailSize;
-use CustomerCloudGallery\Providers\Dropbox\DropboxProvider;
 
 /**
  * Reads only the cached listing on a warm page view (no Dropbox call), and
@@ -46,7 +46,8 @@ final class GalleryViewBuilder {
 		private Audience $audience,
 		private ThumbnailDiskCache $disk,
 		private MediaInfoStore $media,
-		private ViewModule $module
+		private ViewModule $module,
+		private Sources $sources
 	) {}
 
 	public function register(): void {
@@ -71,9 +72,9 @@ final class GalleryViewBuilder {
 		$wrapper = $this->wrapper( $gallery );
 		$can_fix = $this->audience->can_fix();
 
-		if ( DropboxProvider::ID !== $gallery->provider || ! $gallery->has_folder() ) {
+		if ( null === $this->sources->get( $gallery->provider ) || ! $gallery->has_folder() ) {
 			return $can_fix
-				? new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, __( 'Choose a Dropbox folder for this gallery.', 'customer-cloud-gallery' ) )
+				? new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, __( 'Choose a storage provider and a folder for this gallery.', 'customer-cloud-gallery' ) )
 				: GalleryView::hidden();
 		}
 
@@ -95,14 +96,14 @@ final class GalleryViewBuilder {
 		$total    = count( $photos );
 		$pages    = (int) ceil( $total / $gallery->per_page );
 		$page     = min( $pages, max( 1, $this->requested_page( $page_arg ) ) );
-		$media    = $this->media->get( $this->listings->key( $gallery->folder_id ) );
+		$media    = $this->media->get( $this->listings->key( $gallery->provider, $gallery->folder_id ) );
 		$rows     = array_slice( $this->order->sort( $photos, $gallery->sort_by, $gallery->sort_order, $media ), ( $page - 1 ) * $gallery->per_page, $gallery->per_page );
 		unset( $photos, $listing );
 
 		$items = array();
 		foreach ( $rows as $index => $row ) {
-			$known   = $media[ $row[0] ] ?? null;
-			$items[] = $this->item( $gallery, $row, $index, null !== $known && $known[1] > 0 && $known[2] > 0 ? array( $known[1], $known[2] ) : null );
+			$known   = $media[ $row[0] ] ?? array( 0, (int) ( $row[6] ?? 0 ), (int) ( $row[7] ?? 0 ) );
+			$items[] = $this->item( $gallery, $row, $index, $known[1] > 0 && $known[2] > 0 ? array( $known[1], $known[2] ) : null );
 		}
 		$next = $page < $pages ? add_query_arg( $page_arg, $page + 1 ) : null;
 		$view = new GalleryView(
@@ -126,14 +127,14 @@ final class GalleryViewBuilder {
 	private function listing( GalleryAttributes $gallery, bool $can_fix ): Listing {
 		$ref = $gallery->folder_id;
 		if ( $can_fix && $this->audience->is_editor_preview() ) {
-			return $this->listings->for_editor( $ref );
+			return $this->listings->for_editor( $gallery->provider, $ref );
 		}
-		return $this->listings->for_render( $ref );
+		return $this->listings->for_render( $gallery->provider, $ref );
 	}
 
 	/**
 	 * @param array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int} $row
-	 * @param array{0: int, 1: int}|null                                    $dimensions Known from Dropbox's media info.
+	 * @param array{0: int, 1: int}|null                                    $dimensions Known from the provider's media info.
 	 *
 	 * @return array{src: string, srcset: list<array{url: string, width: int}>, sizes: string, width: int, height: int, alt: string, loading: string, href: string|null, caption: string|null}
 	 */
@@ -142,11 +143,11 @@ final class GalleryViewBuilder {
 		$srcset                  = array();
 		foreach ( array_keys( ThumbnailSize::SIZES ) as $size ) {
 			$srcset[] = array(
-				'url'   => $this->urls->url( new ImageRef( DropboxProvider::ID, $id, $rev, $size ) ),
+				'url'   => $this->urls->url( new ImageRef( $gallery->provider, $id, $rev, $size ) ),
 				'width' => ThumbnailSize::long_edge( $size ),
 			);
 		}
-		$src   = new ImageRef( DropboxProvider::ID, $id, $rev, ThumbnailSize::DEFAULT );
+		$src   = new ImageRef( $gallery->provider, $id, $rev, ThumbnailSize::DEFAULT );
 		$crop  = $gallery->crop() ?? $dimensions ?? $this->disk->dimensions( $src ) ?? array( 4, 3 );
 		$title = pathinfo( $name, PATHINFO_FILENAME );
 
@@ -158,7 +159,7 @@ final class GalleryViewBuilder {
 			'height'  => $crop[0] >= $crop[1] ? (int) round( self::BOX * $crop[1] / $crop[0] ) : self::BOX,
 			'alt'     => $title,
 			'loading' => $index < $gallery->columns ? 'eager' : 'lazy',
-			'href'    => $gallery->lightbox ? $this->urls->url( new ImageRef( DropboxProvider::ID, $id, $rev, ThumbnailSize::LARGEST ) ) : null,
+			'href'    => $gallery->lightbox ? $this->urls->url( new ImageRef( $gallery->provider, $id, $rev, ThumbnailSize::LARGEST ) ) : null,
 			'caption' => 'filename' === $gallery->caption ? $title : null,
 		);
 	}

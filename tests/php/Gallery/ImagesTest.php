@@ -38,7 +38,7 @@ final class ImagesTest extends GalleryTestCase {
 	 * @return array{0: string, 1: string, 2: string}
 	 */
 	private function a_photo(): array {
-		$listing = $this->services()->folder_listings()->for_render( $this->id_of( $this->paths['ceremony'] ) );
+		$listing = $this->services()->folder_listings()->for_render( 'dropbox', $this->id_of( $this->paths['ceremony'] ) );
 		$photos  = $listing->photos();
 		$row     = reset( $photos );
 		$this->sandbox->reset_request_counts();
@@ -131,9 +131,9 @@ final class ImagesTest extends GalleryTestCase {
 		try {
 			$listings = $this->services()->folder_listings();
 			$folder   = $this->id_of( $this->paths['ceremony'] );
-			$listings->refresh_in_background( $folder );
+			$listings->refresh_in_background( 'dropbox', $folder );
 			$row = null;
-			foreach ( $listings->cached( $folder )->photos() as $photo ) {
+			foreach ( $listings->cached( 'dropbox', $folder )->photos() as $photo ) {
 				if ( $photo[0] === $id ) {
 					$row = $photo;
 				}

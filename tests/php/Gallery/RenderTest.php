@@ -142,10 +142,10 @@ final class RenderTest extends GalleryTestCase {
 			$this->sandbox->add_fault( array( 'route' => '*', 'kind' => 'status', 'status' => $status ) );
 			$this->assertSame( $first, $this->render( $attributes ) );
 			$this->assertSame( 0, $this->sandbox->total_requests() );
-			$this->assertNotFalse( wp_next_scheduled( FolderListings::REFRESH_HOOK, array( $attributes['folderId'] ) ) );
+			$this->assertNotFalse( wp_next_scheduled( FolderListings::REFRESH_HOOK, array( 'dropbox', $attributes['folderId'] ) ) );
 
 			// The refresh fails quietly and keeps the stale copy.
-			$this->services()->folder_listings()->refresh_in_background( $attributes['folderId'] );
+			$this->services()->folder_listings()->refresh_in_background( 'dropbox', $attributes['folderId'] );
 			$this->assertSame( $first, $this->render( $attributes ) );
 			$this->sandbox->clear_faults();
 			$this->sandbox->reset_request_counts();

@@ -20,7 +20,7 @@ if ( $start_at > microtime( true ) ) {
 	time_sleep_until( $start_at );
 }
 try {
-	$listing = CustomerCloudGallery\Plugin::services()->folder_listings()->for_render( (string) $argv[1] );
+	$listing = CustomerCloudGallery\Plugin::services()->folder_listings()->for_render( 'dropbox', (string) $argv[1] );
 	echo wp_json_encode( array( 'photos' => count( $listing->photos() ) ) );
 } catch ( Throwable $error ) {
 	echo wp_json_encode( array( 'error' => get_class( $error ) . ': ' . $error->getMessage() ) );

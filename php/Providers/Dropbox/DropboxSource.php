@@ -1,0 +1,265 @@
+<?php
+/**
+ * Dropbox as a gallery source: folders, listings, thumbnails, media info.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Providers\Dropbox;
+
+use CustomerCloudGallery\Cache\MediaInfoStore;
+use CustomerCloudGallery\Gallery\Folder;
+use CustomerCloudGallery\Gallery\GalleryException;
+use CustomerCloudGallery\Gallery\Listing;
+use CustomerCloudGallery\Gallery\Source;
+use CustomerCloudGallery\Images\ImageRef;
+use CustomerCloudGallery\Images\ThumbnailSize;
+use CustomerCloudGallery\Storage\Keys;
+use CustomerCloudGallery\Storage\UnreadableSecret;
+
+/**
+ * Pages of 2,000 (Dropbox's maximum), so a 5,000-photo folder is three
+ * calls; never a call per photo. A refresh continues from the stored cursor
+ * and applies only what changed. Folders are keyed by path_lower, which
+ * Dropbox keeps unique, so boundaries compare paths.
+ */
+final class DropboxSource implements Source {
+
+	private const PAGE_LIMIT = 2000;
+
+	/** A runaway guard: 100 pages is 200,000 entries. */
+	private const MAX_PAGES = 100;
+
+	/** get_thumbnail_batch's documented maximum. */
+	private const BATCH = 25;
+
+	/** get_metadata calls per warming run for dates taken and sizes. */
+	private const MEDIA_PER_RUN = 50;
+
+	/** How long a folder's metadata is remembered for breadcrumbs. */
+	private const REMEMBER_SECONDS = DAY_IN_SECONDS;
+
+	public function __construct(
+		private ApiClient $api,
+		private AuthorizedCalls $calls,
+		private DropboxFailures $failures,
+		private MediaInfoStore $media
+	) {}
+
+	public function provider(): string {
+		return DropboxProvider::ID;
+	}
+
+	public function label(): string {
+		return DropboxProvider::label_text();
+	}
+
+	public function root(): Folder {
+		return new Folder( '', DropboxProvider::label_text(), '/', '' );
+	}
+
+	public function accepts_reference( string $ref ): bool {
+		return '' === $ref || 1 === preg_match( '#^id:[^\s/]+$#', $ref );
+	}
+
+	/**
+	 * @param string $ref An "id:…" or a "/path" (never the root).
+	 */
+	public function folder( string $ref ): Folder {
+		$entry = $this->call( fn ( string $token ): FolderEntry => $this->api->get_metadata( $token, $ref ) );
+		if ( ! $entry->is_folder() ) {
+			throw GalleryException::not_found( $this->label() );
+		}
+		return new Folder( $entry->id, $entry->name, $entry->path, $entry->path_lower );
+	}
+
+	public function list( Folder $folder ): Listing {
+		$page    = $this->call( fn ( string $token ): FolderPage => $this->api->list_folder( $token, $folder->ref(), self::PAGE_LIMIT ) );
+		$folders = array();
+		$files   = array();
+		$this->apply( $page, $folders, $files );
+		$cursor = $this->follow( $page, $folders, $files );
+		$this->remember( $folder );
+		return new Listing( $folder, $folders, $files, $cursor, time() );
+	}
+
+	/**
+	 * Re-reads the folder's own metadata (it may have moved out of the
+	 * gallery root) and the changes since the cursor.
+	 */
+	public function refresh( Listing $listing ): Listing {
+		$folder = $listing->folder->is_root() ? $listing->folder : $this->folder( $listing->folder->id );
+		if ( '' === $listing->cursor ) {
+			return $this->list( $folder );
+		}
+		$folders = $listing->folders;
+		$files   = $listing->files;
+		try {
+			$page = $this->calls->call( fn ( string $token ): FolderPage => $this->api->list_folder_continue( $token, $listing->cursor ) );
+		} catch ( DropboxError $error ) {
+			// reset: Dropbox invalidated the cursor; a 400 "Invalid cursor"
+			// follows a reconnect with another app. Either way, list again.
+			if ( ( DropboxError::CONFLICT === $error->kind && str_starts_with( (string) $error->tag, 'reset' ) ) || DropboxError::BAD_REQUEST === $error->kind ) {
+				return $this->list( $folder );
+			}
+			throw $this->failures->from_error( $error );
+		} catch ( UnreadableSecret ) {
+			throw $this->failures->unreadable();
+		}
+		$this->apply( $page, $folders, $files );
+		$cursor = $this->follow( $page, $folders, $files );
+		return new Listing( $folder, $folders, $files, $cursor, time() );
+	}
+
+	/**
+	 * Walks the display path: each level is a remembered folder, or one
+	 * get_metadata call (then remembered for a day).
+	 */
+	public function ancestors( Folder $boundary, Folder $folder ): array {
+		if ( $folder->path_lower === $boundary->path_lower || $folder->is_root() ) {
+			return array();
+		}
+		$segments  = explode( '/', trim( $folder->path, '/' ) );
+		$skip      = $boundary->is_root() ? 0 : count( explode( '/', trim( $boundary->path_lower, '/' ) ) );
+		$ancestors = array();
+		for ( $depth = $skip + 1; $depth < count( $segments ); $depth++ ) {
+			$ancestors[] = $this->by_path( '/' . implode( '/', array_slice( $segments, 0, $depth ) ) );
+		}
+		return $ancestors;
+	}
+
+	public function batch_size(): int {
+		return self::BATCH;
+	}
+
+	public function thumbnail( ImageRef $image ): string {
+		try {
+			return $this->calls->call( fn ( string $token ): Thumbnail => $this->api->get_thumbnail( $token, $image->file_id, $image->size, ThumbnailSize::MODE ) )->bytes;
+		} catch ( DropboxError $error ) {
+			throw $this->failures->from_thumbnail_error( $error );
+		} catch ( UnreadableSecret ) {
+			throw $this->failures->unreadable();
+		}
+	}
+
+	public function thumbnails( array $images ): array {
+		$entries = array();
+		foreach ( $images as $image ) {
+			$entries[] = array(
+				'path' => $image->file_id,
+				'size' => $image->size,
+				'mode' => ThumbnailSize::MODE,
+			);
+		}
+		$results = $this->call( fn ( string $token ): array => $this->api->get_thumbnail_batch( $token, $entries ) );
+		$bytes   = array();
+		foreach ( array_keys( $images ) as $index ) {
+			$bytes[ $index ] = isset( $results[ $index ] ) ? $results[ $index ]->bytes : null;
+		}
+		return $bytes;
+	}
+
+	/**
+	 * Dropbox's listing has no dates taken or pixel sizes: get_metadata with
+	 * include_media_info, a capped number per run, remembered per folder.
+	 */
+	public function learn_media( string $folder_key, array $photos ): int {
+		$known   = $this->media->get( $folder_key );
+		$missing = array();
+		foreach ( $photos as $row ) {
+			if ( ! isset( $known[ $row[0] ] ) ) {
+				$missing[] = $row[0];
+			}
+		}
+		$learned = array();
+		try {
+			foreach ( array_slice( $missing, 0, (int) apply_filters( 'ccg_media_info_per_run', self::MEDIA_PER_RUN ) ) as $id ) {
+				$info           = $this->call( fn ( string $token ): array => $this->api->get_media_info( $token, $id ) );
+				$learned[ $id ] = array( $info['taken'], $info['width'], $info['height'] );
+			}
+		} finally {
+			$this->media->add( $folder_key, $learned );
+		}
+		return count( $missing ) - count( $learned );
+	}
+
+	/**
+	 * @param array<string, array{0: string, 1: string, 2: string}>                        $folders
+	 * @param array<string, array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int}> $files
+	 *
+	 * @throws GalleryException
+	 */
+	private function follow( FolderPage $page, array &$folders, array &$files ): string {
+		$pages = 1;
+		while ( $page->has_more && $pages < self::MAX_PAGES ) {
+			$cursor = $page->cursor;
+			$page   = $this->call( fn ( string $token ): FolderPage => $this->api->list_folder_continue( $token, $cursor ) );
+			$this->apply( $page, $folders, $files );
+			++$pages;
+		}
+		return $page->cursor;
+	}
+
+	/**
+	 * @param array<string, array{0: string, 1: string, 2: string}>                        $folders
+	 * @param array<string, array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int}> $files
+	 */
+	private function apply( FolderPage $page, array &$folders, array &$files ): void {
+		foreach ( $page->entries as $entry ) {
+			$key = $entry->path_lower;
+			if ( $entry->is_folder() ) {
+				$folders[ $key ] = array( $entry->id, $entry->name, $entry->path );
+			} elseif ( $entry->is_file() ) {
+				$files[ $key ] = array( $entry->id, $entry->name, $entry->rev, $entry->size, $entry->modified, $entry->client_modified );
+			} else {
+				unset( $folders[ $key ], $files[ $key ] );
+			}
+		}
+	}
+
+	private function remember( Folder $folder ): void {
+		if ( $folder->is_root() ) {
+			return;
+		}
+		$key = Keys::FOLDER_META_PREFIX . md5( $this->provider() . $folder->path_lower );
+		if ( false === get_transient( $key ) ) {
+			set_transient( $key, $folder->to_array(), self::REMEMBER_SECONDS );
+		}
+	}
+
+	private function by_path( string $path ): Folder {
+		$key    = Keys::FOLDER_META_PREFIX . md5( $this->provider() . mb_strtolower( $path ) );
+		$cached = get_transient( $key );
+		if ( is_array( $cached ) ) {
+			return Folder::from_array( $cached );
+		}
+		try {
+			$folder = $this->folder( $path );
+		} catch ( GalleryException ) {
+			return new Folder( '', basename( $path ), $path, mb_strtolower( $path ) );
+		}
+		set_transient( $key, $folder->to_array(), self::REMEMBER_SECONDS );
+		return $folder;
+	}
+
+	/**
+	 * @template T
+	 *
+	 * @param callable(string): T $request
+	 *
+	 * @return T
+	 *
+	 * @throws GalleryException
+	 */
+	private function call( callable $request ): mixed {
+		try {
+			return $this->calls->call( $request );
+		} catch ( DropboxError $error ) {
+			throw $this->failures->from_error( $error );
+		} catch ( UnreadableSecret ) {
+			throw $this->failures->unreadable();
+		}
+	}
+}
