@@ -25,6 +25,7 @@ use CustomerCloudGallery\OAuth\CallbackMessages;
 use CustomerCloudGallery\OAuth\FlashNotices;
 use CustomerCloudGallery\OAuth\StateStore;
 use CustomerCloudGallery\Providers\Dropbox;
+use CustomerCloudGallery\Providers\Google;
 use CustomerCloudGallery\Providers\Provider;
 use CustomerCloudGallery\Providers\ProviderModule;
 use CustomerCloudGallery\Providers\ProviderRegistry;
@@ -118,6 +119,7 @@ final class Services {
 	public function modules(): array {
 		return $this->modules ??= array(
 			$this->dropbox_module(),
+			$this->google_module(),
 		);
 	}
 
@@ -131,6 +133,10 @@ final class Services {
 
 	public function dropbox_module(): Dropbox\DropboxModule {
 		return $this->once( __FUNCTION__, fn () => new Dropbox\DropboxModule( $this->options(), $this->encryption() ) );
+	}
+
+	public function google_module(): Google\GoogleModule {
+		return $this->once( __FUNCTION__, fn () => new Google\GoogleModule( $this->options(), $this->encryption(), new Locks() ) );
 	}
 
 	public function dropbox(): Dropbox\DropboxProvider {

@@ -24,9 +24,10 @@ final class CallbackMessages {
 				$connection->account['email']
 			)
 			: sprintf(
-				/* translators: %s: provider name, e.g. "Dropbox". */
-				__( '%s is connected. The account is shown as unknown because the app lacks the account_info.read permission.', 'customer-cloud-gallery' ),
-				$connection->label
+				/* translators: 1: provider name, e.g. "Dropbox", 2: the permission it lacks, e.g. "account_info.read". */
+				__( '%1$s is connected. The account is shown as unknown because the app lacks the %2$s permission.', 'customer-cloud-gallery' ),
+				$connection->label,
+				'dropbox' === $connection->provider ? 'account_info.read' : __( 'account details', 'customer-cloud-gallery' )
 			);
 		return new Notice( Notice::SUCCESS, $message, '', 'connected' );
 	}

@@ -26,6 +26,21 @@ final class Keys {
 	/** Plain problems learned from Dropbox (revoked grant, missing scopes). */
 	public const DROPBOX_HEALTH = 'ccg_dropbox_health';
 
+	/** Client ID in plain text; the Client secret encrypted. */
+	public const GOOGLE_CREDENTIALS = 'ccg_google_credentials';
+
+	/** The encrypted Google token record (access + refresh token, scopes, account). */
+	public const GOOGLE_TOKEN = 'ccg_google_token';
+
+	/** Plain facts learned from Google about the grant (refused, missing scope, API off, My Drive id). */
+	public const GOOGLE_HEALTH = 'ccg_google_health';
+
+	/** Transients: one resolved Drive folder each (name, parent, shared drive), by id. */
+	public const GOOGLE_FOLDER_PREFIX = 'ccg_gfolder_';
+
+	/** Transients: short-lived Drive thumbnail links captured while listing, in shards. */
+	public const GOOGLE_THUMBNAIL_LINKS_PREFIX = 'ccg_glinks_';
+
 	/** One option per pending OAuth state, keyed by a hash of the state. */
 	public const OAUTH_STATE_PREFIX = 'ccg_oauth_state_';
 

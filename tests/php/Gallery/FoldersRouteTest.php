@@ -192,12 +192,13 @@ final class FoldersRouteTest extends GalleryTestCase {
 
 	public function test_settings_store_an_existing_root_and_null_clears_it(): void {
 		$this->act_as( 'admin' );
-		$this->assertSame( array( 'galleryRoot' => array( 'dropbox' => null ) ), $this->rest( 'GET', '/settings' )->get_data() );
+		$this->assertSame( array( 'galleryRoot' => array( 'dropbox' => null, 'google' => null ) ), $this->rest( 'GET', '/settings' )->get_data() );
 
 		$id       = $this->id_of( $this->paths['portfolio'] );
 		$response = $this->rest( 'POST', '/settings', array( 'galleryRoot' => array( 'dropbox' => array( 'id' => $id, 'path' => '/whatever' ) ) ) );
 		$this->assertSame( 200, $response->get_status() );
-		$this->assertSame( array( 'galleryRoot' => array( 'dropbox' => array( 'id' => $id, 'path' => '/Portfolio' ) ) ), $response->get_data() );
+		// Only the provider named changes; the other keeps its root.
+		$this->assertSame( array( 'galleryRoot' => array( 'dropbox' => array( 'id' => $id, 'path' => '/Portfolio' ), 'google' => null ) ), $response->get_data() );
 		$this->assertSame( $response->get_data(), $this->rest( 'GET', '/settings' )->get_data() );
 
 		$missing = $this->rest( 'POST', '/settings', array( 'galleryRoot' => array( 'dropbox' => array( 'id' => 'id:doesnotexist000000000', 'path' => '/Nope' ) ) ) );
@@ -205,6 +206,6 @@ final class FoldersRouteTest extends GalleryTestCase {
 		$this->assertSame( 'ccg_folder_not_found', $missing->get_data()['code'] );
 
 		$cleared = $this->rest( 'POST', '/settings', array( 'galleryRoot' => array( 'dropbox' => null ) ) );
-		$this->assertSame( array( 'galleryRoot' => array( 'dropbox' => null ) ), $cleared->get_data() );
+		$this->assertSame( array( 'galleryRoot' => array( 'dropbox' => null, 'google' => null ) ), $cleared->get_data() );
 	}
 }

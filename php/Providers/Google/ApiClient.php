@@ -1,0 +1,145 @@
+<?php
+/**
+ * Drive v3 routes, called with a given access token.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Providers\Google;
+
+/**
+ * Stateless: it neither stores nor refreshes tokens (AuthorizedCalls does).
+ * Every call names its fields: without them Drive answers a bare minimum.
+ * Answers stay decoded arrays, never objects per file, so a page of 1,000
+ * files costs what its JSON does.
+ */
+final class ApiClient {
+
+	private const TIMEOUT = 20;
+
+	/** A listing page can be 1,000 files with metadata. */
+	private const LIST_TIMEOUT = 30;
+
+	public function __construct( private Endpoints $endpoints, private Transport $transport ) {}
+
+	/**
+	 * @throws GoogleError
+	 */
+	public function about( string $access_token ): Account {
+		return Account::from_json( $this->get( $access_token, $this->endpoints->drive( 'about', array( 'fields' => 'user(displayName,emailAddress)' ) ) ) );
+	}
+
+	/**
+	 * files.get; $file_id may be the alias "root" (My Drive's root folder).
+	 *
+	 * @return array<string, mixed>
+	 *
+	 * @throws GoogleError
+	 */
+	public function file( string $access_token, string $file_id, string $fields ): array {
+		return $this->get(
+			$access_token,
+			$this->endpoints->drive(
+				'files/' . rawurlencode( $file_id ),
+				array(
+					'fields'            => $fields,
+					'supportsAllDrives' => 'true',
+				)
+			)
+		);
+	}
+
+	/**
+	 * One page of files.list.
+	 *
+	 * @param array<string, string|int> $query q, fields, pageSize, orderBy, corpora, driveId…
+	 *
+	 * @return array<string, mixed>
+	 *
+	 * @throws GoogleError
+	 */
+	public function files( string $access_token, array $query, string $page_token = '' ): array {
+		$query += array(
+			'supportsAllDrives'         => 'true',
+			'includeItemsFromAllDrives' => 'true',
+		);
+		if ( '' !== $page_token ) {
+			$query['pageToken'] = $page_token;
+		}
+		return $this->get( $access_token, $this->endpoints->drive( 'files', $query ), self::LIST_TIMEOUT );
+	}
+
+	/**
+	 * One page of the shared drives this account is a member of.
+	 *
+	 * @return array<string, mixed>
+	 *
+	 * @throws GoogleError
+	 */
+	public function drives( string $access_token, int $page_size, string $page_token = '' ): array {
+		$query = array(
+			'fields'   => 'nextPageToken,drives(id,name)',
+			'pageSize' => $page_size,
+		);
+		if ( '' !== $page_token ) {
+			$query['pageToken'] = $page_token;
+		}
+		return $this->get( $access_token, $this->endpoints->drive( 'drives', $query ) );
+	}
+
+	/**
+	 * @return array<string, mixed> The shared drive's id and name.
+	 *
+	 * @throws GoogleError
+	 */
+	public function drive( string $access_token, string $drive_id ): array {
+		return $this->get( $access_token, $this->endpoints->drive( 'drives/' . rawurlencode( $drive_id ), array( 'fields' => 'id,name' ) ) );
+	}
+
+	/**
+	 * A thumbnailLink's bytes, fetched with the Bearer header (links of
+	 * private files need it). The caller vets the host first.
+	 *
+	 * @throws GoogleError NOT_FOUND when the answer is not an image.
+	 */
+	public function thumbnail( string $access_token, string $url ): string {
+		$response = $this->transport->request( 'GET', $url, array( 'Authorization' => 'Bearer ' . $access_token ), null, self::TIMEOUT, array( $access_token ) );
+		if ( 200 !== $response->status ) {
+			throw ErrorClassifier::api( $response, array( $access_token ) );
+		}
+		$type = strtolower( (string) $response->header( 'content-type' ) );
+		if ( '' === $response->body || ( '' !== $type && ! str_starts_with( $type, 'image/' ) ) ) {
+			throw new GoogleError( GoogleError::NOT_FOUND, $response->status, 'The thumbnail link answered something other than an image.' );
+		}
+		return $response->body;
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 *
+	 * @throws GoogleError
+	 */
+	private function get( string $access_token, string $url, int $timeout = self::TIMEOUT ): array {
+		$response = $this->transport->request(
+			'GET',
+			$url,
+			array(
+				'Authorization' => 'Bearer ' . $access_token,
+				'Accept'        => 'application/json',
+			),
+			null,
+			$timeout,
+			array( $access_token )
+		);
+		if ( 200 !== $response->status ) {
+			throw ErrorClassifier::api( $response, array( $access_token ) );
+		}
+		$json = $response->json_object();
+		if ( null === $json ) {
+			throw new GoogleError( GoogleError::UNEXPECTED, $response->status, 'Drive answered with something other than JSON.' );
+		}
+		return $json;
+	}
+}

@@ -1,0 +1,135 @@
+<?php
+/**
+ * Google Drive as a gallery source: folders, listings and thumbnails.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Providers\Google;
+
+use CustomerCloudGallery\Gallery\Folder;
+use CustomerCloudGallery\Gallery\GalleryException;
+use CustomerCloudGallery\Gallery\Listing;
+use CustomerCloudGallery\Gallery\Source;
+use CustomerCloudGallery\Images\ImageRef;
+use CustomerCloudGallery\Storage\UnreadableSecret;
+
+/**
+ * The top is virtual ("Google Drive"): its subfolders are My Drive and each
+ * shared drive. Folders are referenced by Drive id and placed by a key path
+ * of ids (see DriveTree). Every Google failure leaves here as a
+ * GalleryException carrying the diagnosis.
+ */
+final class GoogleSource implements Source {
+
+	/** Drive has no batch thumbnail call; this is how many one run fetches in turn. */
+	private const BATCH = 25;
+
+	/** Drive file ids: URL-safe base64-ish, 10 to 200 characters. */
+	private const REFERENCE = '/^[A-Za-z0-9_-]{10,200}$/';
+
+	public function __construct(
+		private DriveTree $tree,
+		private DriveListing $listing,
+		private DriveThumbnails $thumbnails,
+		private GoogleFailures $failures
+	) {}
+
+	public function provider(): string {
+		return GoogleProvider::ID;
+	}
+
+	public function label(): string {
+		return GoogleProvider::label_text();
+	}
+
+	public function root(): Folder {
+		return new Folder( '', GoogleProvider::label_text(), '/', '' );
+	}
+
+	public function accepts_reference( string $ref ): bool {
+		return '' === $ref || 1 === preg_match( self::REFERENCE, $ref );
+	}
+
+	public function folder( string $ref ): Folder {
+		if ( '' === $ref ) {
+			return $this->root();
+		}
+		return $this->guarded( fn (): Folder => $this->tree->folder( $ref ) );
+	}
+
+	public function list( Folder $folder ): Listing {
+		return $this->guarded( fn (): Listing => $folder->is_root() ? $this->listing->top( $folder ) : $this->listing->folder( $folder ) );
+	}
+
+	/**
+	 * Drive has a changes API, but its page tokens are per account, not per
+	 * folder: listing again (five calls for 5,000 photos) is simpler and as
+	 * cheap for a gallery. The folder's own metadata is read again first, so
+	 * a folder moved out of the gallery root is noticed.
+	 */
+	public function refresh( Listing $listing ): Listing {
+		$folder = $listing->folder->is_root() ? $listing->folder : $this->folder( $listing->folder->id );
+		return $this->list( $folder );
+	}
+
+	public function ancestors( Folder $boundary, Folder $folder ): array {
+		return $this->tree->ancestors( $boundary, $folder );
+	}
+
+	public function batch_size(): int {
+		return self::BATCH;
+	}
+
+	public function thumbnail( ImageRef $image ): string {
+		return $this->guarded( fn (): string => $this->thumbnails->fetch( $image ) );
+	}
+
+	/**
+	 * One at a time; a photo that is gone is null. Rate limiting (once the
+	 * backoff gives up), an outage or a lost connection stops the batch:
+	 * the rest would fail the same way, each after its own backoff.
+	 */
+	public function thumbnails( array $images ): array {
+		$bytes = array();
+		foreach ( $images as $index => $image ) {
+			try {
+				$bytes[ $index ] = $this->thumbnail( $image );
+			} catch ( GalleryException $exception ) {
+				if ( GalleryException::FOLDER_NOT_FOUND !== $exception->reason ) {
+					throw $exception;
+				}
+				$bytes[ $index ] = null;
+			}
+		}
+		return $bytes;
+	}
+
+	/**
+	 * Drive's listing already carries dates taken and pixel sizes.
+	 */
+	public function learn_media( string $folder_key, array $photos ): int {
+		return 0;
+	}
+
+	/**
+	 * @template T
+	 *
+	 * @param callable(): T $operation
+	 *
+	 * @return T
+	 *
+	 * @throws GalleryException
+	 */
+	private function guarded( callable $operation ): mixed {
+		try {
+			return $operation();
+		} catch ( GoogleError $error ) {
+			throw $this->failures->from_error( $error );
+		} catch ( UnreadableSecret ) {
+			throw $this->failures->unreadable();
+		}
+	}
+}
