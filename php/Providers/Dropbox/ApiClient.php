@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Dropbox;
 
+use CustomerCloudGallery\Http\Transport;
+
 /**
  * Stateless: it neither stores nor refreshes tokens (AuthorizedCalls does).
  */
@@ -110,7 +112,8 @@ final class ApiClient {
 			'size'     => $size,
 			'mode'     => $mode,
 		);
-		$response = $this->transport->post(
+		$response = $this->transport->request(
+			'POST',
 			$this->endpoints->content( 'files/get_thumbnail_v2' ),
 			array(
 				'Authorization'   => 'Bearer ' . $access_token,
@@ -164,7 +167,8 @@ final class ApiClient {
 	 * @throws DropboxError
 	 */
 	private function rpc( string $access_token, string $route, ?array $argument, bool $content_host = false ): array {
-		$response = $this->transport->post(
+		$response = $this->transport->request(
+			'POST',
 			$content_host ? $this->endpoints->content( $route ) : $this->endpoints->rpc( $route ),
 			array(
 				'Authorization' => 'Bearer ' . $access_token,

@@ -79,4 +79,13 @@ final class DropboxError extends RuntimeException {
 	) {
 		parent::__construct( '' !== $summary ? "Dropbox error {$kind}: {$summary}" : "Dropbox error {$kind}" );
 	}
+
+	/**
+	 * What the shared Http\Transport throws for Dropbox when no answer came.
+	 *
+	 * @param string $summary Already redacted.
+	 */
+	public static function unreachable( string $summary ): self {
+		return new self( self::UNAVAILABLE, 0, $summary );
+	}
 }

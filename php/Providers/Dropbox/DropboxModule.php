@@ -11,6 +11,7 @@ namespace CustomerCloudGallery\Providers\Dropbox;
 
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\MediaInfoStore;
+use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\Providers\ProviderModule;
 use CustomerCloudGallery\REST\ConnectionPresenter;
 use CustomerCloudGallery\REST\DropboxCredentialsController;
@@ -63,7 +64,7 @@ final class DropboxModule implements ProviderModule {
 	}
 
 	public function api(): ApiClient {
-		return $this->once( __FUNCTION__, fn () => new ApiClient( $this->endpoints(), new Transport() ) );
+		return $this->once( __FUNCTION__, fn () => new ApiClient( $this->endpoints(), $this->transport() ) );
 	}
 
 	public function credentials(): CredentialsStore {
@@ -79,11 +80,15 @@ final class DropboxModule implements ProviderModule {
 	}
 
 	private function oauth(): OAuthClient {
-		return $this->once( __FUNCTION__, fn () => new OAuthClient( $this->endpoints(), new Transport() ) );
+		return $this->once( __FUNCTION__, fn () => new OAuthClient( $this->endpoints(), $this->transport() ) );
 	}
 
 	private function health(): HealthStore {
 		return $this->once( __FUNCTION__, fn () => new HealthStore( $this->options ) );
+	}
+
+	private function transport(): Transport {
+		return $this->once( __FUNCTION__, fn () => new Transport( DropboxError::unreachable( ... ) ) );
 	}
 
 	private function diagnosis(): Diagnosis {

@@ -9,6 +9,9 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Dropbox;
 
+use CustomerCloudGallery\Http\HttpResponse;
+use CustomerCloudGallery\Http\Redaction;
+
 /**
  * Two envelopes exist: the /2/ routes' {error_summary, error: {".tag"}} (with
  * 0–3 trailing dots on the summary, so only the tag is ever compared) and the
@@ -16,8 +19,6 @@ namespace CustomerCloudGallery\Providers\Dropbox;
  * and some 429s are plain text.
  */
 final class ErrorClassifier {
-
-	private const MAX_SUMMARY = 300;
 
 	/**
 	 * @param list<string> $secrets
@@ -70,7 +71,7 @@ final class ErrorClassifier {
 		$json        = $response->json_object();
 		$code        = is_string( $json['error'] ?? null ) ? $json['error'] : null;
 		$description = is_string( $json['error_description'] ?? null ) ? $json['error_description'] : '';
-		$text        = self::redact( null !== $code ? trim( $code . ': ' . $description, ': ' ) : $response->body, $secrets );
+		$text        = Redaction::redact( null !== $code ? trim( $code . ': ' . $description, ': ' ) : $response->body, $secrets );
 
 		if ( 429 === $response->status || $response->status >= 500 ) {
 			return self::api( $response, $secrets );
@@ -90,31 +91,14 @@ final class ErrorClassifier {
 	}
 
 	/**
-	 * Removes known secrets and anything shaped like a bearer credential, and
-	 * caps the length: error texts may echo request headers back.
-	 *
-	 * @param list<string> $secrets
-	 */
-	public static function redact( string $text, array $secrets ): string {
-		foreach ( $secrets as $secret ) {
-			if ( '' !== $secret ) {
-				$text = str_replace( $secret, '[redacted]', $text );
-			}
-		}
-		$text = (string) preg_replace( '/\b(Bearer|Basic)\s+[^\s"\'\\\\]+/i', '$1 [redacted]', $text );
-		$text = trim( wp_strip_all_tags( $text ) );
-		return strlen( $text ) > self::MAX_SUMMARY ? substr( $text, 0, self::MAX_SUMMARY ) . '…' : $text;
-	}
-
-	/**
 	 * @param array<string, mixed>|null $json
 	 * @param list<string>              $secrets
 	 */
 	private static function summary( HttpResponse $response, ?array $json, array $secrets ): string {
 		if ( is_string( $json['error_summary'] ?? null ) ) {
-			return self::redact( rtrim( $json['error_summary'], '.' ), $secrets );
+			return Redaction::redact( rtrim( $json['error_summary'], '.' ), $secrets );
 		}
-		return self::redact( $response->body, $secrets );
+		return Redaction::redact( $response->body, $secrets );
 	}
 
 	/**

@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Dropbox;
 
+use CustomerCloudGallery\Http\Transport;
+
 final class OAuthClient {
 
 	private const TOKEN_TIMEOUT  = 15;
@@ -76,7 +78,8 @@ final class OAuthClient {
 	 * @throws DropboxError
 	 */
 	public function revoke( string $access_token ): void {
-		$response = $this->transport->post(
+		$response = $this->transport->request(
+			'POST',
 			$this->endpoints->rpc( 'auth/token/revoke' ),
 			array(
 				'Authorization' => 'Bearer ' . $access_token,
@@ -102,7 +105,8 @@ final class OAuthClient {
 	 */
 	private function token_request( Credentials $credentials, array $params, array $secrets ): TokenGrant {
 		$secrets[] = $credentials->app_secret;
-		$response  = $this->transport->post(
+		$response  = $this->transport->request(
+			'POST',
 			$this->endpoints->token(),
 			array( 'Content-Type' => 'application/x-www-form-urlencoded' ),
 			http_build_query(

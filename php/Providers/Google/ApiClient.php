@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Google;
 
+use CustomerCloudGallery\Http\Transport;
+
 /**
  * Stateless: it neither stores nor refreshes tokens (AuthorizedCalls does).
  * Every call names its fields: without them Drive answers a bare minimum.

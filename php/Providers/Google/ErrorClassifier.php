@@ -9,8 +9,8 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Google;
 
-use CustomerCloudGallery\Providers\Dropbox\ErrorClassifier as DropboxErrorClassifier;
-use CustomerCloudGallery\Providers\Dropbox\HttpResponse;
+use CustomerCloudGallery\Http\HttpResponse;
+use CustomerCloudGallery\Http\Redaction;
 
 /**
  * Two envelopes exist: Drive's {error: {code, message, errors: [{reason}],
@@ -35,7 +35,7 @@ final class ErrorClassifier {
 		$reason  = self::reason( $error );
 		$details = self::detail_reasons( $error );
 		$message = is_string( $error['message'] ?? null ) ? $error['message'] : $response->body;
-		$text    = self::redact( $message, $secrets );
+		$text    = Redaction::redact( $message, $secrets );
 		$after   = self::retry_after( $response );
 
 		if ( 429 === $status || in_array( $reason, self::RATE_REASONS, true ) || in_array( 'RATE_LIMIT_EXCEEDED', $details, true ) ) {
@@ -69,7 +69,7 @@ final class ErrorClassifier {
 		$json        = $response->json_object();
 		$code        = is_string( $json['error'] ?? null ) ? $json['error'] : null;
 		$description = is_string( $json['error_description'] ?? null ) ? $json['error_description'] : '';
-		$text        = self::redact( null !== $code ? trim( $code . ': ' . $description, ': ' ) : $response->body, $secrets );
+		$text        = Redaction::redact( null !== $code ? trim( $code . ': ' . $description, ': ' ) : $response->body, $secrets );
 
 		// RFC 6749 allows a redirect URI mismatch to come back as
 		// invalid_grant or invalid_request; only the description tells.
@@ -83,13 +83,6 @@ final class ErrorClassifier {
 			'invalid_request' => new GoogleError( GoogleError::INVALID_REQUEST, $response->status, $text, $code ),
 			default => new GoogleError( 400 === $response->status ? GoogleError::BAD_REQUEST : GoogleError::UNEXPECTED, $response->status, $text, $code ),
 		};
-	}
-
-	/**
-	 * @param list<string> $secrets
-	 */
-	public static function redact( string $text, array $secrets ): string {
-		return DropboxErrorClassifier::redact( $text, $secrets );
 	}
 
 	/**

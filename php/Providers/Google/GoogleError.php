@@ -88,6 +88,15 @@ final class GoogleError extends RuntimeException {
 	}
 
 	/**
+	 * What the shared Http\Transport throws for Google when no answer came.
+	 *
+	 * @param string $summary Already redacted.
+	 */
+	public static function unreachable( string $summary ): self {
+		return new self( self::UNAVAILABLE, 0, $summary );
+	}
+
+	/**
 	 * Worth a truncated exponential backoff: rate limits and the 5xx
 	 * statuses Google documents as transient. A network failure is not
 	 * retried here: it already waited out a whole timeout.

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\Cache\Locks;
+use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\Providers\ProviderModule;
 use CustomerCloudGallery\REST\ConnectionPresenter;
 use CustomerCloudGallery\REST\GoogleCredentialsController;
@@ -115,7 +116,7 @@ final class GoogleModule implements ProviderModule {
 	}
 
 	private function transport(): Transport {
-		return $this->once( __FUNCTION__, fn () => new Transport() );
+		return $this->once( __FUNCTION__, fn () => new Transport( GoogleError::unreachable( ... ) ) );
 	}
 
 	private function diagnosis(): Diagnosis {

@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Google;
 
+use CustomerCloudGallery\Http\Transport;
+
 final class OAuthClient {
 
 	private const TOKEN_TIMEOUT  = 15;

@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Tests\Google;
 
-use CustomerCloudGallery\Providers\Dropbox\HttpResponse;
+use CustomerCloudGallery\Http\HttpResponse;
 use CustomerCloudGallery\Providers\Google\ErrorClassifier;
 use CustomerCloudGallery\Providers\Google\GoogleError;
 use PHPUnit\Framework\TestCase;

@@ -9,9 +9,10 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Tests\Site;
 
+use CustomerCloudGallery\Http\HttpResponse;
+use CustomerCloudGallery\Http\Redaction;
 use CustomerCloudGallery\Providers\Dropbox\DropboxError;
 use CustomerCloudGallery\Providers\Dropbox\ErrorClassifier;
-use CustomerCloudGallery\Providers\Dropbox\HttpResponse;
 use PHPUnit\Framework\TestCase;
 
 final class ErrorClassifierTest extends TestCase {
@@ -85,7 +86,7 @@ final class ErrorClassifierTest extends TestCase {
 		$this->assertStringNotContainsString( 'SECRET-TOKEN', $error->summary );
 		$this->assertStringNotContainsString( 'SECRET-TOKEN', $error->getMessage() );
 
-		$unlisted = ErrorClassifier::redact( 'Authorization: Bearer abc.def-ghi', array() );
+		$unlisted = Redaction::redact( 'Authorization: Bearer abc.def-ghi', array() );
 		$this->assertSame( 'Authorization: Bearer [redacted]', $unlisted );
 	}
 

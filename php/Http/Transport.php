@@ -1,34 +1,42 @@
 <?php
 /**
- * Sends requests to Google with explicit timeouts.
+ * Sends requests to a provider's hosts with explicit timeouts.
  *
  * @package CustomerCloudGallery
  */
 
 declare(strict_types=1);
 
-namespace CustomerCloudGallery\Providers\Google;
+namespace CustomerCloudGallery\Http;
 
-use CustomerCloudGallery\Providers\Dropbox\HttpResponse;
+use Closure;
+use Throwable;
 
 use const CustomerCloudGallery\VERSION;
 
 /**
- * Drive is read with GET, so Dropbox's POST-only Transport does not fit;
- * the response type is shared. wp_remote_request(), not wp_safe_*: the safe
- * variant refuses the loopback hosts sandboxes use, and the hosts come from
- * constants only an admin can set (thumbnail links are vetted by
- * Endpoints::allows_thumbnail_link() first). Redirects are never followed,
- * so a Bearer header cannot travel on to another host.
+ * wp_remote_request(), not the wp_safe_* variant: the safe one refuses
+ * loopback hosts, which the sandbox and local doubles use. The hosts come
+ * from constants only an admin can set, never from request input (Drive's
+ * thumbnail links are vetted by its Endpoints first). Redirects are never
+ * followed, so a Bearer header cannot travel on to another host.
  */
 final class Transport {
+
+	/**
+	 * @param Closure(string): Throwable $unreachable Builds the provider's own error for a
+	 *                                                request that got no answer, from a
+	 *                                                redacted summary: its callers already
+	 *                                                handle that type.
+	 */
+	public function __construct( private Closure $unreachable ) {}
 
 	/**
 	 * @param string                $method  "GET" or "POST".
 	 * @param array<string, string> $headers
 	 * @param list<string>          $secrets Values to keep out of error summaries.
 	 *
-	 * @throws GoogleError When Google cannot be reached at all.
+	 * @throws Throwable The provider's error, when its host cannot be reached at all.
 	 */
 	public function request( string $method, string $url, array $headers, ?string $body, int $timeout, array $secrets ): HttpResponse {
 		$response = wp_remote_request(
@@ -44,7 +52,7 @@ final class Transport {
 		);
 
 		if ( is_wp_error( $response ) ) {
-			throw new GoogleError( GoogleError::UNAVAILABLE, 0, ErrorClassifier::redact( $response->get_error_message(), $secrets ) );
+			throw ( $this->unreachable )( Redaction::redact( $response->get_error_message(), $secrets ) );
 		}
 
 		$received = array();

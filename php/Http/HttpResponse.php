@@ -1,13 +1,13 @@
 <?php
 /**
- * One HTTP response from Dropbox, as received.
+ * One HTTP response from a provider, as received.
  *
  * @package CustomerCloudGallery
  */
 
 declare(strict_types=1);
 
-namespace CustomerCloudGallery\Providers\Dropbox;
+namespace CustomerCloudGallery\Http;
 
 final class HttpResponse {
 
@@ -25,8 +25,8 @@ final class HttpResponse {
 	}
 
 	/**
-	 * The body as JSON whatever the Content-Type says: the token endpoint
-	 * answers JSON labelled text/javascript.
+	 * The body as JSON whatever the Content-Type says: Dropbox's token
+	 * endpoint answers JSON labelled text/javascript.
 	 *
 	 * @return array<string, mixed>|null Null unless the body is a JSON object.
 	 */
