@@ -11,50 +11,46 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Providers\Dropbox;
 
 use CustomerCloudGallery\Cache\Locks;
+use CustomerCloudGallery\OAuth\TokenRefresh;
 use CustomerCloudGallery\Storage\UnreadableSecret;
+use Throwable;
 
 /**
- * Dropbox access tokens live four hours. A token with less than five minutes
- * left is refreshed before use (as Dropbox's own SDK does), and a token
- * Dropbox calls expired is refreshed once. Refreshing happens under a lock:
- * the process that takes it calls Dropbox; the others wait for the new token
- * to appear in the database instead of making token calls of their own.
+ * Dropbox access tokens live four hours; OAuth\TokenRefresh decides when to
+ * refresh and makes concurrent requests share one refresh. What is Dropbox's
+ * own: the lock, the token call, and that a refused refresh token means the
+ * grant was revoked.
  */
 final class AccessTokens {
 
-	public const REFRESH_MARGIN = 300;
+	private const LOCK_NAME = 'dropbox_token_refresh';
 
-	private const LOCK_NAME    = 'dropbox_token_refresh';
-	private const LOCK_TTL     = 30;
-	private const WAIT_SECONDS = 20;
-	private const POLL_MICROS  = 200000;
+	/** @var TokenRefresh<TokenRecord> */
+	private TokenRefresh $refresh;
 
 	public function __construct(
 		private TokenStore $tokens,
 		private CredentialsStore $credentials,
 		private OAuthClient $oauth,
 		private HealthStore $health,
-		private Locks $locks
-	) {}
+		Locks $locks
+	) {
+		$this->refresh = new TokenRefresh(
+			$locks,
+			self::LOCK_NAME,
+			$this->stored( ... ),
+			$this->call_token_endpoint( ... ),
+			static fn ( Throwable $error ): bool => $error instanceof DropboxError && DropboxError::UNAVAILABLE === $error->kind,
+			static fn (): DropboxError => new DropboxError( DropboxError::UNAVAILABLE, 0, 'Timed out waiting for another request to refresh the Dropbox token.' )
+		);
+	}
 
 	/**
 	 * @throws DropboxError      When there is no grant or it cannot be refreshed.
 	 * @throws UnreadableSecret  When the stored grant or secret cannot be decrypted.
 	 */
 	public function current(): TokenRecord {
-		$record = $this->stored();
-		if ( ! $record->expires_within( self::REFRESH_MARGIN, time() ) ) {
-			return $record;
-		}
-		try {
-			return $this->refresh( fn ( TokenRecord $latest ): bool => $latest->expires_within( self::REFRESH_MARGIN, time() ) );
-		} catch ( DropboxError $error ) {
-			// A network hiccup while the old token still works must not fail the call.
-			if ( DropboxError::UNAVAILABLE === $error->kind && $record->expires_at > time() + 5 ) {
-				return $record;
-			}
-			throw $error;
-		}
+		return $this->refresh->current();
 	}
 
 	/**
@@ -64,41 +60,7 @@ final class AccessTokens {
 	 * @throws UnreadableSecret
 	 */
 	public function replace( string $rejected ): TokenRecord {
-		return $this->refresh( fn ( TokenRecord $latest ): bool => $latest->access_token === $rejected );
-	}
-
-	/**
-	 * @param callable(TokenRecord): bool $still_needed Whether the latest stored record still needs a refresh.
-	 *
-	 * @throws DropboxError
-	 * @throws UnreadableSecret
-	 */
-	private function refresh( callable $still_needed ): TokenRecord {
-		$lock     = $this->locks->create( self::LOCK_NAME, self::LOCK_TTL );
-		$deadline = microtime( true ) + self::WAIT_SECONDS;
-
-		while ( ! $lock->acquire() ) {
-			// Another process is refreshing: wait for its token to land.
-			usleep( self::POLL_MICROS );
-			$latest = $this->stored( true );
-			if ( ! $still_needed( $latest ) ) {
-				return $latest;
-			}
-			if ( microtime( true ) > $deadline ) {
-				throw new DropboxError( DropboxError::UNAVAILABLE, 0, 'Timed out waiting for another request to refresh the Dropbox token.' );
-			}
-		}
-
-		try {
-			// Re-read under the lock: the previous holder may have just refreshed.
-			$latest = $this->stored( true );
-			if ( ! $still_needed( $latest ) ) {
-				return $latest;
-			}
-			return $this->call_token_endpoint( $latest );
-		} finally {
-			$lock->release();
-		}
+		return $this->refresh->replace( $rejected );
 	}
 
 	/**

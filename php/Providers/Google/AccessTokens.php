@@ -11,18 +11,17 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\Cache\Locks;
+use CustomerCloudGallery\OAuth\TokenRefresh;
 use CustomerCloudGallery\Storage\UnreadableSecret;
+use Throwable;
 
 /**
- * Google access tokens live an hour. One with less than five minutes left
- * is refreshed before use, and one Drive answers 401 for is refreshed once.
- * Refreshing happens under a lock: the process that takes it calls Google;
- * the others wait for the new token to appear in the database instead of
- * making token calls of their own.
+ * Google access tokens live an hour; OAuth\TokenRefresh decides when to
+ * refresh and makes concurrent requests share one refresh. What is Google's
+ * own: the lock, the token call, and what a refused refresh token means (a
+ * revocation, or the 7-day end of a Testing app's grant).
  */
 final class AccessTokens {
-
-	public const REFRESH_MARGIN = 300;
 
 	/**
 	 * Grants of an app in "Testing" publishing status end 7 days after
@@ -36,37 +35,34 @@ final class AccessTokens {
 
 	private const TESTING_WINDOW = 14 * DAY_IN_SECONDS;
 
-	private const LOCK_NAME    = 'google_token_refresh';
-	private const LOCK_TTL     = 30;
-	private const WAIT_SECONDS = 20;
-	private const POLL_MICROS  = 200000;
+	private const LOCK_NAME = 'google_token_refresh';
+
+	/** @var TokenRefresh<TokenRecord> */
+	private TokenRefresh $refresh;
 
 	public function __construct(
 		private TokenStore $tokens,
 		private CredentialsStore $credentials,
 		private OAuthClient $oauth,
 		private HealthStore $health,
-		private Locks $locks
-	) {}
+		Locks $locks
+	) {
+		$this->refresh = new TokenRefresh(
+			$locks,
+			self::LOCK_NAME,
+			$this->stored( ... ),
+			$this->call_token_endpoint( ... ),
+			static fn ( Throwable $error ): bool => $error instanceof GoogleError && GoogleError::UNAVAILABLE === $error->kind,
+			static fn (): GoogleError => new GoogleError( GoogleError::UNAVAILABLE, 0, 'Timed out waiting for another request to refresh the Google token.' )
+		);
+	}
 
 	/**
 	 * @throws GoogleError      When there is no grant or it cannot be refreshed.
 	 * @throws UnreadableSecret When the stored grant or secret cannot be decrypted.
 	 */
 	public function current(): TokenRecord {
-		$record = $this->stored();
-		if ( ! $record->expires_within( self::REFRESH_MARGIN, time() ) ) {
-			return $record;
-		}
-		try {
-			return $this->refresh( fn ( TokenRecord $latest ): bool => $latest->expires_within( self::REFRESH_MARGIN, time() ) );
-		} catch ( GoogleError $error ) {
-			// A network hiccup while the old token still works must not fail the call.
-			if ( GoogleError::UNAVAILABLE === $error->kind && $record->expires_at > time() + 5 ) {
-				return $record;
-			}
-			throw $error;
-		}
+		return $this->refresh->current();
 	}
 
 	/**
@@ -76,46 +72,12 @@ final class AccessTokens {
 	 * @throws UnreadableSecret
 	 */
 	public function replace( string $rejected ): TokenRecord {
-		return $this->refresh( fn ( TokenRecord $latest ): bool => $latest->access_token === $rejected );
+		return $this->refresh->replace( $rejected );
 	}
 
 	public static function looks_like_testing_expiry( TokenRecord $record, int $now ): bool {
 		$age = $now - $record->connected_at;
 		return $age >= self::TESTING_LIFETIME - self::TESTING_SLACK && $age < self::TESTING_WINDOW;
-	}
-
-	/**
-	 * @param callable(TokenRecord): bool $still_needed Whether the latest stored record still needs a refresh.
-	 *
-	 * @throws GoogleError
-	 * @throws UnreadableSecret
-	 */
-	private function refresh( callable $still_needed ): TokenRecord {
-		$lock     = $this->locks->create( self::LOCK_NAME, self::LOCK_TTL );
-		$deadline = microtime( true ) + self::WAIT_SECONDS;
-
-		while ( ! $lock->acquire() ) {
-			// Another process is refreshing: wait for its token to land.
-			usleep( self::POLL_MICROS );
-			$latest = $this->stored( true );
-			if ( ! $still_needed( $latest ) ) {
-				return $latest;
-			}
-			if ( microtime( true ) > $deadline ) {
-				throw new GoogleError( GoogleError::UNAVAILABLE, 0, 'Timed out waiting for another request to refresh the Google token.' );
-			}
-		}
-
-		try {
-			// Re-read under the lock: the previous holder may have just refreshed.
-			$latest = $this->stored( true );
-			if ( ! $still_needed( $latest ) ) {
-				return $latest;
-			}
-			return $this->call_token_endpoint( $latest );
-		} finally {
-			$lock->release();
-		}
 	}
 
 	/**
