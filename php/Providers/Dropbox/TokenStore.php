@@ -9,14 +9,23 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Dropbox;
 
+use CustomerCloudGallery\Storage\EncryptedRecordStore;
 use CustomerCloudGallery\Storage\Encryption;
 use CustomerCloudGallery\Storage\Keys;
 use CustomerCloudGallery\Storage\OptionStore;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
+/**
+ * The typed face of an EncryptedRecordStore: which option, which record class.
+ */
 final class TokenStore {
 
-	public function __construct( private OptionStore $options, private Encryption $encryption ) {}
+	/** @var EncryptedRecordStore<TokenRecord> */
+	private EncryptedRecordStore $stored;
+
+	public function __construct( OptionStore $options, Encryption $encryption ) {
+		$this->stored = new EncryptedRecordStore( $options, $encryption, Keys::DROPBOX_TOKEN, TokenRecord::from_array( ... ) );
+	}
 
 	/**
 	 * @param bool $fresh Bypass this request's cached copy (after waiting on another process's refresh).
@@ -24,26 +33,18 @@ final class TokenStore {
 	 * @throws UnreadableSecret When the grant was encrypted with another key.
 	 */
 	public function load( bool $fresh = false ): ?TokenRecord {
-		$stored = $this->options->read( Keys::DROPBOX_TOKEN, $fresh );
-		if ( ! is_string( $stored ) || '' === $stored ) {
-			return null;
-		}
-		$record = TokenRecord::from_array( json_decode( $this->encryption->decrypt( $stored ), true ) );
-		if ( null === $record ) {
-			throw new UnreadableSecret( 'The stored grant is not a token record.' );
-		}
-		return $record;
+		return $this->stored->load( $fresh );
 	}
 
 	public function exists(): bool {
-		return is_string( $this->options->read( Keys::DROPBOX_TOKEN ) );
+		return $this->stored->exists();
 	}
 
 	public function save( TokenRecord $record ): void {
-		$this->options->write( Keys::DROPBOX_TOKEN, $this->encryption->encrypt( (string) wp_json_encode( $record->to_array() ) ) );
+		$this->stored->save( $record->to_array() );
 	}
 
 	public function delete(): void {
-		$this->options->delete( Keys::DROPBOX_TOKEN );
+		$this->stored->delete();
 	}
 }
