@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Providers\Dropbox;
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Http\Transport;
+use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\ProviderModule;
 use CustomerCloudGallery\REST\ConnectionPresenter;
 use CustomerCloudGallery\REST\DropboxCredentialsController;
@@ -24,8 +25,7 @@ use CustomerCloudGallery\Storage\OptionStore;
  */
 final class DropboxModule implements ProviderModule {
 
-	/** @var array<string, object> */
-	private array $built = array();
+	use BuildsOnce;
 
 	public function __construct( private OptionStore $options, private Encryption $encryption ) {}
 
@@ -97,16 +97,5 @@ final class DropboxModule implements ProviderModule {
 
 	private function endpoints(): Endpoints {
 		return $this->once( __FUNCTION__, fn () => Endpoints::from_constants() );
-	}
-
-	/**
-	 * @template T of object
-	 *
-	 * @param callable(): T $build
-	 *
-	 * @return T
-	 */
-	private function once( string $name, callable $build ): object {
-		return $this->built[ $name ] ??= $build();
 	}
 }

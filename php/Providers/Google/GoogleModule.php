@@ -11,6 +11,7 @@ namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Http\Transport;
+use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\ProviderModule;
 use CustomerCloudGallery\REST\ConnectionPresenter;
 use CustomerCloudGallery\REST\GoogleCredentialsController;
@@ -24,8 +25,7 @@ use CustomerCloudGallery\Storage\OptionStore;
  */
 final class GoogleModule implements ProviderModule {
 
-	/** @var array<string, object> */
-	private array $built = array();
+	use BuildsOnce;
 
 	/**
 	 * @param Endpoints|null $endpoints Null reads the CCG_GOOGLE_*_BASE constants.
@@ -125,16 +125,5 @@ final class GoogleModule implements ProviderModule {
 
 	private function endpoints(): Endpoints {
 		return $this->endpoints ??= Endpoints::from_constants();
-	}
-
-	/**
-	 * @template T of object
-	 *
-	 * @param callable(): T $build
-	 *
-	 * @return T
-	 */
-	private function once( string $name, callable $build ): object {
-		return $this->built[ $name ] ??= $build();
 	}
 }
