@@ -10,13 +10,21 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Providers\Dropbox;
 
 use CustomerCloudGallery\Http\Transport;
+use CustomerCloudGallery\OAuth\TokenEndpoint;
 
 final class OAuthClient {
 
-	private const TOKEN_TIMEOUT  = 15;
 	private const REVOKE_TIMEOUT = 10;
 
-	public function __construct( private Endpoints $endpoints, private Transport $transport ) {}
+	/** @var TokenEndpoint<TokenGrant> */
+	private TokenEndpoint $token_endpoint;
+
+	/**
+	 * Dropbox's token endpoint needs nothing beyond the standard form.
+	 */
+	public function __construct( private Endpoints $endpoints, private Transport $transport ) {
+		$this->token_endpoint = new TokenEndpoint( $transport, $endpoints->token(), TokenGrant::from_response( ... ), ErrorClassifier::token( ... ) );
+	}
 
 	/**
 	 * No "scope" parameter: the grant then carries exactly what the app has
@@ -44,16 +52,7 @@ final class OAuthClient {
 	 * @throws DropboxError
 	 */
 	public function exchange_code( Credentials $credentials, string $code, string $code_verifier, string $redirect_uri ): TokenGrant {
-		return $this->token_request(
-			$credentials,
-			array(
-				'grant_type'    => 'authorization_code',
-				'code'          => $code,
-				'redirect_uri'  => $redirect_uri,
-				'code_verifier' => $code_verifier,
-			),
-			array( $code, $code_verifier )
-		);
+		return $this->token_endpoint->exchange_code( $credentials->app_key, $credentials->app_secret, $code, $code_verifier, $redirect_uri );
 	}
 
 	/**
@@ -62,14 +61,7 @@ final class OAuthClient {
 	 * @throws DropboxError
 	 */
 	public function refresh( Credentials $credentials, string $refresh_token ): TokenGrant {
-		return $this->token_request(
-			$credentials,
-			array(
-				'grant_type'    => 'refresh_token',
-				'refresh_token' => $refresh_token,
-			),
-			array( $refresh_token )
-		);
+		return $this->token_endpoint->refresh( $credentials->app_key, $credentials->app_secret, $refresh_token );
 	}
 
 	/**
@@ -92,37 +84,5 @@ final class OAuthClient {
 		if ( 200 !== $response->status ) {
 			throw ErrorClassifier::api( $response, array( $access_token ) );
 		}
-	}
-
-	/**
-	 * Form body with client_id and client_secret, the encoding every Dropbox
-	 * SDK and the docs' curl examples use.
-	 *
-	 * @param array<string, string> $params
-	 * @param list<string>          $secrets
-	 *
-	 * @throws DropboxError
-	 */
-	private function token_request( Credentials $credentials, array $params, array $secrets ): TokenGrant {
-		$secrets[] = $credentials->app_secret;
-		$response  = $this->transport->request(
-			'POST',
-			$this->endpoints->token(),
-			array( 'Content-Type' => 'application/x-www-form-urlencoded' ),
-			http_build_query(
-				$params + array(
-					'client_id'     => $credentials->app_key,
-					'client_secret' => $credentials->app_secret,
-				),
-				'',
-				'&'
-			),
-			self::TOKEN_TIMEOUT,
-			$secrets
-		);
-		if ( 200 !== $response->status ) {
-			throw ErrorClassifier::token( $response, $secrets );
-		}
-		return TokenGrant::from_response( $response->json_object(), $response->status );
 	}
 }

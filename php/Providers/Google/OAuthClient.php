@@ -10,13 +10,21 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\Http\Transport;
+use CustomerCloudGallery\OAuth\TokenEndpoint;
 
 final class OAuthClient {
 
-	private const TOKEN_TIMEOUT  = 15;
 	private const REVOKE_TIMEOUT = 10;
 
-	public function __construct( private Endpoints $endpoints, private Transport $transport ) {}
+	/** Token answers must not be cached by anything in between. */
+	private const NO_STORE = array( 'Cache-Control' => 'no-store' );
+
+	/** @var TokenEndpoint<TokenGrant> */
+	private TokenEndpoint $token_endpoint;
+
+	public function __construct( private Endpoints $endpoints, private Transport $transport ) {
+		$this->token_endpoint = new TokenEndpoint( $transport, $endpoints->token(), TokenGrant::from_response( ... ), ErrorClassifier::token( ... ), self::NO_STORE );
+	}
 
 	/**
 	 * Read-only Drive, offline access, and always prompt=consent: without
@@ -48,30 +56,14 @@ final class OAuthClient {
 	 * @throws GoogleError
 	 */
 	public function exchange_code( Credentials $credentials, string $code, string $code_verifier, string $redirect_uri ): TokenGrant {
-		return $this->token_request(
-			$credentials,
-			array(
-				'grant_type'    => 'authorization_code',
-				'code'          => $code,
-				'redirect_uri'  => $redirect_uri,
-				'code_verifier' => $code_verifier,
-			),
-			array( $code, $code_verifier )
-		);
+		return $this->token_endpoint->exchange_code( $credentials->client_id, $credentials->client_secret, $code, $code_verifier, $redirect_uri );
 	}
 
 	/**
 	 * @throws GoogleError
 	 */
 	public function refresh( Credentials $credentials, string $refresh_token ): TokenGrant {
-		return $this->token_request(
-			$credentials,
-			array(
-				'grant_type'    => 'refresh_token',
-				'refresh_token' => $refresh_token,
-			),
-			array( $refresh_token )
-		);
+		return $this->token_endpoint->refresh( $credentials->client_id, $credentials->client_secret, $refresh_token );
 	}
 
 	/**
@@ -86,10 +78,7 @@ final class OAuthClient {
 		$response = $this->transport->request(
 			'POST',
 			$this->endpoints->revoke(),
-			array(
-				'Content-Type'  => 'application/x-www-form-urlencoded',
-				'Cache-Control' => 'no-store',
-			),
+			array( 'Content-Type' => 'application/x-www-form-urlencoded' ) + self::NO_STORE,
 			http_build_query( array( 'token' => $token ), '', '&' ),
 			self::REVOKE_TIMEOUT,
 			array( $token )
@@ -97,39 +86,5 @@ final class OAuthClient {
 		if ( 200 !== $response->status ) {
 			throw ErrorClassifier::token( $response, array( $token ) );
 		}
-	}
-
-	/**
-	 * Client ID and secret in the form body, as Google's own libraries send them.
-	 *
-	 * @param array<string, string> $params
-	 * @param list<string>          $secrets
-	 *
-	 * @throws GoogleError
-	 */
-	private function token_request( Credentials $credentials, array $params, array $secrets ): TokenGrant {
-		$secrets[] = $credentials->client_secret;
-		$response  = $this->transport->request(
-			'POST',
-			$this->endpoints->token(),
-			array(
-				'Content-Type'  => 'application/x-www-form-urlencoded',
-				'Cache-Control' => 'no-store',
-			),
-			http_build_query(
-				$params + array(
-					'client_id'     => $credentials->client_id,
-					'client_secret' => $credentials->client_secret,
-				),
-				'',
-				'&'
-			),
-			self::TOKEN_TIMEOUT,
-			$secrets
-		);
-		if ( 200 !== $response->status ) {
-			throw ErrorClassifier::token( $response, $secrets );
-		}
-		return TokenGrant::from_response( $response->json_object(), $response->status );
 	}
 }
