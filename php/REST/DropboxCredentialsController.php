@@ -26,9 +26,6 @@ use WP_REST_Server;
  */
 final class DropboxCredentialsController extends WP_REST_Controller {
 
-	/** Printable ASCII without spaces: what Dropbox keys and secrets are made of. */
-	private const TOKEN_PATTERN = '^[!-~]+$';
-
 	public function __construct(
 		private DropboxProvider $provider,
 		private CredentialsUpdate $update,
@@ -96,47 +93,14 @@ final class DropboxCredentialsController extends WP_REST_Controller {
 	 */
 	private function arguments(): array {
 		return array(
-			'appKey'     => $this->trimmed(
-				array(
-					'description' => __( 'The App key from the Dropbox App Console.', 'customer-cloud-gallery' ),
-					'type'        => 'string',
-					'required'    => true,
-					'minLength'   => 1,
-					'maxLength'   => 128,
-					'pattern'     => self::TOKEN_PATTERN,
-				)
-			),
-			'appSecret'  => $this->trimmed(
-				array(
-					'description' => __( 'The App secret; empty keeps the stored one.', 'customer-cloud-gallery' ),
-					'type'        => 'string',
-					'default'     => '',
-					'maxLength'   => 128,
-					'pattern'     => '^([!-~]+)?$',
-				)
-			),
+			'appKey'     => CredentialArgument::id( __( 'The App key from the Dropbox App Console.', 'customer-cloud-gallery' ), 128 ),
+			'appSecret'  => CredentialArgument::secret( __( 'The App secret; empty keeps the stored one.', 'customer-cloud-gallery' ), 128 ),
 			'accessType' => array(
 				'description' => __( 'The access type chosen when the app was created.', 'customer-cloud-gallery' ),
 				'type'        => 'string',
 				'enum'        => Credentials::ACCESS_TYPES,
 				'required'    => true,
 			),
-		);
-	}
-
-	/**
-	 * Values pasted from the App Console often carry stray whitespace: trim
-	 * before validating against the schema, and store the trimmed value.
-	 *
-	 * @param array<string, mixed> $schema
-	 *
-	 * @return array<string, mixed>
-	 */
-	private function trimmed( array $schema ): array {
-		$trim = static fn ( mixed $value ): mixed => is_string( $value ) ? trim( $value ) : $value;
-		return $schema + array(
-			'validate_callback' => static fn ( mixed $value, WP_REST_Request $request, string $param ): bool|WP_Error => rest_validate_value_from_schema( $trim( $value ), $schema, $param ),
-			'sanitize_callback' => static fn ( mixed $value ): mixed => $trim( $value ),
 		);
 	}
 }

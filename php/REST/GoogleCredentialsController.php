@@ -25,13 +25,6 @@ use WP_REST_Server;
  */
 final class GoogleCredentialsController extends WP_REST_Controller {
 
-	/**
-	 * Printable ASCII without spaces. Google's Client IDs end in
-	 * ".apps.googleusercontent.com", but a sandbox or contract double issues
-	 * its own, so the shape is not enforced beyond this.
-	 */
-	private const TOKEN_PATTERN = '^[!-~]+$';
-
 	public function __construct(
 		private GoogleProvider $provider,
 		private CredentialsUpdate $update,
@@ -126,45 +119,15 @@ final class GoogleCredentialsController extends WP_REST_Controller {
 	}
 
 	/**
+	 * Client IDs end in ".apps.googleusercontent.com"; that is not enforced
+	 * (CredentialArgument says why).
+	 *
 	 * @return array<string, array<string, mixed>>
 	 */
 	private function arguments(): array {
 		return array(
-			'clientId'     => $this->trimmed(
-				array(
-					'description' => __( 'The Client ID of the OAuth client from the Google Cloud console (…apps.googleusercontent.com).', 'customer-cloud-gallery' ),
-					'type'        => 'string',
-					'required'    => true,
-					'minLength'   => 1,
-					'maxLength'   => 256,
-					'pattern'     => self::TOKEN_PATTERN,
-				)
-			),
-			'clientSecret' => $this->trimmed(
-				array(
-					'description' => __( 'The Client secret; empty keeps the stored one.', 'customer-cloud-gallery' ),
-					'type'        => 'string',
-					'default'     => '',
-					'maxLength'   => 256,
-					'pattern'     => '^([!-~]+)?$',
-				)
-			),
-		);
-	}
-
-	/**
-	 * Values pasted from the Cloud console often carry stray whitespace:
-	 * trim before validating against the schema, and store the trimmed value.
-	 *
-	 * @param array<string, mixed> $schema
-	 *
-	 * @return array<string, mixed>
-	 */
-	private function trimmed( array $schema ): array {
-		$trim = static fn ( mixed $value ): mixed => is_string( $value ) ? trim( $value ) : $value;
-		return $schema + array(
-			'validate_callback' => static fn ( mixed $value, WP_REST_Request $request, string $param ): bool|WP_Error => rest_validate_value_from_schema( $trim( $value ), $schema, $param ),
-			'sanitize_callback' => static fn ( mixed $value ): mixed => $trim( $value ),
+			'clientId'     => CredentialArgument::id( __( 'The Client ID of the OAuth client from the Google Cloud console (…apps.googleusercontent.com).', 'customer-cloud-gallery' ), 256 ),
+			'clientSecret' => CredentialArgument::secret( __( 'The Client secret; empty keeps the stored one.', 'customer-cloud-gallery' ), 256 ),
 		);
 	}
 }
