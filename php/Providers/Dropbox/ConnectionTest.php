@@ -9,8 +9,6 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Dropbox;
 
-use CustomerCloudGallery\Providers\Connection;
-use CustomerCloudGallery\Providers\Problem;
 use CustomerCloudGallery\Providers\TestResult;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
@@ -18,9 +16,6 @@ final class ConnectionTest {
 
 	/** Enough for a sample of the top-level folders without paging. */
 	private const LISTING_LIMIT = 25;
-
-	/** How many folder names the message spells out. */
-	private const NAMED_FOLDERS = 10;
 
 	public function __construct(
 		private TokenStore $tokens,
@@ -32,18 +27,16 @@ final class ConnectionTest {
 	) {}
 
 	public function run(): TestResult {
-		$before = $this->connections->build();
-		if ( in_array( $before->status, array( Connection::STATUS_UNCONFIGURED, Connection::STATUS_READY ), true ) ) {
-			return $this->failed( $before, $before->problem ?? $this->diagnosis->not_connected() );
-		}
-		if ( null !== $before->problem && 'credentials_unreadable' === $before->problem->code ) {
-			return $this->failed( $before, $before->problem );
+		$before     = $this->connections->build();
+		$untestable = TestResult::untestable( $before, $this->diagnosis->not_connected() );
+		if ( null !== $untestable ) {
+			return $untestable;
 		}
 
 		try {
 			$record = $this->tokens->load();
 			if ( null === $record ) {
-				return $this->failed( $before, $this->diagnosis->not_connected() );
+				return TestResult::failed( $before, $this->diagnosis->not_connected() );
 			}
 			if ( false !== $record->has_scope( Scopes::ACCOUNT_INFO ) ) {
 				$this->refresh_account();
@@ -56,14 +49,26 @@ final class ConnectionTest {
 			// Dropbox just accepted the grant, so an earlier refusal is over.
 			$this->health->clear_revoked();
 		} catch ( DropboxError $error ) {
-			return $this->failed( $this->connections->build(), $this->diagnosis->from_error( $error ) );
+			return TestResult::failed( $this->connections->build(), $this->diagnosis->from_error( $error ) );
 		} catch ( UnreadableSecret ) {
 			$after = $this->connections->build();
-			return $this->failed( $after, $after->problem ?? $this->diagnosis->credentials_unreadable( false ) );
+			return TestResult::failed( $after, $after->problem ?? $this->diagnosis->credentials_unreadable( false ) );
 		}
 
 		$after = $this->connections->build();
-		return new TestResult( $after->is_connected(), $this->message( $after, $folders ), $after, $folders );
+		return TestResult::answered(
+			$after,
+			null !== $after->account
+				? sprintf(
+					/* translators: 1: Dropbox account name, 2: its email address. */
+					__( 'Dropbox answered for %1$s (%2$s).', 'customer-cloud-gallery' ),
+					$after->account['name'],
+					$after->account['email']
+				)
+				: __( 'Dropbox answered; the account is unknown because the app lacks the account_info.read permission.', 'customer-cloud-gallery' ),
+			__( 'It sees no folders at the top level.', 'customer-cloud-gallery' ),
+			$folders
+		);
 	}
 
 	/**
@@ -77,43 +82,5 @@ final class ConnectionTest {
 		if ( null !== $latest ) {
 			$this->tokens->save( $latest->with_account( $account ) );
 		}
-	}
-
-	private function failed( Connection $connection, Problem $problem ): TestResult {
-		return new TestResult( false, $problem->message . ' ' . $problem->fix, $connection->with_problem( $problem ) );
-	}
-
-	/**
-	 * @param list<string> $folders
-	 */
-	private function message( Connection $connection, array $folders ): string {
-		$sentences = array(
-			null !== $connection->account
-				? sprintf(
-					/* translators: 1: Dropbox account name, 2: its email address. */
-					__( 'Dropbox answered for %1$s (%2$s).', 'customer-cloud-gallery' ),
-					$connection->account['name'],
-					$connection->account['email']
-				)
-				: __( 'Dropbox answered; the account is unknown because the app lacks the account_info.read permission.', 'customer-cloud-gallery' ),
-		);
-
-		$shown = array_slice( $folders, 0, self::NAMED_FOLDERS );
-		$more  = count( $folders ) > count( $shown ) ? ', …' : '';
-		if ( array() === $folders ) {
-			$sentences[] = __( 'It sees no folders at the top level.', 'customer-cloud-gallery' );
-		} else {
-			$sentences[] = sprintf(
-				/* translators: %s: comma-separated folder paths, e.g. "/Weddings, /Portraits". */
-				__( 'Top-level folders it sees: %s.', 'customer-cloud-gallery' ),
-				implode( ', ', $shown ) . $more
-			);
-		}
-
-		if ( null !== $connection->problem ) {
-			$sentences[] = $connection->problem->message;
-			$sentences[] = $connection->problem->fix;
-		}
-		return implode( ' ', $sentences );
 	}
 }

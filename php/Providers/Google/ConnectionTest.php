@@ -9,8 +9,6 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Google;
 
-use CustomerCloudGallery\Providers\Connection;
-use CustomerCloudGallery\Providers\Problem;
 use CustomerCloudGallery\Providers\TestResult;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
@@ -18,9 +16,6 @@ final class ConnectionTest {
 
 	/** Enough for a sample of the top-level folders without paging. */
 	private const LISTING_LIMIT = 25;
-
-	/** How many folder names the message spells out. */
-	private const NAMED_FOLDERS = 10;
 
 	public function __construct(
 		private TokenStore $tokens,
@@ -32,17 +27,15 @@ final class ConnectionTest {
 	) {}
 
 	public function run(): TestResult {
-		$before = $this->connections->build();
-		if ( in_array( $before->status, array( Connection::STATUS_UNCONFIGURED, Connection::STATUS_READY ), true ) ) {
-			return $this->failed( $before, $before->problem ?? $this->diagnosis->not_connected() );
-		}
-		if ( null !== $before->problem && 'credentials_unreadable' === $before->problem->code ) {
-			return $this->failed( $before, $before->problem );
+		$before     = $this->connections->build();
+		$untestable = TestResult::untestable( $before, $this->diagnosis->not_connected() );
+		if ( null !== $untestable ) {
+			return $untestable;
 		}
 
 		try {
 			if ( null === $this->tokens->load() ) {
-				return $this->failed( $before, $this->diagnosis->not_connected() );
+				return TestResult::failed( $before, $this->diagnosis->not_connected() );
 			}
 			// Any Drive call proves the API is enabled and the scope granted.
 			$this->refresh_account();
@@ -50,14 +43,26 @@ final class ConnectionTest {
 			// Google just accepted the grant, so an earlier refusal is over.
 			$this->health->clear_revoked();
 		} catch ( GoogleError $error ) {
-			return $this->failed( $this->connections->build(), $this->diagnosis->from_error( $error ) );
+			return TestResult::failed( $this->connections->build(), $this->diagnosis->from_error( $error ) );
 		} catch ( UnreadableSecret ) {
 			$after = $this->connections->build();
-			return $this->failed( $after, $after->problem ?? $this->diagnosis->credentials_unreadable( false ) );
+			return TestResult::failed( $after, $after->problem ?? $this->diagnosis->credentials_unreadable( false ) );
 		}
 
 		$after = $this->connections->build();
-		return new TestResult( $after->is_connected(), $this->message( $after, $folders ), $after, $folders );
+		return TestResult::answered(
+			$after,
+			null !== $after->account
+				? sprintf(
+					/* translators: 1: Google account name, 2: its email address. */
+					__( 'Google Drive answered for %1$s (%2$s).', 'customer-cloud-gallery' ),
+					$after->account['name'],
+					$after->account['email']
+				)
+				: __( 'Google Drive answered; the account name could not be read.', 'customer-cloud-gallery' ),
+			__( 'It sees no folders at the top of My Drive and no shared drives.', 'customer-cloud-gallery' ),
+			$folders
+		);
 	}
 
 	/**
@@ -107,43 +112,5 @@ final class ConnectionTest {
 			}
 		}
 		return $paths;
-	}
-
-	private function failed( Connection $connection, Problem $problem ): TestResult {
-		return new TestResult( false, $problem->message . ' ' . $problem->fix, $connection->with_problem( $problem ) );
-	}
-
-	/**
-	 * @param list<string> $folders
-	 */
-	private function message( Connection $connection, array $folders ): string {
-		$sentences = array(
-			null !== $connection->account
-				? sprintf(
-					/* translators: 1: Google account name, 2: its email address. */
-					__( 'Google Drive answered for %1$s (%2$s).', 'customer-cloud-gallery' ),
-					$connection->account['name'],
-					$connection->account['email']
-				)
-				: __( 'Google Drive answered; the account name could not be read.', 'customer-cloud-gallery' ),
-		);
-
-		$shown = array_slice( $folders, 0, self::NAMED_FOLDERS );
-		$more  = count( $folders ) > count( $shown ) ? ', …' : '';
-		if ( array() === $folders ) {
-			$sentences[] = __( 'It sees no folders at the top of My Drive and no shared drives.', 'customer-cloud-gallery' );
-		} else {
-			$sentences[] = sprintf(
-				/* translators: %s: comma-separated folder paths, e.g. "/My Drive/Weddings, /Studio Shared". */
-				__( 'Top-level folders it sees: %s.', 'customer-cloud-gallery' ),
-				implode( ', ', $shown ) . $more
-			);
-		}
-
-		if ( null !== $connection->problem ) {
-			$sentences[] = $connection->problem->message;
-			$sentences[] = $connection->problem->fix;
-		}
-		return implode( ' ', $sentences );
 	}
 }
