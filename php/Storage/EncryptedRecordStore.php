@@ -61,6 +61,20 @@ final class EncryptedRecordStore {
 	}
 
 	/**
+	 * False when a record is stored that nobody can decrypt any more (the
+	 * keys changed): such a record is worthless and should be forgotten.
+	 * True when nothing is stored.
+	 */
+	public function readable(): bool {
+		try {
+			$this->load();
+			return true;
+		} catch ( UnreadableSecret ) {
+			return false;
+		}
+	}
+
+	/**
 	 * @param array<string, mixed> $data The record's to_array().
 	 */
 	public function save( array $data ): void {

@@ -11,7 +11,6 @@ namespace CustomerCloudGallery\Providers\Dropbox;
 
 use CustomerCloudGallery\Providers\Problem;
 use CustomerCloudGallery\Providers\ProviderException;
-use CustomerCloudGallery\Storage\UnreadableSecret;
 
 final class CredentialsUpdate {
 
@@ -38,18 +37,9 @@ final class CredentialsUpdate {
 
 		$this->credentials->save( $app_key, '' === $app_secret ? null : $app_secret, $access_type );
 
-		if ( $key_changed || ! $this->grant_readable() ) {
+		if ( $key_changed || ! $this->tokens->readable() ) {
 			$this->tokens->delete();
 			$this->health->clear();
-		}
-	}
-
-	private function grant_readable(): bool {
-		try {
-			$this->tokens->load();
-			return true;
-		} catch ( UnreadableSecret ) {
-			return false;
 		}
 	}
 

@@ -11,7 +11,6 @@ namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\Providers\Problem;
 use CustomerCloudGallery\Providers\ProviderException;
-use CustomerCloudGallery\Storage\UnreadableSecret;
 
 final class CredentialsUpdate {
 
@@ -40,7 +39,7 @@ final class CredentialsUpdate {
 
 		$this->credentials->save( $client_id, '' === $client_secret ? null : $client_secret );
 
-		if ( $client_change || ! $this->grant_readable() ) {
+		if ( $client_change || ! $this->tokens->readable() ) {
 			$this->tokens->delete();
 			$this->health->clear();
 		}
@@ -56,15 +55,6 @@ final class CredentialsUpdate {
 		$problem = $this->disconnection->run();
 		$this->credentials->delete();
 		return $problem;
-	}
-
-	private function grant_readable(): bool {
-		try {
-			$this->tokens->load();
-			return true;
-		} catch ( UnreadableSecret ) {
-			return false;
-		}
 	}
 
 	private function secret_required( bool $stored_but_unreadable ): Problem {

@@ -40,6 +40,13 @@ final class TokenStore {
 		return $this->stored->exists();
 	}
 
+	/**
+	 * Whether a stored grant can still be decrypted (true when there is none).
+	 */
+	public function readable(): bool {
+		return $this->stored->readable();
+	}
+
 	public function save( TokenRecord $record ): void {
 		$this->stored->save( $record->to_array() );
 	}

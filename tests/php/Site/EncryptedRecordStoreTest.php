@@ -59,6 +59,17 @@ final class EncryptedRecordStoreTest extends TestCase {
 		$store->load();
 	}
 
+	public function test_only_a_stored_record_nobody_can_read_is_unreadable(): void {
+		$store = $this->store();
+		$this->assertTrue( $store->readable(), 'Nothing stored is nothing to forget.' );
+
+		$store->save( $this->record()->to_array() );
+		$this->assertTrue( $store->readable() );
+
+		update_option( self::OPTION, 'ccg1:' . base64_encode( str_repeat( "\0", 24 ) . str_repeat( 'x', 40 ) ), false );
+		$this->assertFalse( $store->readable(), 'Encrypted with another key.' );
+	}
+
 	public function test_an_empty_option_is_no_record(): void {
 		update_option( self::OPTION, '', false );
 
