@@ -63,7 +63,7 @@ final class Services {
 	}
 
 	public function thumbnail_cache(): ThumbnailDiskCache {
-		return $this->once( __FUNCTION__, fn () => new ThumbnailDiskCache() );
+		return $this->once( __FUNCTION__, fn () => new ThumbnailDiskCache( $this->image_tokens() ) );
 	}
 
 	public function image_urls(): Images\ImageUrls {

@@ -25,8 +25,9 @@ final class ImageUrls {
 	public function __construct( private ImageToken $tokens, private ThumbnailDiskCache $disk ) {}
 
 	public function url( ImageRef $image ): string {
-		if ( apply_filters( 'ccg_static_thumbnail_urls', false ) && $this->disk->has( $image ) ) {
-			return $this->disk->url( $image );
+		$static = $this->disk->url( $image );
+		if ( null !== $static && apply_filters( 'ccg_static_thumbnail_urls', false ) && $this->disk->has( $image ) ) {
+			return $static;
 		}
 		return add_query_arg( self::QUERY_VAR, $this->tokens->sign( $image ), home_url( '/' ) );
 	}
