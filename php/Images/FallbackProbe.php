@@ -24,8 +24,9 @@ use CustomerCloudGallery\Storage\Keys;
  * from this plugin (which writes the file), and a second request must get
  * the file's bytes. The result is an option; WP-Cron repeats the check
  * daily, and at once after the permalinks, the uploads location or the
- * site address change, or the plugin is (re)activated. Until a check has
- * passed, images keep their `/?ccg_image=` URLs.
+ * site address change, Settings → Permalinks is saved, or the plugin is
+ * (re)activated. Until a check has passed, images keep their
+ * `/?ccg_image=` URLs.
  *
  * The probe's name is a nonce and its HMAC ("probe|" + nonce, a message no
  * image token can be), so only this site can make the plugin write a probe
@@ -53,6 +54,17 @@ final class FallbackProbe {
 		add_action( 'init', array( $this, 'schedule' ) );
 		foreach ( self::WATCHED_OPTIONS as $option ) {
 			add_action( 'update_option_' . $option, array( $this, 'recheck' ) );
+		}
+		add_action( 'load-options-permalink.php', array( $this, 'recheck_on_save' ) );
+	}
+
+	/**
+	 * Saving Settings → Permalinks, changed or not, is what admins do when
+	 * URLs misbehave (it rewrites .htaccess): check again then too.
+	 */
+	public function recheck_on_save(): void {
+		if ( isset( $_SERVER['REQUEST_METHOD'] ) && 'POST' === $_SERVER['REQUEST_METHOD'] ) {
+			$this->recheck();
 		}
 	}
 

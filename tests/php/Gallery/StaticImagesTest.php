@@ -236,6 +236,27 @@ final class StaticImagesTest extends GalleryTestCase {
 		$this->assertLessThanOrEqual( time(), $next, 'Checked again at the next WP-Cron run.' );
 	}
 
+	public function test_saving_the_permalinks_screen_checks_again_even_unchanged(): void {
+		$this->pin_static_images_check( true );
+		$method = $_SERVER['REQUEST_METHOD'] ?? null;
+		try {
+			$_SERVER['REQUEST_METHOD'] = 'GET';
+			do_action( 'load-options-permalink.php' );
+			$this->assertTrue( $this->services()->fallback_probe()->passed(), 'Looking at the screen changes nothing.' );
+
+			$_SERVER['REQUEST_METHOD'] = 'POST';
+			do_action( 'load-options-permalink.php' );
+			$this->assertFalse( $this->services()->fallback_probe()->passed() );
+			$this->assertIsInt( wp_next_scheduled( FallbackProbe::HOOK ) );
+		} finally {
+			if ( null === $method ) {
+				unset( $_SERVER['REQUEST_METHOD'] );
+			} else {
+				$_SERVER['REQUEST_METHOD'] = $method;
+			}
+		}
+	}
+
 	public function test_a_long_token_keeps_its_query_url(): void {
 		$this->pin_static_images_check( true );
 		$image = new ImageRef( 'dropbox', 'id:' . str_repeat( 'a', 180 ), str_repeat( 'b', 40 ), 'w256h256' );
