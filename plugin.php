@@ -25,3 +25,7 @@ const PLUGIN_FILE = __FILE__;
 require_once __DIR__ . '/php/autoload.php';
 
 add_action( 'plugins_loaded', array( Plugin::class, 'boot' ) );
+
+// A (re)activated plugin checks its static image URLs again before using them.
+register_activation_hook( __FILE__, array( Images\FallbackProbe::class, 'forget' ) );
+register_deactivation_hook( __FILE__, array( Images\FallbackProbe::class, 'forget' ) );

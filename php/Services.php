@@ -62,6 +62,8 @@ final class Services {
 			$this->folder_listings(),
 			$this->thumbnail_cache(),
 			$this->thumbnail_endpoint(),
+			$this->static_images(),
+			$this->fallback_probe(),
 			$this->gallery_warmer(),
 			$this->gallery_views(),
 			$this->view_module(),
@@ -69,11 +71,19 @@ final class Services {
 	}
 
 	public function thumbnail_cache(): ThumbnailDiskCache {
-		return $this->once( __FUNCTION__, fn () => new ThumbnailDiskCache() );
+		return $this->once( __FUNCTION__, fn () => new ThumbnailDiskCache( $this->image_tokens() ) );
 	}
 
 	public function image_urls(): Images\ImageUrls {
-		return $this->once( __FUNCTION__, fn () => new Images\ImageUrls( $this->image_tokens(), $this->thumbnail_cache() ) );
+		return $this->once( __FUNCTION__, fn () => new Images\ImageUrls( $this->image_tokens(), $this->thumbnail_cache(), $this->fallback_probe() ) );
+	}
+
+	public function static_images(): Images\StaticImages {
+		return $this->once( __FUNCTION__, fn () => new Images\StaticImages( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_endpoint(), $this->fallback_probe() ) );
+	}
+
+	public function fallback_probe(): Images\FallbackProbe {
+		return $this->once( __FUNCTION__, fn () => new Images\FallbackProbe( $this->thumbnail_cache(), new EncryptionKey() ) );
 	}
 
 	public function thumbnail_endpoint(): Images\ThumbnailEndpoint {

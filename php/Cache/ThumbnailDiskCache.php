@@ -10,17 +10,42 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Cache;
 
 use CustomerCloudGallery\Images\ImageRef;
+use CustomerCloudGallery\Images\ImageToken;
+use CustomerCloudGallery\Images\JpegThumbnail;
 use CustomerCloudGallery\Storage\Keys;
 
 /**
- * wp-content/uploads/customer-cloud-gallery/thumbs/<hash>.jpg. Files are
- * written to a temporary name and renamed, so a reader never sees half a
- * JPEG. A hit refreshes the file's mtime (at most hourly) so eviction, run
- * in the background, removes the least recently used first.
+ * wp-content/uploads/customer-cloud-gallery/i/<shard>/<signed token>.jpg,
+ * shard = the first two hex digits of the image's hash (at most 256
+ * folders). The file name is the image URL's own signed token, so the
+ * uploads URL of a file says everything needed to fetch it again: when the
+ * file is missing (never fetched, evicted, cache cleared), the web server
+ * hands the request to WordPress and Images\StaticImages rebuilds it.
+ *
+ * Every file is a JPEG (Images\JpegThumbnail converts anything else), so the
+ * web server's type for ".jpg" is always right. Files are written to a
+ * temporary name and renamed, so a reader never sees half a JPEG.
+ *
+ * Recency for the LRU eviction: a hit through PHP refreshes the mtime (at
+ * most hourly); files the web server serves directly are read without PHP,
+ * so eviction also counts the access time where the filesystem keeps it
+ * (Linux's default relatime: at most daily). Where it does not (noatime),
+ * a static file's age is its write time; an evicted file a page still
+ * links to is rebuilt on its next request.
  */
 final class ThumbnailDiskCache {
 
 	public const EVICT_HOOK = 'ccg_evict_thumbnails';
+
+	/** The folder of the files under Keys::UPLOADS_DIR, and the start of their URL path. */
+	public const STATIC_DIR = 'i';
+
+	/**
+	 * NAME_MAX of ext4, XFS, Btrfs, ZFS, APFS and NTFS. A token too long for
+	 * a file name (a provider's very long ids) is stored under its hash and
+	 * served through the query URL only.
+	 */
+	private const MAX_NAME = 255;
 
 	private const DEFAULT_LIMIT = 500 * 1024 * 1024;
 
@@ -29,17 +54,33 @@ final class ThumbnailDiskCache {
 	/** Evict down to this share of the limit, so eviction does not run on every write. */
 	private const LOW_WATER = 0.9;
 
+	/** Where thumbnails lived before they were named by their tokens. */
+	private const LEGACY_DIR = 'thumbs';
+
+	public function __construct( private ImageToken $tokens ) {}
+
 	public function register(): void {
 		add_action( self::EVICT_HOOK, array( $this, 'evict' ) );
 	}
 
-	public function path( ImageRef $image ): string {
-		return $this->dir() . '/' . $image->hash() . '.jpg';
+	/**
+	 * The file's path relative to dir(), e.g. "i/3f/<token>.jpg".
+	 */
+	public function relative_path( ImageRef $image ): string {
+		return $this->shard( $image ) . '/' . ( $this->token_name( $image ) ?? $image->hash() ) . '.jpg';
 	}
 
-	public function url( ImageRef $image ): string {
-		$uploads = wp_upload_dir( null, false );
-		return $uploads['baseurl'] . '/' . Keys::UPLOADS_DIR . '/thumbs/' . $image->hash() . '.jpg';
+	public function path( ImageRef $image ): string {
+		return $this->dir() . '/' . $this->relative_path( $image );
+	}
+
+	/**
+	 * The file's uploads URL, whether it exists yet or not; null when the
+	 * token cannot be its name (so a missing file could not be rebuilt).
+	 */
+	public function url( ImageRef $image ): ?string {
+		$name = $this->token_name( $image );
+		return null === $name ? null : $this->base_url() . '/' . $this->shard( $image ) . '/' . $name . '.jpg';
 	}
 
 	/**
@@ -74,21 +115,17 @@ final class ThumbnailDiskCache {
 		return is_array( $size ) && $size[0] > 0 && $size[1] > 0 ? array( (int) $size[0], (int) $size[1] ) : null;
 	}
 
+	/**
+	 * Stores a thumbnail as JPEG.
+	 *
+	 * @param string $bytes What the provider sent: JPEG as it is; PNG, GIF or
+	 *                      WebP converted; anything else refused.
+	 *
+	 * @return string|null The file's path; null when it could not be written.
+	 */
 	public function write( ImageRef $image, string $bytes ): ?string {
-		$dir = $this->dir();
-		if ( ! wp_mkdir_p( $dir ) ) {
-			return null;
-		}
-		$path      = $this->path( $image );
-		$temporary = $path . '.' . wp_generate_password( 8, false ) . '.tmp';
-		if ( strlen( $bytes ) !== file_put_contents( $temporary, $bytes ) || ! rename( $temporary, $path ) ) {
-			@unlink( $temporary ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- may not exist.
-			return null;
-		}
-		if ( false === wp_next_scheduled( self::EVICT_HOOK ) ) {
-			wp_schedule_single_event( time() + MINUTE_IN_SECONDS, self::EVICT_HOOK );
-		}
-		return $path;
+		$jpeg = JpegThumbnail::from_bytes( $bytes );
+		return null === $jpeg ? null : $this->put( $this->path( $image ), $jpeg );
 	}
 
 	public function limit(): int {
@@ -96,20 +133,30 @@ final class ThumbnailDiskCache {
 	}
 
 	/**
+	 * Every cached thumbnail's path.
+	 *
+	 * @return list<string>
+	 */
+	public function files(): array {
+		$files = glob( $this->dir() . '/' . self::STATIC_DIR . '/*/*.jpg', GLOB_NOSORT );
+		return false === $files ? array() : $files;
+	}
+
+	/**
 	 * WP-Cron: deletes the least recently used files until the cache is
 	 * under 90% of its limit.
 	 */
 	public function evict(): void {
-		$files = glob( $this->dir() . '/*.jpg' );
-		if ( false === $files ) {
-			return;
-		}
+		$this->delete_legacy_files();
 		$total = 0;
 		$seen  = array();
-		foreach ( $files as $file ) {
-			$size           = (int) @filesize( $file ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- may vanish meanwhile.
-			$total         += $size;
-			$seen[ $file ]  = array( (int) @filemtime( $file ), $size ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
+		foreach ( $this->files() as $file ) {
+			$stat = @stat( $file ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- may vanish meanwhile.
+			if ( false === $stat ) {
+				continue;
+			}
+			$total        += $stat['size'];
+			$seen[ $file ] = array( max( $stat['mtime'], $stat['atime'] ), $stat['size'] );
 		}
 		$limit = $this->limit();
 		if ( $total <= $limit ) {
@@ -126,8 +173,62 @@ final class ThumbnailDiskCache {
 		}
 	}
 
+	/**
+	 * The cache's root: uploads/customer-cloud-gallery.
+	 */
 	public function dir(): string {
 		$uploads = wp_upload_dir( null, false );
-		return $uploads['basedir'] . '/' . Keys::UPLOADS_DIR . '/thumbs';
+		return $uploads['basedir'] . '/' . Keys::UPLOADS_DIR;
+	}
+
+	/**
+	 * The URL of dir().
+	 */
+	public function base_url(): string {
+		$uploads = wp_upload_dir( null, false );
+		return $uploads['baseurl'] . '/' . Keys::UPLOADS_DIR;
+	}
+
+	/**
+	 * @return string|null The path; null when it could not be written.
+	 */
+	private function put( string $path, string $bytes ): ?string {
+		$dir = dirname( $path );
+		if ( ! wp_mkdir_p( $dir ) ) {
+			return null;
+		}
+		// A short temporary name: the final one may be near the name limit.
+		$temporary = $dir . '/.' . wp_generate_password( 12, false ) . '.tmp';
+		if ( strlen( $bytes ) !== file_put_contents( $temporary, $bytes ) || ! rename( $temporary, $path ) ) {
+			@unlink( $temporary ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- may not exist.
+			return null;
+		}
+		if ( false === wp_next_scheduled( self::EVICT_HOOK ) ) {
+			wp_schedule_single_event( time() + MINUTE_IN_SECONDS, self::EVICT_HOOK );
+		}
+		return $path;
+	}
+
+	private function shard( ImageRef $image ): string {
+		return self::STATIC_DIR . '/' . substr( $image->hash(), 0, 2 );
+	}
+
+	private function token_name( ImageRef $image ): ?string {
+		$token = $this->tokens->sign( $image );
+		return strlen( $token ) + 4 <= self::MAX_NAME ? $token : null;
+	}
+
+	/**
+	 * Files of the earlier layout (thumbs/<hash>.jpg) are never read again.
+	 */
+	private function delete_legacy_files(): void {
+		$legacy = $this->dir() . '/' . self::LEGACY_DIR;
+		if ( ! is_dir( $legacy ) ) {
+			return;
+		}
+		foreach ( glob( $legacy . '/*' ) ?: array() as $file ) {
+			@unlink( $file ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- may vanish meanwhile.
+		}
+		@rmdir( $legacy ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
 	}
 }

@@ -74,7 +74,8 @@ interface Source {
 	public function batch_size(): int;
 
 	/**
-	 * One thumbnail as JPEG bytes, no larger than $image->size's box.
+	 * One thumbnail's bytes (JPEG, PNG, GIF or WebP: the disk cache stores
+	 * everything as JPEG), no larger than $image->size's box.
 	 *
 	 * @throws GalleryException FOLDER_NOT_FOUND when the photo is gone or
 	 *                          cannot be rendered; RATE_LIMITED (with retry_after),
@@ -87,7 +88,7 @@ interface Source {
 	 *
 	 * @param list<ImageRef> $images At most batch_size().
 	 *
-	 * @return array<int, string|null> JPEG bytes by index in $images.
+	 * @return array<int, string|null> Image bytes by index in $images.
 	 *
 	 * @throws GalleryException When the whole call fails.
 	 */

@@ -62,11 +62,14 @@ final class Keys {
 	/** Transients: date taken and dimensions of one folder's photos, by file id. */
 	public const MEDIA_PREFIX = 'ccg_media_';
 
+	/** Whether this site's web server hands missing thumbnail files to WordPress (Images\FallbackProbe). */
+	public const STATIC_IMAGES = 'ccg_static_images';
+
 	/** Folder under uploads holding the thumbnail disk cache. */
 	public const UPLOADS_DIR = 'customer-cloud-gallery';
 
-	/** WP-Cron hooks the plugin schedules (listing refresh, warming, eviction). */
-	public const CRON_HOOKS = array( 'ccg_refresh_listing', 'ccg_warm_gallery', 'ccg_evict_thumbnails' );
+	/** WP-Cron hooks the plugin schedules (listing refresh, warming, eviction, the static images check). */
+	public const CRON_HOOKS = array( 'ccg_refresh_listing', 'ccg_warm_gallery', 'ccg_evict_thumbnails', 'ccg_check_static_images' );
 
 	/** Object cache group for locks (and later listings). */
 	public const CACHE_GROUP = 'ccg';

@@ -1,6 +1,8 @@
 /**
  * External dependencies
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 
 /**
@@ -19,6 +21,22 @@ interface FolderListing {
 }
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
+
+/** Where a thumbnail's static uploads URL points. */
+const STATIC_IMAGE =
+	/\/wp-content\/uploads\/customer-cloud-gallery\/i\/[0-9a-f]{2}\/[\w-]+\.[\w-]+\.jpg$/;
+
+/**
+ * The `src` of the gallery's first photo.
+ *
+ * @param page The gallery page.
+ */
+function firstSource( page: Page ): Promise< string | null > {
+	return page
+		.locator( '.ccg-gallery__grid img' )
+		.first()
+		.getAttribute( 'src' );
+}
 
 /**
  * Scrolls every photo into view and waits until each has decoded.
@@ -81,6 +99,24 @@ test.describe( 'Public gallery, as a logged-out visitor', () => {
 			date_gmt: new Date().toISOString(),
 		} );
 		galleryUrl = `/?p=${ post.id }`;
+
+		// The site checks in the background (WP-Cron) that its web server
+		// hands missing uploads files to WordPress; until then, images keep
+		// their /?ccg_image= URLs. Wait for that check, nudging WP-Cron.
+		const visitor = await browser.newPage( {
+			baseURL: process.env.WP_BASE_URL,
+		} );
+		await expect
+			.poll(
+				async () => {
+					await visitor.request.get( '/wp-cron.php' );
+					await visitor.goto( galleryUrl );
+					return firstSource( visitor );
+				},
+				{ timeout: 30_000 }
+			)
+			.toMatch( STATIC_IMAGE );
+		await visitor.close();
 	} );
 
 	test.use( { storageState: { cookies: [], origins: [] } } );
@@ -118,6 +154,23 @@ test.describe( 'Public gallery, as a logged-out visitor', () => {
 		).toHaveCount( 0 );
 		expect( dialogs ).toEqual( [] );
 
+		const sources = await page
+			.locator( '.ccg-gallery__grid img' )
+			.evaluateAll( ( imgs ) =>
+				( imgs as HTMLImageElement[] ).flatMap( ( img ) => [
+					img.getAttribute( 'src' ) ?? '',
+					...( img.getAttribute( 'srcset' ) ?? '' )
+						.split( ',' )
+						.map(
+							( candidate ) =>
+								candidate.trim().split( ' ' )[ 0 ] ?? ''
+						),
+				] )
+			);
+		for ( const source of sources ) {
+			expect( new URL( source ).pathname ).toMatch( STATIC_IMAGE );
+		}
+
 		const html = await page.content();
 		expect( html ).not.toMatch( /dropbox(api|usercontent)?\.com/i );
 		expect( html ).not.toMatch( /\bsl\.[A-Za-z0-9_-]{20,}/ );
@@ -151,23 +204,69 @@ test.describe( 'Public gallery, as a logged-out visitor', () => {
 		page,
 	} ) => {
 		await page.goto( galleryUrl );
-		const source = await page
-			.locator( '.ccg-gallery__grid img' )
-			.first()
-			.getAttribute( 'src' );
-		const url = new URL( source!, page.url() );
-		const token = url.searchParams.get( 'ccg_image' )!;
-		const last = token.slice( -1 );
-		url.searchParams.set(
-			'ccg_image',
-			token.slice( 0, -1 ) + ( last === 'A' ? 'B' : 'A' )
+		const url = new URL( ( await firstSource( page ) )!, page.url() );
+		const name = path.posix.basename( url.pathname, '.jpg' );
+		const flip = ( token: string ) =>
+			token.slice( 0, -1 ) + ( token.endsWith( 'A' ) ? 'B' : 'A' );
+		const tamperedStatic = new URL(
+			path.posix.join(
+				path.posix.dirname( url.pathname ),
+				`${ flip( name ) }.jpg`
+			),
+			url
 		);
+		const tamperedQuery = new URL( '/', url );
+		tamperedQuery.searchParams.set( 'ccg_image', flip( name ) );
 
 		await sandbox().resetRequestCounts();
-		expect( ( await page.request.get( url.toString() ) ).status() ).toBe(
-			403
-		);
+		for ( const tampered of [ tamperedStatic, tamperedQuery ] ) {
+			expect(
+				( await page.request.get( tampered.toString() ) ).status()
+			).toBe( 403 );
+		}
 		expect( ( await sandbox().requestCounts() ).total ).toBe( 0 );
+	} );
+
+	test( 'a photo whose cached file is gone comes back on the next visit', async ( {
+		browser,
+		page,
+	} ) => {
+		const site = process.env.CCG_WP_PATH;
+		expect( site, 'npm test sets CCG_WP_PATH' ).toBeTruthy();
+		await page.goto( galleryUrl );
+		await expectEveryPhotoLoaded( page );
+		// The srcset candidate the browser chose for this viewport.
+		const loaded = await page
+			.locator( '.ccg-gallery__grid img' )
+			.first()
+			.evaluate( ( img: HTMLImageElement ) => img.currentSrc );
+		const url = new URL( loaded );
+		expect( url.pathname ).toMatch( STATIC_IMAGE );
+		const file = path.join( site!, decodeURIComponent( url.pathname ) );
+		expect( fs.existsSync( file ) ).toBe( true );
+
+		// Evicted, or the cache was cleared, while a page cache or a CDN
+		// still holds the page that points at the file.
+		fs.rmSync( file );
+		await sandbox().resetRequestCounts();
+		const visitor = await browser.newPage( {
+			baseURL: process.env.WP_BASE_URL,
+		} );
+		await visitor.goto( galleryUrl );
+		await expectEveryPhotoLoaded( visitor );
+		expect(
+			await visitor
+				.locator( '.ccg-gallery__grid img' )
+				.first()
+				.evaluate( ( img: HTMLImageElement ) => img.currentSrc )
+		).toBe( loaded );
+		await visitor.close();
+
+		expect( fs.existsSync( file ) ).toBe( true );
+		expect( await sandbox().requestCounts() ).toMatchObject( {
+			total: 1,
+			counts: { 'files/get_thumbnail_v2': 1 },
+		} );
 	} );
 
 	test( 'still renders with its photos while Dropbox is down', async ( {

@@ -37,6 +37,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		parent::setUp();
 		$this->snapshot();
 		$this->wipe();
+		$this->pin_static_images_check( false );
 		wp_set_current_user( 0 );
 	}
 
@@ -86,6 +87,25 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 	protected function add_filter( string $hook, callable $callback, int $priority = 10 ): void {
 		add_filter( $hook, $callback, $priority, 99 );
 		$this->filters[] = array( $hook, $callback, $priority );
+	}
+
+	/**
+	 * Sets the result of the static images check (Images\FallbackProbe), so
+	 * a check that WP-Cron would otherwise start in the background (the
+	 * test site runs WP-Cron) cannot change image URLs in the middle of a
+	 * test. Tests of the check run it themselves.
+	 */
+	protected function pin_static_images_check( bool $ok ): void {
+		update_option(
+			Keys::STATIC_IMAGES,
+			array(
+				'ok'      => $ok,
+				'base'    => $this->services()->thumbnail_cache()->base_url(),
+				'static'  => $ok,
+				'checked' => time(),
+				'detail'  => $ok ? '' : 'pinned by the tests',
+			)
+		);
 	}
 
 	/**

@@ -104,3 +104,25 @@ export async function loadTest(
 	const seconds = ( Date.now() - start ) / 1000;
 	return { requests, errors, seconds, rps: requests / seconds, statuses };
 }
+
+/**
+ * Every URL once, `concurrency` at a time (as a browser fetches a page's
+ * images); fails on the first answer that is not a 200.
+ * @param urls
+ * @param concurrency
+ * @return Milliseconds for all of them.
+ */
+export async function fetchAll(
+	urls: string[],
+	concurrency: number
+): Promise< number > {
+	const start = Date.now();
+	let next = 0;
+	const worker = async () => {
+		while ( next < urls.length ) {
+			await getOk( urls[ next++ ] ?? '' );
+		}
+	};
+	await Promise.all( Array.from( { length: concurrency }, worker ) );
+	return Date.now() - start;
+}

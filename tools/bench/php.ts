@@ -46,3 +46,25 @@ echo wp_json_encode( array( 'deleted' => count( $names ) ) );
 `
 	);
 }
+
+/** The result of the plugin's static images check (Images\FallbackProbe). */
+export interface StaticImagesCheck {
+	ok: boolean;
+	base: string;
+	static: boolean;
+	checked: number;
+	detail: string;
+}
+
+/**
+ * Runs the plugin's static images check now, as WP-Cron would (the bench
+ * site runs without WP-Cron): two loopback requests for a probe file.
+ * @param site
+ */
+export function checkStaticImages( site: Site ): Promise< StaticImagesCheck > {
+	return phpJson< StaticImagesCheck >(
+		site,
+		{},
+		`echo wp_json_encode( CustomerCloudGallery\\Plugin::services()->fallback_probe()->run() );`
+	);
+}

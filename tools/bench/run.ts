@@ -19,6 +19,7 @@ import {
 } from './environment';
 import { createPages, importMedia } from './fixtures';
 import { parseOptions } from './options';
+import { checkStaticImages } from './php';
 import { formatScenario, writeJson } from './report';
 import { problems, type ScenarioResult } from './results';
 import { coldRender } from './scenarios/cold-render';
@@ -69,12 +70,20 @@ async function setUp( env: Environment ): Promise< BenchContext > {
 		'editor',
 		'password'
 	).logIn();
+	// WP-Cron is off here: run the check that decides the image URLs now.
+	const staticImages = await checkStaticImages( env.site );
+	log(
+		staticImages.ok
+			? 'static images check passed: thumbnails get uploads URLs'
+			: `static images check failed (${ staticImages.detail }): thumbnails keep /?ccg_image= URLs`
+	);
 	return {
 		env,
 		opts,
 		pages,
 		folders: { small, big, scaleBig },
 		editor: editorUser,
+		staticImages,
 		log,
 	};
 }

@@ -13,24 +13,9 @@ use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ImageUrls;
 use CustomerCloudGallery\Tests\GalleryTestCase;
 use CustomerCloudGallery\Tests\Support\Http;
+use CustomerCloudGallery\Tests\Support\TestImages;
 
 final class ImagesTest extends GalleryTestCase {
-
-	protected function setUp(): void {
-		parent::setUp();
-		$this->empty_disk_cache();
-	}
-
-	protected function tearDown(): void {
-		$this->empty_disk_cache();
-		parent::tearDown();
-	}
-
-	private function empty_disk_cache(): void {
-		foreach ( glob( $this->services()->thumbnail_cache()->dir() . '/*' ) ?: array() as $file ) {
-			unlink( $file );
-		}
-	}
 
 	/**
 	 * A photo of the ceremony, as the render sees it: [id, name, rev].
@@ -147,20 +132,45 @@ final class ImagesTest extends GalleryTestCase {
 	}
 
 	public function test_eviction_removes_the_least_recently_used_over_the_limit(): void {
+		$paths = $this->five_cached_thumbnails();
 		$disk  = $this->services()->thumbnail_cache();
+		$this->add_filter( 'ccg_thumbnail_cache_bytes', static fn (): int => (int) ( 3.5 * filesize( $paths[1] ) ) );
+		$disk->evict();
+		$this->assertFileDoesNotExist( $paths[1] );
+		$this->assertFileDoesNotExist( $paths[2] );
+		$this->assertFileExists( $paths[3] );
+		$this->assertFileExists( $paths[4] );
+		$this->assertFileExists( $paths[5] );
+	}
+
+	public function test_eviction_counts_a_read_by_the_web_server_as_a_use(): void {
+		$paths = $this->five_cached_thumbnails();
+		// Written first, but the web server sent it a minute ago (its atime).
+		touch( $paths[1], time() - 5000, time() - 60 );
+		$this->add_filter( 'ccg_thumbnail_cache_bytes', static fn (): int => (int) ( 3.5 * filesize( $paths[1] ) ) );
+		$this->services()->thumbnail_cache()->evict();
+		$this->assertFileExists( $paths[1] );
+		$this->assertFileDoesNotExist( $paths[2] );
+		$this->assertFileDoesNotExist( $paths[3] );
+		$this->assertFileExists( $paths[4] );
+	}
+
+	/**
+	 * Five thumbnails of the same size, the first the least recently used.
+	 *
+	 * @return array<int, string> Paths by number.
+	 */
+	private function five_cached_thumbnails(): array {
+		$disk  = $this->services()->thumbnail_cache();
+		$bytes = TestImages::jpeg();
 		$paths = array();
 		foreach ( range( 1, 5 ) as $n ) {
-			$image = new ImageRef( 'dropbox', 'id:test' . $n, 'rev' . $n, 'w256h256' );
-			$path  = $disk->write( $image, str_repeat( 'x', 1000 ) );
+			$path = $disk->write( new ImageRef( 'dropbox', 'id:test' . $n, 'rev' . $n, 'w256h256' ), $bytes );
 			$this->assertNotNull( $path );
 			touch( $path, time() - 1000 * ( 6 - $n ) );
 			$paths[ $n ] = $path;
 		}
-		$this->add_filter( 'ccg_thumbnail_cache_bytes', static fn (): int => 3500 );
-		$disk->evict();
-		$this->assertFileDoesNotExist( $paths[1] );
-		$this->assertFileDoesNotExist( $paths[2] );
-		$this->assertFileExists( $paths[4] );
-		$this->assertFileExists( $paths[5] );
+		$this->assertCount( 5, $disk->files() );
+		return $paths;
 	}
 }

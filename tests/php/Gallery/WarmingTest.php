@@ -21,9 +21,6 @@ final class WarmingTest extends GalleryTestCase {
 		if ( $this->post_id > 0 ) {
 			wp_delete_post( $this->post_id, true );
 		}
-		foreach ( glob( $this->services()->thumbnail_cache()->dir() . '/*' ) ?: array() as $file ) {
-			unlink( $file );
-		}
 		parent::tearDown();
 	}
 
@@ -57,7 +54,7 @@ final class WarmingTest extends GalleryTestCase {
 		do_action( GalleryWarmer::HOOK, $this->post_id );
 		$this->assertSame( 3, $this->sandbox->requests( 'files/get_thumbnail_batch' ), '60 photos: 25 + 25 + 10.' );
 		$this->assertSame( 0, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
-		$this->assertCount( 60, glob( $this->services()->thumbnail_cache()->dir() . '/*.jpg' ) );
+		$this->assertCount( 60, $this->services()->thumbnail_cache()->files() );
 
 		$this->sandbox->reset_request_counts();
 		$html = (string) apply_filters( 'the_content', get_post( $this->post_id )->post_content );

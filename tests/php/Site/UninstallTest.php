@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Tests\Site;
 use CustomerCloudGallery\Cache\OptionLock;
 use CustomerCloudGallery\OAuth\Notice;
 use CustomerCloudGallery\Providers\Dropbox\TokenRecord;
+use CustomerCloudGallery\Tests\Support\TestImages;
 use CustomerCloudGallery\Tests\TestCase;
 
 final class UninstallTest extends TestCase {
@@ -25,7 +26,7 @@ final class UninstallTest extends TestCase {
 		( new OptionLock( 'left-behind', 30 ) )->acquire();
 		set_transient( 'ccg_listing_test', array( 1 ), 60 );
 		$this->services()->gallery_root()->set( 'dropbox', null );
-		$thumbnail = $this->services()->thumbnail_cache()->write( new \CustomerCloudGallery\Images\ImageRef( 'dropbox', 'id:x', 'r1', 'w256h256' ), 'jpeg' );
+		$thumbnail = $this->services()->thumbnail_cache()->write( new \CustomerCloudGallery\Images\ImageRef( 'dropbox', 'id:x', 'r1', 'w256h256' ), TestImages::jpeg() );
 		$this->assertNotNull( $thumbnail );
 		wp_schedule_single_event( time() + 60, 'ccg_refresh_listing', array( 'id:x' ) );
 		$this->assertGreaterThan( 4, $this->plugin_rows() );

@@ -5,27 +5,12 @@
  * for the first page's thumbnails (fetched by 8 parallel clients, as a
  * browser would). The warm page is the reference for the ratio.
  */
-import { getOk } from '../http';
+import { fetchAll, getOk } from '../http';
 import { median, ratio } from '../stats';
 import { clearPluginCaches } from '../php';
 import { scenario, type ScenarioResult } from '../results';
 import { formatCounts, sumCounts, type BenchContext } from './context';
 import { imageUrls } from './html';
-
-async function fetchAll(
-	urls: string[],
-	concurrency: number
-): Promise< number > {
-	const start = Date.now();
-	let next = 0;
-	const worker = async () => {
-		while ( next < urls.length ) {
-			await getOk( urls[ next++ ] ?? '' );
-		}
-	};
-	await Promise.all( Array.from( { length: concurrency }, worker ) );
-	return Date.now() - start;
-}
 
 export async function coldRender(
 	ctx: BenchContext

@@ -6,6 +6,7 @@ import type { FolderRef } from '../connect';
 import type { Environment } from '../environment';
 import type { Pages } from '../fixtures';
 import type { BenchOptions } from '../options';
+import type { StaticImagesCheck } from '../php';
 import type { WpUser } from '../wp-client';
 
 export interface BenchContext {
@@ -14,6 +15,8 @@ export interface BenchContext {
 	pages: Pages;
 	folders: { small: FolderRef; big: FolderRef; scaleBig: FolderRef };
 	editor: WpUser;
+	/** The plugin's static images check, run once after set-up. */
+	staticImages: StaticImagesCheck;
 	log: ( line: string ) => void;
 }
 

@@ -18,11 +18,27 @@ function attr( tag: string, name: string ): string | null {
 	return m ? decode( m[ 1 ] ?? m[ 2 ] ?? m[ 3 ] ?? '' ) : null;
 }
 
+/**
+ * Whether a URL is one of the plugin's thumbnails: its static uploads URL
+ * or the query URL through WordPress.
+ * @param url
+ */
+export function isPluginImage( url: string ): boolean {
+	return (
+		url.includes( 'ccg_image=' ) ||
+		url.includes( '/customer-cloud-gallery/i/' )
+	);
+}
+
+/**
+ * The `src` of every plugin thumbnail in the page.
+ * @param html
+ */
 export function imageUrls( html: string ): string[] {
 	const urls: string[] = [];
 	for ( const m of html.matchAll( /<img\b[^>]*>/gi ) ) {
 		const src = attr( m[ 0 ], 'src' );
-		if ( src && src.includes( 'ccg_image=' ) ) {
+		if ( src && isPluginImage( src ) ) {
 			urls.push( src );
 		}
 	}

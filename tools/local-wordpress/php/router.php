@@ -7,8 +7,10 @@
  * Real files are served as they are (PHP files run), a directory runs its
  * index.php (with a redirect that adds the trailing slash, as Apache does),
  * and every other path goes to WordPress' index.php: pretty permalinks and
- * /wp-json/. The site's private files (.site/, the SQLite database, .ht*)
- * are never served.
+ * /wp-json/, and files under uploads that do not exist (the plugin rebuilds
+ * its missing static thumbnails from there, as behind Apache's WordPress
+ * rules or nginx's try_files). The site's private files (.site/, the
+ * SQLite database, .ht*) are never served.
  *
  * @package CustomerCloudGallery
  */

@@ -5,7 +5,14 @@
  * php process left behind. A 6.8 site is checked more briefly (port + 1).
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import {
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import {
@@ -180,6 +187,38 @@ describe( 'local WordPress 7.1', () => {
 		);
 		assert.equal( secret.status, 403 );
 		await secret.arrayBuffer();
+	} );
+
+	it( 'serves uploads that exist as files and hands missing ones to WordPress, as Apache and nginx do', async () => {
+		// The plugin's static thumbnail URLs rely on this (docs/public-gallery.md).
+		const dir = path.join( site.dir, 'wp-content/uploads/router-test' );
+		mkdirSync( dir, { recursive: true } );
+		writeFileSync( path.join( dir, 'here.jpg' ), 'not really a JPEG' );
+		try {
+			const here = await fetch(
+				`${ site.url }/wp-content/uploads/router-test/here.jpg`
+			);
+			assert.equal( here.status, 200 );
+			assert.equal( here.headers.get( 'content-type' ), 'image/jpeg' );
+			assert.equal( await here.text(), 'not really a JPEG' );
+			assert.equal(
+				here.headers.get( 'x-powered-by' ),
+				null,
+				'sent by the server, no PHP script ran'
+			);
+			const missing = await fetch(
+				`${ site.url }/wp-content/uploads/router-test/missing.jpg`
+			);
+			assert.equal( missing.status, 404 );
+			assert.match(
+				missing.headers.get( 'link' ) ?? '',
+				/api\.w\.org/,
+				"WordPress's 404"
+			);
+			await missing.arrayBuffer();
+		} finally {
+			rmSync( dir, { recursive: true, force: true } );
+		}
 	} );
 
 	it( 'logs the admin in with cookies and answers the block type route', async () => {
