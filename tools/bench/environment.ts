@@ -87,8 +87,21 @@ export async function startEnvironment(
 				CCG_DROPBOX_AUTH_BASE: sandbox.dropbox.authBase,
 				CCG_DROPBOX_API_BASE: sandbox.dropbox.apiBase,
 				CCG_DROPBOX_CONTENT_BASE: sandbox.dropbox.contentBase,
+				CCG_GOOGLE_AUTH_BASE: sandbox.google.authBase,
+				CCG_GOOGLE_TOKEN_BASE: sandbox.google.tokenBase,
+				CCG_GOOGLE_API_BASE: sandbox.google.apiBase,
 				DISABLE_WP_CRON: true,
 			},
+		} );
+		const google = sandbox.defaultGoogleClient();
+		await sandbox.registerGoogleClient( {
+			clientId: google.clientId,
+			redirectUris: [
+				...new Set( [
+					...google.redirectUris,
+					`${ site.url }/wp-admin/admin-post.php?action=ccg_oauth_google`,
+				] ),
+			],
 		} );
 		await resetSite( site );
 		// A fresh database: old uploads (Media Library files, thumbnail cache) go too.

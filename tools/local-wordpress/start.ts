@@ -1,6 +1,6 @@
 /**
  * `npm start` (tools/bootstrap.mjs has run before it): builds the assets if
- * there is no build yet (else the watcher refreshes them), starts the sandbox Dropbox, ensures the `dev` site (WordPress 7.1
+ * there is no build yet (else the watcher refreshes them), starts the sandbox clouds (Dropbox, Google), ensures the `dev` site (WordPress 7.1
  * on http://localhost:8888), serves it, watches the assets, prints a banner,
  * and on Ctrl-C / SIGTERM stops everything it started.
  *
@@ -98,6 +98,7 @@ async function main(): Promise< void > {
 	] ).catch( () => undefined );
 
 	const redirectUri = `http://localhost:${ port }/wp-admin/admin-post.php?action=ccg_oauth_dropbox`;
+	const googleRedirectUri = `http://localhost:${ port }/wp-admin/admin-post.php?action=ccg_oauth_google`;
 	// CCG_REAL_DROPBOX=1: no sandbox, the plugin's default (real) Dropbox
 	// hosts, and outgoing HTTP allowed so the site can reach them.
 	const realDropbox = process.env.CCG_REAL_DROPBOX === '1';
@@ -108,7 +109,11 @@ async function main(): Promise< void > {
 		};
 	} else {
 		try {
-			sandbox = await startDevSandbox( sandboxPort, redirectUri );
+			sandbox = await startDevSandbox(
+				sandboxPort,
+				redirectUri,
+				googleRedirectUri
+			);
 		} catch ( error ) {
 			sandbox = {
 				reason: `it failed to start: ${ ( error as Error ).message }`,
@@ -131,6 +136,13 @@ async function main(): Promise< void > {
 			CCG_DROPBOX_AUTH_BASE: sandbox.handle.dropbox.authBase,
 			CCG_DROPBOX_API_BASE: sandbox.handle.dropbox.apiBase,
 			CCG_DROPBOX_CONTENT_BASE: sandbox.handle.dropbox.contentBase,
+			...( sandbox.handle.google
+				? {
+						CCG_GOOGLE_AUTH_BASE: sandbox.handle.google.authBase,
+						CCG_GOOGLE_TOKEN_BASE: sandbox.handle.google.tokenBase,
+						CCG_GOOGLE_API_BASE: sandbox.handle.google.apiBase,
+					}
+				: {} ),
 		};
 	}
 

@@ -1,9 +1,9 @@
 /**
- * Starts the sandbox Dropbox in the foreground:
+ * Starts the sandbox clouds (Dropbox and Google) in the foreground:
  *   npx tsx tools/sandbox-cloud/cli.ts [--port 8890] [--data .local/sandbox]
  *     [--register-app key:secret:name:redirectUri]… [--access-type full|app_folder]
- *     [--scopes a,b,c] [--library DIR] [--small] [--synthetic] [--token-lifetime N]
- *     [--host 127.0.0.1] [--quiet]
+ *     [--scopes a,b,c] [--google-redirect-uri URI]… [--library DIR] [--small]
+ *     [--synthetic] [--token-lifetime N] [--host 127.0.0.1] [--quiet]
  * Ctrl-C or SIGTERM stops it cleanly.
  */
 import { resolve } from 'node:path';
@@ -20,9 +20,11 @@ const HELP = `Usage: npx tsx tools/sandbox-cloud/cli.ts [options]
   --access-type T      full (default) or app_folder, for apps given with --register-app
   --scopes A,B         submitted scopes for those apps (default: account_info.read,
                        files.metadata.read,files.content.read)
+  --google-redirect-uri URI
+                       add a redirect URI to the default Google client; repeatable
   --small              generate the library without the /Scale folders
   --synthetic          generate the library from synthesized images (no apt)
-  --token-lifetime N   access-token lifetime in seconds (default 14400)
+  --token-lifetime N   Dropbox access-token lifetime in seconds (default 14400)
   --host ADDR          bind address (default 127.0.0.1)
   --quiet              do not log each request`;
 
@@ -122,7 +124,7 @@ async function main(): Promise< void > {
 			sources: args.has( 'synthetic' ) ? 'synthetic' : 'auto',
 		},
 		log: ( line ) => {
-			if ( ! quiet || ! line.startsWith( 'dropbox ' ) ) {
+			if ( ! quiet || ! /^(dropbox|google) /.test( line ) ) {
 				console.log( `[sandbox] ${ line }` );
 			}
 		},
@@ -138,14 +140,33 @@ async function main(): Promise< void > {
 			`[sandbox] registered app "${ app.name }" key=${ app.key } (${ app.accessType }) redirect URIs: ${ app.redirectUris.join( ' ' ) }`
 		);
 	}
-	console.log( `Sandbox Dropbox ready in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s
-  www (authorize)   ${ sandbox.dropbox.authBase }
-  api               ${ sandbox.dropbox.apiBase }
-  content           ${ sandbox.dropbox.contentBase }
-  temporary links   ${ sandbox.dropbox.linkBase }
-  control API       ${ sandbox.controlBase }
-  data              ${ sandbox.dataDir }
-  library           ${ sandbox.libraryDir }
+	const googleUris = args.get( 'google-redirect-uri' ) ?? [];
+	let google = sandbox.defaultGoogleClient();
+	if ( googleUris.length ) {
+		google = await sandbox.registerGoogleClient( {
+			clientId: google.clientId,
+			redirectUris: [
+				...new Set( [ ...google.redirectUris, ...googleUris ] ),
+			],
+		} );
+	}
+	console.log( `Sandbox clouds ready in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s
+  Dropbox
+    www (authorize)   ${ sandbox.dropbox.authBase }
+    api               ${ sandbox.dropbox.apiBase }
+    content           ${ sandbox.dropbox.contentBase }
+    temporary links   ${ sandbox.dropbox.linkBase }
+  Google
+    accounts (auth)   ${ sandbox.google.authBase }
+    oauth2 (token)    ${ sandbox.google.tokenBase }
+    api (Drive)       ${ sandbox.google.apiBase }
+    thumbnails        ${ sandbox.google.thumbBase }
+    default client    ${ google.clientId }
+    client secret     ${ google.clientSecret }
+    redirect URIs     ${ google.redirectUris.join( ' ' ) || '(none yet: --google-redirect-uri)' }
+  control API         ${ sandbox.controlBase }
+  data                ${ sandbox.dataDir }
+  library             ${ sandbox.libraryDir }
 Press Ctrl-C to stop.` );
 	let stopping = false;
 	const stop = async ( signal: string ) => {

@@ -40,6 +40,9 @@ export async function startTestEnvironment(
 		CCG_DROPBOX_AUTH_BASE: sandbox.dropbox.authBase,
 		CCG_DROPBOX_API_BASE: sandbox.dropbox.apiBase,
 		CCG_DROPBOX_CONTENT_BASE: sandbox.dropbox.contentBase,
+		CCG_GOOGLE_AUTH_BASE: sandbox.google.authBase,
+		CCG_GOOGLE_TOKEN_BASE: sandbox.google.tokenBase,
+		CCG_GOOGLE_API_BASE: sandbox.google.apiBase,
 	};
 	const sites = {} as Record< WordPressVersion, Site >;
 	for ( const version of [ '7.1', '6.8' ] as const ) {
@@ -50,6 +53,20 @@ export async function startTestEnvironment(
 			constants,
 		} );
 	}
+	// The default Google client knows both sites' redirect URIs (tests may register their own clients too).
+	const google = sandbox.defaultGoogleClient();
+	await sandbox.registerGoogleClient( {
+		clientId: google.clientId,
+		redirectUris: [
+			...new Set( [
+				...google.redirectUris,
+				...Object.values( sites ).map(
+					( site ) =>
+						`${ site.url }/wp-admin/admin-post.php?action=ccg_oauth_google`
+				),
+			] ),
+		],
+	} );
 	return { sandbox, sites };
 }
 

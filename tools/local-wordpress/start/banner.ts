@@ -48,9 +48,17 @@ export function renderBanner( {
 			'  Sandbox Dropbox: paste into Customer Cloud Gallery → Settings',
 			`    App key:     ${ sandbox.app.key }`,
 			`    App secret:  ${ sandbox.app.secret }`,
-			`    Redirect URI (registered): ${ sandbox.app.redirectUris[ 0 ] ?? '' }`,
-			`  Sandbox control: ${ sandbox.handle.controlBase }`
+			`    Redirect URI (registered): ${ sandbox.app.redirectUris[ 0 ] ?? '' }`
 		);
+		if ( sandbox.googleClient ) {
+			lines.push(
+				'  Sandbox Google Drive: paste into Customer Cloud Gallery → Settings',
+				`    Client ID:     ${ sandbox.googleClient.clientId }`,
+				`    Client secret: ${ sandbox.googleClient.clientSecret }`,
+				`    Redirect URI (registered): ${ sandbox.googleRedirectUri }`
+			);
+		}
+		lines.push( `  Sandbox control: ${ sandbox.handle.controlBase }` );
 	} else {
 		lines.push( `  Sandbox Dropbox: not running (${ sandbox.reason }).` );
 	}

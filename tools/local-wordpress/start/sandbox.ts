@@ -1,8 +1,10 @@
 /**
- * The sandbox Dropbox for `npm start` (tools/sandbox-cloud, written
+ * The sandbox clouds for `npm start` (tools/sandbox-cloud, written
  * separately): loaded only if present, so `npm start` still works without
- * it. Registers the local site's app with a key/secret generated once and
- * kept in `.local/dev-dropbox-app.json`.
+ * it. Registers the local site's Dropbox app with a key/secret generated
+ * once and kept in `.local/dev-dropbox-app.json`, and the site's Google
+ * redirect URI on the sandbox's default Google client (made on its first
+ * start, kept in its data folder).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,10 +24,23 @@ export interface SandboxApp {
 	scopes: string[];
 }
 
+/** A Google OAuth client of the sandbox's Cloud Console. */
+export interface SandboxGoogleClient {
+	clientId: string;
+	clientSecret: string;
+	redirectUris: string[];
+}
+
 export interface SandboxHandle {
 	dropbox: { authBase: string; apiBase: string; contentBase: string };
+	/** Absent on a sandbox without the Google hosts. */
+	google?: { authBase: string; tokenBase: string; apiBase: string };
 	controlBase: string;
 	registerApp: ( app: SandboxApp ) => unknown;
+	registerGoogleClient?: (
+		client: Partial< SandboxGoogleClient >
+	) => Promise< SandboxGoogleClient >;
+	defaultGoogleClient?: () => SandboxGoogleClient;
 	stop: () => unknown;
 }
 
@@ -76,16 +91,21 @@ export async function devAppCredentials(): Promise< {
 export interface DevSandbox {
 	handle: SandboxHandle;
 	app: SandboxApp;
+	/** The default Google client, with the site's redirect URI registered. */
+	googleClient: SandboxGoogleClient | null;
+	googleRedirectUri: string;
 }
 
 /**
  * Starts the sandbox and registers the app; undefined (with `reason`) when the sandbox is not available.
- * @param basePort    First port of the sandbox.
- * @param redirectUri The local site's OAuth redirect URI.
+ * @param basePort          First port of the sandbox.
+ * @param redirectUri       The local site's Dropbox redirect URI.
+ * @param googleRedirectUri The local site's Google redirect URI.
  */
 export async function startDevSandbox(
 	basePort: number,
-	redirectUri: string
+	redirectUri: string,
+	googleRedirectUri: string
 ): Promise< DevSandbox | { reason: string } > {
 	if ( ! existsSync( SANDBOX_ENTRY ) ) {
 		return {
@@ -125,5 +145,15 @@ export async function startDevSandbox(
 		],
 	};
 	await handle.registerApp( app );
-	return { handle, app };
+	let googleClient: SandboxGoogleClient | null = null;
+	if ( handle.defaultGoogleClient && handle.registerGoogleClient ) {
+		const current = handle.defaultGoogleClient();
+		googleClient = await handle.registerGoogleClient( {
+			clientId: current.clientId,
+			redirectUris: [
+				...new Set( [ ...current.redirectUris, googleRedirectUri ] ),
+			],
+		} );
+	}
+	return { handle, app, googleClient, googleRedirectUri };
 }

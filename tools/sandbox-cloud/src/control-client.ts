@@ -1,4 +1,5 @@
 import type { SandboxApp } from './dropbox/types';
+import type { GoogleClient, GoogleClientInput } from './google/types';
 import type { LibraryManifest } from './library/manifest';
 import type { Fault, FaultSpec } from './shared/faults';
 
@@ -19,6 +20,21 @@ export interface SandboxSettings {
 	tokenLifetimeSeconds: number;
 	clockOffsetSeconds: number;
 	now: string;
+}
+
+/** A grant of the Google sandbox (`GET /google/grants`). */
+export interface GoogleGrantInfo {
+	id: string;
+	clientId: string;
+	scopes: string[];
+	createdAt: string;
+	revoked: boolean;
+	refreshTokens: Array< {
+		issuedAt: string;
+		/** null: no time limit (client in production when it was issued). */
+		expiresAt: string | null;
+		expired: boolean;
+	} >;
 }
 
 export class ControlError extends Error {
@@ -140,6 +156,110 @@ export class SandboxControl {
 		).grants;
 	}
 
+	// --- Google Cloud Console ----------------------------------------------
+
+	/**
+	 * Registers a Google OAuth client (no `clientId`: credentials are
+	 * generated) or updates one; fields not given keep their value.
+	 * @param client
+	 */
+	async registerGoogleClient(
+		client: GoogleClientInput = {}
+	): Promise< GoogleClient > {
+		return (
+			await this.call< { client: GoogleClient } >(
+				'POST',
+				'/google/clients',
+				client
+			)
+		).client;
+	}
+
+	/**
+	 * Changes some fields of a client: redirect URIs, `publishingStatus`, `driveApiEnabled`, name, secret.
+	 * @param clientId
+	 * @param changes
+	 */
+	async updateGoogleClient(
+		clientId: string,
+		changes: Omit< GoogleClientInput, 'clientId' >
+	): Promise< GoogleClient > {
+		return (
+			await this.call< { client: GoogleClient } >(
+				'PUT',
+				`/google/clients/${ encodeURIComponent( clientId ) }`,
+				changes
+			)
+		).client;
+	}
+
+	async googleClients(): Promise< {
+		clients: GoogleClient[];
+		defaultClientId: string;
+	} > {
+		return this.call( 'GET', '/google/clients' );
+	}
+
+	async googleClient( clientId: string ): Promise< GoogleClient > {
+		return (
+			await this.call< { client: GoogleClient } >(
+				'GET',
+				`/google/clients/${ encodeURIComponent( clientId ) }`
+			)
+		).client;
+	}
+
+	/** The client the sandbox made on first start (what `npm start` prints). */
+	async defaultGoogleClient(): Promise< GoogleClient > {
+		const { clients, defaultClientId } = await this.googleClients();
+		return clients.find( ( c ) => c.clientId === defaultClientId )!;
+	}
+
+	async deleteGoogleClient( clientId: string ): Promise< void > {
+		await this.call(
+			'DELETE',
+			`/google/clients/${ encodeURIComponent( clientId ) }`
+		);
+	}
+
+	async googleGrants(): Promise< GoogleGrantInfo[] > {
+		return (
+			await this.call< { grants: GoogleGrantInfo[] } >(
+				'GET',
+				'/google/grants'
+			)
+		).grants;
+	}
+
+	/** Revokes every Google grant (as "Remove access" in the Google Account would). */
+	async revokeAllGoogleGrants(): Promise< number > {
+		return (
+			await this.call< { revoked: number } >(
+				'POST',
+				'/google/grants/revoke'
+			)
+		).revoked;
+	}
+
+	async expireGoogleAccessTokens(): Promise< number > {
+		return (
+			await this.call< { expired: number } >(
+				'POST',
+				'/google/tokens/expire'
+			)
+		).expired;
+	}
+
+	setGoogleTokenLifetime( seconds: number ): Promise< SandboxSettings > {
+		return this.call( 'POST', '/google/settings', {
+			tokenLifetimeSeconds: seconds,
+		} );
+	}
+
+	googleSettings(): Promise< SandboxSettings > {
+		return this.call( 'GET', '/google/settings' );
+	}
+
 	// --- Time -------------------------------------------------------------
 
 	advanceTime( seconds: number ): Promise< SandboxSettings > {
@@ -187,7 +307,9 @@ export class SandboxControl {
 	}
 
 	/**
-	 * Clears faults, counts, time travel, grants, tokens and links; apps too with `{ apps: true }`.
+	 * Clears faults, counts, time travel, grants, tokens and links of both
+	 * providers; with `{ apps: true }` also the Dropbox apps and every Google
+	 * client but the default one.
 	 * @param opts
 	 * @param opts.apps
 	 */

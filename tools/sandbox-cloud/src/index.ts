@@ -3,6 +3,8 @@ export type {
 	Sandbox,
 	SandboxOptions,
 	SandboxApp,
+	GoogleClient,
+	GoogleClientInput,
 	LibraryOptions,
 	LibraryManifest,
 } from './types';

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 
 import { controlHandler } from './control/control-server';
 import { createDropbox } from './dropbox/provider';
+import { createGoogle } from './google/provider';
 import { ensureLibrary } from './library/generate';
 import { readManifest } from './library/manifest';
 import { Clock } from './shared/clock';
@@ -11,12 +12,16 @@ import { type Listener, listen } from './shared/http-server';
 import { randomToken } from './shared/random';
 import type { Sandbox, SandboxOptions } from './types';
 
-/** Port offsets from basePort. +4..+8 are reserved for a Google Drive sandbox on the same pattern. */
+/** Port offsets from basePort (+8 is kept free for a later host). */
 export const PORTS = {
 	dropboxAuth: 0,
 	dropboxApi: 1,
 	dropboxContent: 2,
 	dropboxLinks: 3,
+	googleAuth: 4,
+	googleToken: 5,
+	googleApi: 6,
+	googleThumbs: 7,
 	control: 9,
 } as const;
 
@@ -76,9 +81,26 @@ export async function startSandbox( opts: SandboxOptions ): Promise< Sandbox > {
 		tokenLifetimeSeconds: opts.tokenLifetimeSeconds ?? 14400,
 		log,
 	} );
+	const googleUrls = {
+		authBase: url( PORTS.googleAuth ),
+		tokenBase: url( PORTS.googleToken ),
+		apiBase: url( PORTS.googleApi ),
+		thumbBase: url( PORTS.googleThumbs ),
+	};
+	const google = createGoogle( {
+		dataDir,
+		libraryDir,
+		secret: secretIn( dataDir ),
+		clock,
+		faults,
+		counter,
+		urls: googleUrls,
+		log,
+	} );
 	const controlBase = url( PORTS.control );
 	const info = () => ( {
 		dropbox: urls,
+		google: googleUrls,
 		controlBase,
 		dataDir,
 		libraryDir,
@@ -89,6 +111,7 @@ export async function startSandbox( opts: SandboxOptions ): Promise< Sandbox > {
 		faults,
 		counter,
 		dropbox,
+		google,
 		manifest: () => manifest,
 		info,
 	} );
@@ -99,6 +122,10 @@ export async function startSandbox( opts: SandboxOptions ): Promise< Sandbox > {
 			[ PORTS.dropboxApi, dropbox.hosts.api ],
 			[ PORTS.dropboxContent, dropbox.hosts.content ],
 			[ PORTS.dropboxLinks, dropbox.hosts.links ],
+			[ PORTS.googleAuth, google.hosts.accounts ],
+			[ PORTS.googleToken, google.hosts.oauth2 ],
+			[ PORTS.googleApi, google.hosts.api ],
+			[ PORTS.googleThumbs, google.hosts.thumbnails ],
 			[ PORTS.control, control ],
 		];
 		for ( const [ offset, handler ] of plan ) {
@@ -113,13 +140,20 @@ export async function startSandbox( opts: SandboxOptions ): Promise< Sandbox > {
 	log(
 		`sandbox Dropbox on ${ urls.authBase } (www), ${ urls.apiBase } (api), ${ urls.contentBase } (content), ${ urls.linkBase } (links); control ${ controlBase }`
 	);
+	log(
+		`sandbox Google on ${ googleUrls.authBase } (accounts), ${ googleUrls.tokenBase } (oauth2), ${ googleUrls.apiBase } (api), ${ googleUrls.thumbBase } (thumbnails)`
+	);
 	return {
 		dropbox: urls,
+		google: googleUrls,
 		controlBase,
 		dataDir,
 		libraryDir,
 		manifest,
 		registerApp: async ( app ) => void dropbox.registerApp( app ),
+		registerGoogleClient: async ( client ) =>
+			google.registerClient( client ),
+		defaultGoogleClient: () => google.services.clients.default(),
 		stop: async () => {
 			await Promise.all( listeners.map( ( l ) => l.close() ) );
 			dropbox.flush();

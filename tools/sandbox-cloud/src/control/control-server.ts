@@ -16,36 +16,19 @@ import {
 	requestPath,
 	sendJson,
 } from '../shared/http-server';
+import { ClientValidationError } from '../google/clients';
+import type { GoogleProvider } from '../google/provider';
+import { googleControlRoutes } from './google-routes';
+import { BadInput, type Body, type Route, seconds } from './route';
 
 export interface ControlContext {
 	clock: Clock;
 	faults: FaultRegistry;
 	counter: RequestCounter;
 	dropbox: DropboxProvider;
+	google: GoogleProvider;
 	manifest: () => LibraryManifest | null;
 	info: () => Record< string, unknown >;
-}
-
-class BadInput extends Error {}
-
-type Body = Record< string, unknown >;
-type Result = { status?: number; body: unknown };
-type Route = [
-	method: string,
-	pattern: RegExp,
-	run: ( match: RegExpExecArray, body: Body ) => Result | Promise< Result >,
-];
-
-function seconds( body: Body, field: string, min: number ): number {
-	const value = body[ field ];
-	if (
-		typeof value !== 'number' ||
-		! Number.isFinite( value ) ||
-		value < min
-	) {
-		throw new BadInput( `${ field } must be a number ≥ ${ min }` );
-	}
-	return value;
 }
 
 async function jsonBody( req: IncomingMessage ): Promise< Body > {
@@ -144,7 +127,18 @@ function routes( ctx: ControlContext ): Route[] {
 				ctx.counter.reset();
 				ctx.clock.reset();
 				state.reset( body.apps === true );
-				return { body: { reset: true, apps: state.listApps().length } };
+				ctx.google.services.state.reset();
+				if ( body.apps === true ) {
+					ctx.google.services.clients.reset();
+				}
+				return {
+					body: {
+						reset: true,
+						apps: state.listApps().length,
+						googleClients:
+							ctx.google.services.clients.list().length,
+					},
+				};
 			},
 		],
 		// Dropbox: the App Console, tokens, grants, temporary links.
@@ -226,6 +220,7 @@ function routes( ctx: ControlContext ): Route[] {
 				body: { aged: state.ageLinks( seconds( body, 'seconds', 0 ) ) },
 			} ),
 		],
+		...googleControlRoutes( ctx.google, ctx.clock ),
 	];
 }
 
@@ -280,7 +275,8 @@ export function controlHandler( ctx: ControlContext ): Handler {
 			if (
 				error instanceof BadInput ||
 				error instanceof FaultError ||
-				error instanceof AppValidationError
+				error instanceof AppValidationError ||
+				error instanceof ClientValidationError
 			) {
 				return sendJson(
 					res,

@@ -16,7 +16,7 @@ import { fileRoutes } from './routes/files';
 import type { DropboxServices } from './services';
 import { commonHeaders, DbxHttpError, rateLimited } from './wire/errors';
 import { callRoute } from './wire/pipeline';
-import { sendFile } from './wire/send-file';
+import { sendFile } from '../shared/send-file';
 import type { RouteSpec } from './wire/route';
 
 type HostName = 'www' | 'api' | 'content' | 'links';

@@ -10,6 +10,14 @@ export const MANIFEST_FILE = '.sandbox-manifest.json';
 export const GENERATING_MARKER = '.sandbox-generating';
 export const LICENCES_DIR = '.sandbox-licences';
 
+/**
+ * Library entries no provider's API shows (the manifest, licences, temp files).
+ * @param name
+ */
+export function isHidden( name: string ): boolean {
+	return name.startsWith( '.sandbox' ) || name.endsWith( '.tmp' );
+}
+
 export type LibraryProfile = 'small' | 'full';
 
 export interface ManifestPhoto {

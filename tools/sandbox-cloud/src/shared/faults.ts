@@ -11,8 +11,13 @@ export interface FaultSpec {
 	status?: number;
 	/** Seconds; sent as `Retry-After` (always on 429, on 503 when given). */
 	retryAfter?: number;
-	/** For 429: the JSON envelope (default) or a plain-text body. */
+	/** For 429: the JSON envelope (default) or a plain-text body (Dropbox only). */
 	body?: 'json' | 'text';
+	/**
+	 * Google only: `errors[0].reason` of the error body, e.g. `userRateLimitExceeded`
+	 * (default by status: 403 and 429 `rateLimitExceeded`, 5xx `backendError`).
+	 */
+	reason?: string;
 	/** For `latency`: delay before the request is handled. */
 	latencyMs?: number;
 	/** Apply to the next N matching requests; omit to apply until cleared. */
@@ -25,7 +30,10 @@ export interface Fault {
 	kind: FaultKind;
 	status: number | null;
 	retryAfter: number | null;
+	/** Whether the spec gave `retryAfter` (Google sends `Retry-After` only then; Dropbox 429s always have one). */
+	retryAfterSet: boolean;
 	body: 'json' | 'text';
+	reason: string | null;
 	latencyMs: number;
 	/** Matching requests still to be hit; null = until cleared. */
 	remaining: number | null;
@@ -93,13 +101,24 @@ export class FaultRegistry {
 		) {
 			throw new FaultError( 'body must be "json" or "text"' );
 		}
+		if (
+			spec.reason !== undefined &&
+			( typeof spec.reason !== 'string' ||
+				! /^[A-Za-z]{1,64}$/.test( spec.reason ) )
+		) {
+			throw new FaultError(
+				'reason must be a word such as "userRateLimitExceeded"'
+			);
+		}
 		const fault: Fault = {
 			id: randomAlnum( 10 ),
 			route: spec.route ?? '*',
 			kind: spec.kind,
 			status: spec.kind === 'status' ? ( spec.status ?? null ) : null,
 			retryAfter: spec.retryAfter ?? ( spec.status === 429 ? 1 : null ),
+			retryAfterSet: spec.retryAfter !== undefined,
 			body: spec.body ?? 'json',
+			reason: spec.reason ?? null,
 			latencyMs: spec.latencyMs ?? 0,
 			remaining: spec.count ?? null,
 			hits: 0,

@@ -2,6 +2,7 @@ import { lstat, readdir, stat as statOf } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 
+import { isHidden } from '../../library/manifest';
 import type { IdMap } from './id-map';
 
 /** A file or folder of the library, as the API sees it. */
@@ -14,13 +15,8 @@ export interface Node {
 	isDir: boolean;
 }
 
-/**
- * Library entries the API never shows (the manifest, licences, temp files).
- * @param name
- */
-export function isHidden( name: string ): boolean {
-	return name.startsWith( '.sandbox' ) || name.endsWith( '.tmp' );
-}
+/** Library entries the API never shows (shared with the Drive view). */
+export { isHidden };
 
 const fold = ( s: string ) => s.normalize( 'NFC' ).toLowerCase();
 

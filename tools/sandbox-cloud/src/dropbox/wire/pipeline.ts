@@ -6,7 +6,7 @@ import { ArgError, parseArg } from './args';
 import { authError, badRequest, commonHeaders } from './errors';
 import { dbxJson } from './json';
 import type { Reply, RouteSpec } from './route';
-import { sendFile } from './send-file';
+import { sendFile } from '../../shared/send-file';
 
 const RPC_TYPES = [
 	'application/json',

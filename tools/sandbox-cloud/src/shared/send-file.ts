@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { header } from '../../shared/http-server';
+import { header } from './http-server';
 
 function parseRange(
 	value: string | undefined,
