@@ -27,7 +27,7 @@ use CustomerCloudGallery\Tests\Support\TestImages;
 final class StaticImagesTest extends GalleryTestCase {
 
 	private function a_photo( string $size = 'w640h480' ): ImageRef {
-		$listing = $this->services()->folder_listings()->for_render( $this->id_of( $this->paths['ceremony'] ) );
+		$listing = $this->services()->folder_listings()->for_render( 'dropbox', $this->id_of( $this->paths['ceremony'] ) );
 		$photos  = $listing->photos();
 		$row     = reset( $photos );
 		$this->sandbox->reset_request_counts();

@@ -10,8 +10,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Tests\Google;
 
-use CustomerCloudGallery\Providers\ProviderRegistry;
-use CustomerCloudGallery\REST\ConnectionPresenter;
+use CustomerCloudGallery\Providers\Google\Endpoints;
 use CustomerCloudGallery\Storage\Keys;
 
 final class GoogleCredentialsRouteTest extends GoogleTestCase {
@@ -20,16 +19,14 @@ final class GoogleCredentialsRouteTest extends GoogleTestCase {
 
 	private const ROLES = array( null, 'subscriber', 'contributor', 'author', 'editor', 'admin' );
 
+	/**
+	 * The routes under test are the plugin's own (Services wires the Google
+	 * module); this test's module shares their options, so it reads what
+	 * they stored.
+	 */
 	protected function setUp(): void {
 		parent::setUp();
-		// A fresh REST server (rest_api_init runs again), with this test's
-		// module behind the Google routes: Services does not wire it yet.
 		$GLOBALS['wp_rest_server'] = null;
-		rest_get_server();
-		$presenter = new ConnectionPresenter( new ProviderRegistry( array( $this->services()->dropbox(), $this->module->provider() ) ) );
-		foreach ( $this->module->rest_controllers( $presenter ) as $controller ) {
-			$controller->register_routes();
-		}
 	}
 
 	protected function tearDown(): void {
@@ -179,7 +176,10 @@ final class GoogleCredentialsRouteTest extends GoogleTestCase {
 
 	public function test_delete_revokes_the_grant_and_forgets_everything(): void {
 		$this->store_grant();
-		$this->google->on( 'POST ' . self::TOKEN . '/revoke', FakeGoogle::bytes( 200, '' ) );
+		// The plugin's module talks to the configured token host (the sandbox under npm test).
+		$revoke = Endpoints::from_constants()->revoke();
+		$target = 'POST ' . wp_parse_url( $revoke, PHP_URL_HOST ) . ( null !== wp_parse_url( $revoke, PHP_URL_PORT ) ? ':' . wp_parse_url( $revoke, PHP_URL_PORT ) : '' ) . wp_parse_url( $revoke, PHP_URL_PATH );
+		$this->google->on( $target, FakeGoogle::bytes( 200, '' ) );
 		$this->act_as( 'admin' );
 
 		$response = $this->rest( 'DELETE', self::ROUTE );
@@ -187,7 +187,7 @@ final class GoogleCredentialsRouteTest extends GoogleTestCase {
 		$this->assertSame( 200, $response->get_status() );
 		$this->assertSame( 'unconfigured', $response->get_data()['status'] );
 		$this->assertNull( $response->get_data()['credentials'] );
-		$this->assertSame( array( 'token' => self::REFRESH_TOKEN ), FakeGoogle::form( $this->google->sent( 'POST ' . self::TOKEN . '/revoke' )[0] ) );
+		$this->assertSame( array( 'token' => self::REFRESH_TOKEN ), FakeGoogle::form( $this->google->sent( $target )[0] ) );
 		$this->assertFalse( $this->module->tokens()->exists() );
 		$this->assertNull( $this->module->credentials()->summary() );
 	}

@@ -1,7 +1,7 @@
 <?php
 /**
- * Base class for the Google Drive tests: the module built directly (Services
- * does not wire it yet), Google faked in-process, and no real sleeping.
+ * Base class for the Google Drive unit tests: a module of the test's own,
+ * with Google faked in-process and no real sleeping, so they need no sandbox.
  *
  * @package CustomerCloudGallery
  */
