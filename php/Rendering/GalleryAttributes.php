@@ -47,7 +47,8 @@ final class GalleryAttributes {
 
 		return new self(
 			$string( 'provider', '' ),
-			1 === preg_match( '/^id:[^\s\/]+$/', $id ) ? $id : '',
+			// Each provider's own shape is checked where the id is used (Source::accepts_reference).
+			1 === preg_match( '/^[A-Za-z0-9_:-]{1,200}$/', $id ) ? $id : '',
 			$string( 'folderPath', '' ),
 			$int( 'columns', 3, 1, 8 ),
 			$int( 'gap', 8, 0, 64 ),

@@ -72,7 +72,8 @@ final class GalleryViewBuilder {
 		$wrapper = $this->wrapper( $gallery );
 		$can_fix = $this->audience->can_fix();
 
-		if ( null === $this->sources->get( $gallery->provider ) || ! $gallery->has_folder() ) {
+		$source = $this->sources->get( $gallery->provider );
+		if ( null === $source || ! $gallery->has_folder() || ! $source->accepts_reference( $gallery->folder_id ) ) {
 			return $can_fix
 				? new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, __( 'Choose a storage provider and a folder for this gallery.', 'customer-cloud-gallery' ) )
 				: GalleryView::hidden();

@@ -40,6 +40,21 @@ final class Sandbox {
 		$this->call( 'DELETE', '/dropbox/apps/' . rawurlencode( $key ) );
 	}
 
+	/**
+	 * A Google Cloud OAuth client ("Cloud Console").
+	 *
+	 * @param array<string, mixed> $client name, redirectUris, publishingStatus, driveApiEnabled.
+	 *
+	 * @return array{clientId: string, clientSecret: string, name: string}
+	 */
+	public function register_google_client( array $client ): array {
+		return $this->call( 'POST', '/google/clients', $client )['client'];
+	}
+
+	public function delete_google_client( string $client_id ): void {
+		$this->call( 'DELETE', '/google/clients/' . rawurlencode( $client_id ) );
+	}
+
 	public function set_token_lifetime( int $seconds ): void {
 		$this->call( 'POST', '/dropbox/settings', array( 'tokenLifetimeSeconds' => $seconds ) );
 	}
