@@ -14,8 +14,10 @@ use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 /**
  * A warm thumbnail's URL is its file under uploads, which the web server
  * sends without PHP. When the file is not there, the web server's WordPress
- * rewrite sends the request to index.php; this answers it right after the
- * plugins load (no theme, no query, no user): the file name is the image's
+ * rewrite sends the request to index.php; this answers it at the start of
+ * init, like /?ccg_image= (before the query and the theme's templates; not
+ * earlier, because the provider's error messages are translated and
+ * translations may not load before init): the file name is the image's
  * signed token, so it is checked like a /?ccg_image= URL, then fetched and
  * written once, and served with the same headers. The next request for the
  * URL finds the file. Anything under the folder that is not a name this
@@ -31,8 +33,7 @@ final class StaticImages {
 	) {}
 
 	public function register(): void {
-		// The plugin boots at plugins_loaded 10: this is the earliest a plugin runs.
-		add_action( 'plugins_loaded', array( $this, 'maybe_serve' ), 11 );
+		add_action( 'init', array( $this, 'maybe_serve' ), 0 );
 	}
 
 	public function maybe_serve(): void {

@@ -13,8 +13,11 @@ namespace CustomerCloudGallery\Providers\Google;
  * Google asks clients to retry rate limits and 5xx after 2^n seconds plus
  * jitter. A web request cannot wait the 32–64 s Google's own clients allow,
  * so this waits about 0.5, 1 and 2 s (each plus up to half again at random,
- * each capped) and never more than BUDGET seconds in all; then the error
- * goes up, and callers serve what is cached or ask to come back later.
+ * each capped) and never more than BUDGET seconds in all, counted over the
+ * whole PHP request (one instance per request): a page view that needs
+ * several calls while Google is throttling still waits at most that long.
+ * Then the error goes up, and callers serve what is cached or ask to come
+ * back later.
  */
 final class Backoff {
 
@@ -24,7 +27,7 @@ final class Backoff {
 	/** No single wait is longer. */
 	private const MAX_WAIT = 2.5;
 
-	/** No call waits longer in all. */
+	/** No request waits longer in all. */
 	public const BUDGET = 5.0;
 
 	/** @var callable(float): void */
@@ -32,6 +35,9 @@ final class Backoff {
 
 	/** @var callable(): float */
 	private $random;
+
+	/** Seconds this request has already waited. */
+	private float $spent = 0.0;
 
 	/**
 	 * @param (callable(float): void)|null $sleep  Waits that many seconds (tests pass a recorder).
@@ -54,8 +60,7 @@ final class Backoff {
 	 * @throws GoogleError The last error, once retrying stops.
 	 */
 	public function run( callable $attempt ): mixed {
-		$waited = 0.0;
-		$retry  = 0;
+		$retry = 0;
 		while ( true ) {
 			try {
 				return $attempt();
@@ -64,11 +69,11 @@ final class Backoff {
 					throw $error;
 				}
 				$wait = $this->wait( $retry, $error );
-				if ( $waited + $wait > $this->budget ) {
+				if ( $this->spent + $wait > $this->budget ) {
 					throw $error;
 				}
 				( $this->sleep )( $wait );
-				$waited += $wait;
+				$this->spent += $wait;
 				++$retry;
 			}
 		}
