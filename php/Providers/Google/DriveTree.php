@@ -250,8 +250,17 @@ final class DriveTree {
 	private function my_drive_id(): string {
 		$id = $this->health->my_drive_id();
 		if ( null === $id ) {
-			$root = $this->calls->call( fn ( string $token ): array => $this->api->file( $token, 'root', 'id' ) );
-			$id   = DriveFiles::string( $root, 'id' );
+			try {
+				$root = $this->calls->call( fn ( string $token ): array => $this->api->file( $token, 'root', 'id' ) );
+			} catch ( GoogleError $error ) {
+				if ( GoogleError::NOT_FOUND !== $error->kind && GoogleError::BAD_REQUEST !== $error->kind ) {
+					throw $error;
+				}
+				// A Drive (or double) that will not resolve the alias still
+				// lists "'root' in parents": use the alias itself as the id.
+				$root = array( 'id' => 'root' );
+			}
+			$id = DriveFiles::string( $root, 'id' );
 			if ( '' === $id ) {
 				throw new GoogleError( GoogleError::UNEXPECTED, 200, 'Drive did not say which folder is My Drive.' );
 			}

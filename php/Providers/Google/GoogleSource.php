@@ -50,7 +50,8 @@ final class GoogleSource implements Source {
 	}
 
 	public function accepts_reference( string $ref ): bool {
-		return '' === $ref || 1 === preg_match( self::REFERENCE, $ref );
+		// "root" is My Drive's alias, used as its id where Drive would not resolve it.
+		return '' === $ref || 'root' === $ref || 1 === preg_match( self::REFERENCE, $ref );
 	}
 
 	public function folder( string $ref ): Folder {

@@ -178,7 +178,8 @@ final class GoogleFoldersTest extends GoogleTestCase {
 		$this->assertTrue( $source->accepts_reference( '' ) );
 		$this->assertTrue( $source->accepts_reference( self::SMITH ) );
 		$this->assertTrue( $source->accepts_reference( '1a-B_c2d3e4' ) );
-		$this->assertFalse( $source->accepts_reference( 'root' ), 'Too short: the alias is never a reference.' );
+		$this->assertTrue( $source->accepts_reference( 'root' ), 'My Drive\'s alias, its id where a Drive will not resolve it.' );
+		$this->assertFalse( $source->accepts_reference( 'abc' ), 'Too short for a Drive id.' );
 		$this->assertFalse( $source->accepts_reference( 'id:abcdefghijk' ) );
 		$this->assertFalse( $source->accepts_reference( '1Smith/../Folder' ) );
 		$this->assertFalse( $source->accepts_reference( str_repeat( 'a', 201 ) ) );
