@@ -1,9 +1,13 @@
-export type ProviderId = '' | 'dropbox' | 'google-drive';
+/**
+ * Internal dependencies
+ */
+import type { ProviderId } from '../../src/api/types';
 
 // A type alias, not an interface: block attributes must satisfy
 // Record< string, unknown > in @wordpress/blocks' generics.
 export type GalleryAttributes = {
-	provider: ProviderId;
+	/** '' until a folder is chosen. */
+	provider: ProviderId | '';
 	folderId: string;
 	folderPath: string;
 	columns: number;

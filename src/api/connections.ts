@@ -5,7 +5,7 @@ import { get, post } from './client';
 import type {
 	AuthorizeResponse,
 	Connection,
-	CredentialsInput,
+	CredentialsInputs,
 	ProviderId,
 	TestConnectionResponse,
 } from './types';
@@ -18,23 +18,31 @@ export function fetchConnection( provider: ProviderId ): Promise< Connection > {
 	return get< Connection >( `/connections/${ provider }` );
 }
 
-export function postCredentials(
-	provider: ProviderId,
-	input: CredentialsInput
+/** Fields that carry a secret: an empty one means "keep the stored one". */
+const SECRET_FIELDS = [ 'appSecret', 'clientSecret' ];
+
+/**
+ * Saves a provider's OAuth app credentials.
+ *
+ * @param provider Provider.
+ * @param input    Its credentials, in its own shape.
+ * @return The connection as it now stands.
+ */
+export function postCredentials< P extends ProviderId >(
+	provider: P,
+	input: CredentialsInputs[ P ]
 ): Promise< Connection > {
-	// An empty secret means "keep the stored one": leave it out of the body
-	// rather than sending an empty string the server might store.
-	const body: CredentialsInput = {
-		appKey: input.appKey.trim(),
-		accessType: input.accessType,
-	};
-	const secret = input.appSecret?.trim();
-	if ( secret ) {
-		body.appSecret = secret;
+	// Leave an empty secret out of the body rather than sending an empty
+	// string the server might store.
+	const body: Record< string, unknown > = {};
+	for ( const [ field, value ] of Object.entries( input ) ) {
+		const clean = typeof value === 'string' ? value.trim() : value;
+		if ( SECRET_FIELDS.includes( field ) && ! clean ) {
+			continue;
+		}
+		body[ field ] = clean;
 	}
-	return post< Connection >( `/connections/${ provider }/credentials`, {
-		...body,
-	} );
+	return post< Connection >( `/connections/${ provider }/credentials`, body );
 }
 
 export function postAuthorize(

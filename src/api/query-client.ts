@@ -8,11 +8,11 @@ import { QueryClient } from '@tanstack/react-query';
  */
 import { toApiError } from './client';
 
-/** Errors a second try cannot fix: the folder is gone, forbidden, or Dropbox is not connected. */
+/** Errors a second try cannot fix: the folder is gone, forbidden, or the provider is not connected. */
 const FINAL_STATUSES = [ 400, 401, 403, 404, 409 ];
 
 /**
- * Retries only what may pass: a flaky network, Dropbox unreachable or rate
+ * Retries only what may pass: a flaky network, the provider unreachable or rate
  * limited (the server already waited out Retry-After where it could).
  *
  * @param failureCount Failures so far.

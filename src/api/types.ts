@@ -4,7 +4,7 @@
  */
 
 /** Cloud providers the plugin can connect to, one connection each per site. */
-export type ProviderId = 'dropbox' | 'google-drive';
+export type ProviderId = 'dropbox' | 'google';
 
 export type ConnectionStatus =
 	'unconfigured' | 'ready' | 'connected' | 'needs_attention';
@@ -22,12 +22,21 @@ export interface ConnectionProblem {
 	action: ProblemAction | null;
 }
 
-/** Stored OAuth app credentials. The secret itself never leaves the server. */
-export interface StoredCredentials {
+/** A Dropbox app's stored credentials. The secret itself never leaves the server. */
+export interface DropboxCredentials {
 	appKey: string;
 	secretStored: boolean;
 	accessType: AccessType;
 }
+
+/** A Google Cloud OAuth client's stored credentials, without the secret. */
+export interface GoogleCredentials {
+	clientId: string;
+	secretStored: boolean;
+}
+
+/** Stored OAuth app credentials, in the shape of their provider. */
+export type StoredCredentials = DropboxCredentials | GoogleCredentials;
 
 export interface ConnectedAccount {
 	name: string;
@@ -49,13 +58,28 @@ export interface Connection {
 	problem: ConnectionProblem | null;
 }
 
-/** Body of POST /connections/{provider}/credentials. */
-export interface CredentialsInput {
+/** Body of POST /connections/dropbox/credentials. */
+export interface DropboxCredentialsInput {
 	appKey: string;
 	/** Empty or absent keeps the stored secret. */
 	appSecret?: string;
 	accessType: AccessType;
 }
+
+/** Body of POST /connections/google/credentials. */
+export interface GoogleCredentialsInput {
+	clientId: string;
+	/** Empty or absent keeps the stored secret. */
+	clientSecret?: string;
+}
+
+/** Body of POST /connections/{provider}/credentials, by provider. */
+export interface CredentialsInputs {
+	dropbox: DropboxCredentialsInput;
+	google: GoogleCredentialsInput;
+}
+
+export type CredentialsInput = CredentialsInputs[ ProviderId ];
 
 export interface AuthorizeResponse {
 	authorizeUrl: string;
@@ -75,18 +99,22 @@ export interface ApiError {
 	status: number | null;
 }
 
-/** A folder as the plugin's folder routes describe it (normalised, not Dropbox's own shape). */
+/** A folder as the plugin's folder routes describe it (normalised, not the provider's own shape). */
 export interface FolderRef {
-	/** Stable provider id (Dropbox `id:…`); '' for the Dropbox root. */
+	/**
+	 * Stable provider id (Dropbox `id:…`, a Drive file id); '' for the root
+	 * (the Dropbox root, or Drive's virtual root above My Drive and the
+	 * shared drives).
+	 */
 	id: string;
 	name: string;
-	/** Display path, e.g. `/Clients/Smith wedding`. */
+	/** Display path, e.g. `/Clients/Smith wedding` or `/My Drive/Clients`. */
 	path: string;
 }
 
 /**
  * What the folder tree may browse: `gallery` stays inside the admin's gallery
- * root; `all` starts at the Dropbox root (admins only, for choosing that root).
+ * root; `all` starts at the account's root (admins only, for choosing that root).
  */
 export type FolderScope = 'gallery' | 'all';
 

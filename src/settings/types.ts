@@ -21,3 +21,26 @@ declare global {
 		ccgSettings?: Partial< SettingsConfig >;
 	}
 }
+
+/**
+ * The words a provider's section uses besides its own guide and form, so
+ * the shared section reads as that provider's.
+ */
+export interface ProviderTexts {
+	/** The provider's name, e.g. "Dropbox". */
+	name: string;
+	/** Its connect button, e.g. "Connect Dropbox". */
+	connectLabel: string;
+	/** Why Connect is unavailable before credentials are saved. */
+	connectHint: string;
+	/** Title of the setup guide's panel, e.g. "Dropbox — step-by-step". */
+	guideTitle: string;
+	/** An administrator's status line before anything is set up. */
+	notSetUp: string;
+	/** The disconnect dialog's title, e.g. "Disconnect Dropbox?". */
+	disconnectQuestion: string;
+	/** What disconnecting means for the site's galleries. */
+	disconnectConsequence: string;
+	/** Accessible name of the gallery folder's tree, e.g. "Folders in Dropbox". */
+	folderTreeLabel: string;
+}

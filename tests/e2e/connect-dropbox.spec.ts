@@ -72,7 +72,7 @@ test.describe( 'Connect Dropbox (the setup guide)', () => {
 		).toBeVisible();
 		await docsScreenshot( page, 'dropbox-connected' );
 
-		await page.getByRole( 'button', { name: 'Test connection' } ).click();
+		await settings.testConnection();
 		await expect( page.getByText( 'Clients' ).first() ).toBeVisible();
 
 		await settings.disconnect();
@@ -166,7 +166,7 @@ test.describe( 'Connect Dropbox (the setup guide)', () => {
 		// The photographer removes the app in Dropbox's settings.
 		await sandbox().revokeAllGrants();
 		await sandbox().expireAccessTokens();
-		await page.getByRole( 'button', { name: 'Test connection' } ).click();
+		await settings.testConnection();
 		await expect(
 			page
 				.getByText(
@@ -202,7 +202,7 @@ test.describe( 'Connect Dropbox (the setup guide)', () => {
 			page.getByText( 'Alex Photographer' ).first()
 		).toBeVisible();
 		await settings.open();
-		await page.getByRole( 'button', { name: 'Test connection' } ).click();
+		await settings.testConnection();
 		await expect( page.getByText( 'Clients' ).first() ).toBeVisible();
 
 		bodies.push( await page.content() );

@@ -1,9 +1,4 @@
 /**
- * External dependencies
- */
-import type { Page } from '@playwright/test';
-
-/**
  * WordPress dependencies
  */
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
@@ -13,27 +8,8 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
  */
 import { connectDropbox } from './utils/connect';
 import { docsScreenshot } from './utils/docs-screenshot';
+import { arrowDownTo } from './utils/folder-tree';
 import { sandbox } from './utils/sandbox';
-
-/**
- * Moves keyboard focus down the tree until it rests on the named folder.
- *
- * @param page The editor page.
- * @param name The folder's name.
- */
-async function arrowDownTo( page: Page, name: string ): Promise< void > {
-	const canvas = page.frameLocator( 'iframe[name="editor-canvas"]' );
-	for ( let i = 0; i < 20; i++ ) {
-		const focused = await canvas
-			.locator( ':focus' )
-			.getAttribute( 'aria-label' );
-		if ( focused === name ) {
-			return;
-		}
-		await page.keyboard.press( 'ArrowDown' );
-	}
-	throw new Error( `The tree never focused "${ name }".` );
-}
 
 test.describe( 'Cloud Gallery block in the editor', () => {
 	test.beforeAll( async ( { browser } ) => {

@@ -14,6 +14,7 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
  * Internal dependencies
  */
 import { connectDropbox } from './utils/connect';
+import { expectEveryPhotoLoaded } from './utils/photos';
 import { sandbox } from './utils/sandbox';
 
 interface FolderListing {
@@ -36,31 +37,6 @@ function firstSource( page: Page ): Promise< string | null > {
 		.locator( '.ccg-gallery__grid img' )
 		.first()
 		.getAttribute( 'src' );
-}
-
-/**
- * Scrolls every photo into view and waits until each has decoded.
- *
- * @param page The gallery page.
- * @return How many photos the page shows.
- */
-async function expectEveryPhotoLoaded( page: Page ): Promise< number > {
-	const photos = page.locator( '.ccg-gallery__grid img' );
-	const count = await photos.count();
-	expect( count ).toBeGreaterThan( 0 );
-	for ( let i = 0; i < count; i++ ) {
-		const photo = photos.nth( i );
-		await photo.scrollIntoViewIfNeeded();
-		await expect
-			.poll( () =>
-				photo.evaluate(
-					( img: HTMLImageElement ) =>
-						img.complete && img.naturalWidth
-				)
-			)
-			.toBeGreaterThan( 0 );
-	}
-	return count;
 }
 
 test.describe( 'Public gallery, as a logged-out visitor', () => {

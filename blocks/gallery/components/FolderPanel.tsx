@@ -11,32 +11,48 @@ import type { FolderRef, ProviderId } from '../../../src/api/types';
 import Breadcrumb from '../../../src/components/Breadcrumb';
 import FolderTree from '../../../src/components/FolderTree';
 import ProviderPicker from '../../../src/components/ProviderPicker';
+import { PROVIDER_LABELS } from '../../../src/components/ProviderPicker/labels';
 import { useChosenFolder, useConnections } from '../hooks';
-import { hasFolder } from '../folder-attributes';
+import { hasFolder, pickerProvider } from '../folder-attributes';
 import type { GalleryAttributes } from '../types';
+import NotConnected from './NotConnected';
 
 interface Props {
 	attributes: GalleryAttributes;
+	/** The provider picked in the block but not saved yet. */
+	draftProvider: ProviderId | '';
+	onProviderChange: ( provider: ProviderId ) => void;
 	onChoose: ( provider: ProviderId, folder: FolderRef ) => void;
 }
 
 /**
  * The sidebar's Folder panel: provider, where the chosen folder is, how many
- * photos it has, and the tree to choose another.
+ * photos it has, and the tree to choose another. Before a folder is saved it
+ * shows the provider picked in the block; after, choosing another provider
+ * starts over at its root.
  *
- * @param props            Component props.
- * @param props.attributes Block attributes.
- * @param props.onChoose   Saves a chosen folder.
+ * @param props                  Component props.
+ * @param props.attributes       Block attributes.
+ * @param props.draftProvider    Provider picked in the block, if any.
+ * @param props.onProviderChange Picks another provider before a folder is saved.
+ * @param props.onChoose         Saves a chosen folder.
  */
-export default function FolderPanel( { attributes, onChoose }: Props ) {
+export default function FolderPanel( {
+	attributes,
+	draftProvider,
+	onProviderChange,
+	onChoose,
+}: Props ) {
 	const { connections } = useConnections();
 	const { query, error, unreachable } = useChosenFolder( attributes );
 	const chosen = hasFolder( attributes );
-	const connected = ( connections ?? [] ).filter(
-		( item ) => item.status === 'connected'
-	);
-	const provider =
-		attributes.provider || connected[ 0 ]?.provider || ( '' as const );
+	const connected = ( connections ?? [] )
+		.filter( ( item ) => item.status === 'connected' )
+		.map( ( item ) => item.provider );
+	const provider = chosen
+		? attributes.provider
+		: pickerProvider( connected, draftProvider );
+	const isUsable = provider !== '' && connected.includes( provider );
 
 	return (
 		<PanelBody title={ __( 'Folder', 'customer-cloud-gallery' ) }>
@@ -45,13 +61,18 @@ export default function FolderPanel( { attributes, onChoose }: Props ) {
 					connections={ connections }
 					value={ provider }
 					onChange={ ( next ) =>
-						onChoose( next, { id: '', name: '', path: '' } )
+						chosen
+							? onChoose( next, { id: '', name: '', path: '' } )
+							: onProviderChange( next )
 					}
 				/>
 			) }
 			{ chosen && query.data && (
 				<>
-					<Breadcrumb items={ query.data.breadcrumb } />
+					<Breadcrumb
+						items={ query.data.breadcrumb }
+						rootLabel={ PROVIDER_LABELS[ query.data.provider ] }
+					/>
 					<p className="ccg-photo-count">
 						{ sprintf(
 							/* translators: %d: number of photos in the chosen folder. */
@@ -66,12 +87,18 @@ export default function FolderPanel( { attributes, onChoose }: Props ) {
 					</p>
 				</>
 			) }
-			{ chosen && error && ! unreachable && (
+			{ chosen && error && ! unreachable && isUsable && (
 				<Notice status="warning" isDismissible={ false }>
 					{ error.message }
 				</Notice>
 			) }
-			{ provider !== '' && connected.length > 0 && (
+			{ connections && provider !== '' && ! isUsable && (
+				<NotConnected
+					connections={ connections }
+					provider={ provider }
+				/>
+			) }
+			{ provider !== '' && isUsable && (
 				<FolderTree
 					key={ provider }
 					provider={ provider }

@@ -14,9 +14,9 @@ import ProviderPicker from '../../../src/components/ProviderPicker';
 
 interface Props {
 	connections: Connection[];
-	/** Providers that can be used now (at least one). */
-	connected: ProviderId[];
-	initialProvider: ProviderId | '';
+	/** The provider shown; the block keeps it so the sidebar shows the same. */
+	provider: ProviderId;
+	onProviderChange: ( provider: ProviderId ) => void;
 	initialFolderId: string | null;
 	onChoose: ( provider: ProviderId, folder: FolderRef ) => void;
 	/** Offered when the gallery already has a folder. */
@@ -26,40 +26,37 @@ interface Props {
 /**
  * The inline picker of the placeholder: a provider, a folder from the tree,
  * then "Use this folder". Choosing in the tree only marks the folder, so
- * moving through folders never replaces the picker with a preview.
+ * moving through folders never replaces the picker with a preview; another
+ * provider forgets the mark.
  *
- * @param props                 Component props.
- * @param props.connections     Connections as the store holds them.
- * @param props.connected       Providers that can be used now.
- * @param props.initialProvider Provider to start with.
- * @param props.initialFolderId Folder to show as chosen.
- * @param props.onChoose        Saves the chosen folder.
- * @param props.onCancel        Leaves the picker, if offered.
+ * @param props                  Component props.
+ * @param props.connections      Connections as the store holds them.
+ * @param props.provider         Provider shown.
+ * @param props.onProviderChange Shows another provider.
+ * @param props.initialFolderId  Folder to show as chosen.
+ * @param props.onChoose         Saves the chosen folder.
+ * @param props.onCancel         Leaves the picker, if offered.
  */
 export default function FolderPicker( {
 	connections,
-	connected,
-	initialProvider,
+	provider,
+	onProviderChange,
 	initialFolderId,
 	onChoose,
 	onCancel,
 }: Props ) {
-	const [ provider, setProvider ] = useState< ProviderId >(
-		initialProvider && connected.includes( initialProvider )
-			? initialProvider
-			: ( connected[ 0 ] as ProviderId )
-	);
-	const [ folder, setFolder ] = useState< FolderRef | null >( null );
+	const [ choice, setChoice ] = useState< {
+		provider: ProviderId;
+		folder: FolderRef;
+	} | null >( null );
+	const folder = choice?.provider === provider ? choice.folder : null;
 	return (
 		<div className="ccg-folder-picker">
 			{ connections.length > 0 && (
 				<ProviderPicker
 					connections={ connections }
 					value={ provider }
-					onChange={ ( next ) => {
-						setProvider( next );
-						setFolder( null );
-					} }
+					onChange={ onProviderChange }
 				/>
 			) }
 			<FolderTree
@@ -67,7 +64,7 @@ export default function FolderPicker( {
 				provider={ provider }
 				label={ __( 'Folders', 'customer-cloud-gallery' ) }
 				selectedId={ folder ? folder.id : initialFolderId }
-				onSelect={ setFolder }
+				onSelect={ ( next ) => setChoice( { provider, folder: next } ) }
 			/>
 			<div className="ccg-folder-picker__actions">
 				<Button

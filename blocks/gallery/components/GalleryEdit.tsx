@@ -50,12 +50,22 @@ export default function GalleryEdit( {
 	const blockProps = useBlockProps();
 	const postId = usePostId();
 	const [ isChoosing, setIsChoosing ] = useState( false );
+	// The provider picked before a folder is saved: the block's picker and
+	// the sidebar show the same one.
+	const [ draftProvider, setDraftProvider ] = useState< ProviderId | '' >(
+		''
+	);
 	const { unreachable } = useChosenFolder( attributes );
 	const chosen = hasFolder( attributes );
 
 	const choose = ( provider: ProviderId, folder: FolderRef ) => {
 		setAttributes( folderAttributes( provider, folder ) );
 		setIsChoosing( false );
+		setDraftProvider( '' );
+	};
+	const stopChoosing = () => {
+		setIsChoosing( false );
+		setDraftProvider( '' );
 	};
 
 	let canvas;
@@ -63,9 +73,11 @@ export default function GalleryEdit( {
 		canvas = (
 			<GalleryPlaceholder
 				provider={ attributes.provider }
+				draftProvider={ draftProvider }
+				onProviderChange={ setDraftProvider }
 				folderId={ chosen ? attributes.folderId : null }
 				onChoose={ choose }
-				onCancel={ chosen ? () => setIsChoosing( false ) : undefined }
+				onCancel={ chosen ? stopChoosing : undefined }
 			/>
 		);
 	} else if ( unreachable && attributes.provider ) {
@@ -99,7 +111,12 @@ export default function GalleryEdit( {
 				</BlockControls>
 			) }
 			<InspectorControls>
-				<FolderPanel attributes={ attributes } onChoose={ choose } />
+				<FolderPanel
+					attributes={ attributes }
+					draftProvider={ draftProvider }
+					onProviderChange={ setDraftProvider }
+					onChoose={ choose }
+				/>
 				<LayoutPanel
 					attributes={ attributes }
 					setAttributes={ setAttributes }

@@ -8,12 +8,16 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { FolderRef, ProviderId } from '../../../src/api/types';
+import { pickerProvider } from '../folder-attributes';
 import { useConnections } from '../hooks';
 import FolderPicker from './FolderPicker';
 import NotConnected from './NotConnected';
 
 interface Props {
 	provider: ProviderId | '';
+	/** The provider picked but not saved yet, shared with the sidebar. */
+	draftProvider: ProviderId | '';
+	onProviderChange: ( provider: ProviderId ) => void;
 	folderId: string | null;
 	onChoose: ( provider: ProviderId, folder: FolderRef ) => void;
 	onCancel?: () => void;
@@ -23,14 +27,18 @@ interface Props {
  * The block before it has a folder (or while choosing another): the picker
  * inline, so nobody has to find the sidebar.
  *
- * @param props          Component props.
- * @param props.provider Saved provider, if any.
- * @param props.folderId Saved folder id, or null before one is chosen.
- * @param props.onChoose Saves the chosen folder.
- * @param props.onCancel Leaves the picker (only when a folder is saved).
+ * @param props                  Component props.
+ * @param props.provider         Saved provider, if any.
+ * @param props.draftProvider    Provider picked but not saved, if any.
+ * @param props.onProviderChange Picks another provider.
+ * @param props.folderId         Saved folder id, or null before one is chosen.
+ * @param props.onChoose         Saves the chosen folder.
+ * @param props.onCancel         Leaves the picker (only when a folder is saved).
  */
 export default function GalleryPlaceholder( {
 	provider,
+	draftProvider,
+	onProviderChange,
 	folderId,
 	onChoose,
 	onCancel,
@@ -39,6 +47,7 @@ export default function GalleryPlaceholder( {
 	const connected = ( connections ?? [] )
 		.filter( ( item ) => item.status === 'connected' )
 		.map( ( item ) => item.provider );
+	const shown = pickerProvider( connected, draftProvider, provider );
 
 	let content;
 	if ( loadError ) {
@@ -49,14 +58,14 @@ export default function GalleryPlaceholder( {
 		);
 	} else if ( connections === undefined ) {
 		content = <Spinner />;
-	} else if ( connected.length === 0 ) {
+	} else if ( shown === '' ) {
 		content = <NotConnected connections={ connections } />;
 	} else {
 		content = (
 			<FolderPicker
 				connections={ connections }
-				connected={ connected }
-				initialProvider={ provider }
+				provider={ shown }
+				onProviderChange={ onProviderChange }
 				initialFolderId={ folderId }
 				onChoose={ onChoose }
 				onCancel={ onCancel }

@@ -1,7 +1,6 @@
 /**
  * External dependencies
  */
-import type { ReactNode } from 'react';
 import { act, screen, waitFor, within } from '@testing-library/react';
 
 /**
@@ -12,38 +11,12 @@ import {
 	dropboxConnection,
 	readyConnection,
 } from '../../../src/store/connections/test/fixtures';
-import { renderEdit } from './render-edit';
+import { canvas, inCanvas, renderEdit, sidebar, SPOKEN } from './render-edit';
 
 jest.mock( '@wordpress/api-fetch' );
-jest.mock( '@wordpress/block-editor', () => ( {
-	useBlockProps: ( props: Record< string, unknown > = {} ) => ( {
-		...props,
-		'data-testid': 'block',
-	} ),
-	InspectorControls: ( { children }: { children: ReactNode } ) => (
-		<div data-testid="sidebar">{ children }</div>
-	),
-	BlockControls: ( { children }: { children: ReactNode } ) => (
-		<div data-testid="toolbar">{ children }</div>
-	),
-} ) );
-
-/**
- * The canvas changes element as the block moves from placeholder to preview,
- * so it is looked up again on every try.
- */
-const canvas = () =>
-	screen
-		.getByTestId( 'block' )
-		.querySelector( ':scope > :not([data-testid])' ) as HTMLElement;
-const inCanvas = () => ( {
-	findByText: ( text: string, options?: object ) =>
-		waitFor( () => within( canvas() ).getByText( text, options ) ),
-	findByRole: ( role: string, options?: object ) =>
-		waitFor( () => within( canvas() ).getByRole( role, options ) ),
-} );
-const sidebar = () => screen.getByTestId( 'sidebar' );
-const SPOKEN = '.a11y-speak-region, script, style';
+jest.mock( '@wordpress/block-editor', () =>
+	jest.requireActual( './block-editor-mock' )
+);
 
 describe( 'Cloud Gallery block: placeholder', () => {
 	beforeEach( () => jest.resetAllMocks() );

@@ -1,6 +1,7 @@
 /**
  * External dependencies
  */
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 /**
@@ -78,3 +79,20 @@ export function renderEdit( {
 		attributes: () => current,
 	};
 }
+
+/**
+ * The canvas changes element as the block moves from placeholder to preview,
+ * so it is looked up again on every try.
+ */
+export const canvas = () =>
+	screen
+		.getByTestId( 'block' )
+		.querySelector( ':scope > :not([data-testid])' ) as HTMLElement;
+export const inCanvas = () => ( {
+	findByText: ( text: string, options?: object ) =>
+		waitFor( () => within( canvas() ).getByText( text, options ) ),
+	findByRole: ( role: string, options?: object ) =>
+		waitFor( () => within( canvas() ).getByRole( role, options ) ),
+} );
+export const sidebar = () => screen.getByTestId( 'sidebar' );
+export const SPOKEN = '.a11y-speak-region, script, style';

@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
  */
 import { queryKeys } from '../query-keys';
 import { fetchSettings, saveSettings } from '../settings';
-import type { GallerySettings } from '../types';
+import type { GallerySettings, ProviderId } from '../types';
 
 /**
  * The plugin's settings (admins only).
@@ -25,8 +25,8 @@ export function useGallerySettingsQuery( enabled = true ) {
 }
 
 /**
- * Saves the settings. A new gallery root changes what every folder listing
- * and preview may show, so those are refetched.
+ * Saves the settings. A new gallery root changes what the folder listings of
+ * its provider and every preview may show, so those are refetched.
  *
  * @return The mutation.
  */
@@ -34,12 +34,15 @@ export function useSaveGallerySettings() {
 	const client = useQueryClient();
 	return useMutation( {
 		mutationFn: ( settings: GallerySettings ) => saveSettings( settings ),
-		onSuccess: async ( saved ) => {
+		onSuccess: async ( saved, sent ) => {
 			client.setQueryData( queryKeys.settings(), saved );
+			const providers = Object.keys( sent.galleryRoot ) as ProviderId[];
 			await Promise.all( [
-				client.invalidateQueries( {
-					queryKey: queryKeys.folders( 'dropbox' ),
-				} ),
+				...providers.map( ( provider ) =>
+					client.invalidateQueries( {
+						queryKey: queryKeys.folders( provider ),
+					} )
+				),
 				client.invalidateQueries( { queryKey: queryKeys.previews() } ),
 			] );
 		},

@@ -49,6 +49,37 @@ describe( 'REST client', () => {
 		] );
 	} );
 
+	it( 'sends a Google client’s id, and its secret only when typed', async () => {
+		jest.mocked( apiFetch ).mockResolvedValue( {} );
+		await postCredentials( 'google', {
+			clientId: ' 1234.apps.googleusercontent.com ',
+			clientSecret: ' GOCSPX-s ',
+		} );
+		await postCredentials( 'google', {
+			clientId: '1234.apps.googleusercontent.com',
+			clientSecret: '  ',
+		} );
+		const calls = jest
+			.mocked( apiFetch )
+			.mock.calls.map( ( [ options ] ) => [
+				options.path,
+				options.data,
+			] );
+		expect( calls ).toEqual( [
+			[
+				'/customer-cloud-gallery/v1/connections/google/credentials',
+				{
+					clientId: '1234.apps.googleusercontent.com',
+					clientSecret: 'GOCSPX-s',
+				},
+			],
+			[
+				'/customer-cloud-gallery/v1/connections/google/credentials',
+				{ clientId: '1234.apps.googleusercontent.com' },
+			],
+		] );
+	} );
+
 	describe( 'toApiError', () => {
 		it( 'keeps a WordPress REST error’s code, message and status', () => {
 			expect(

@@ -67,3 +67,75 @@ export const LIBRARY: Record< string, FolderListing > = {
 		] )
 	),
 };
+
+/*
+ * A small Google Drive: the virtual root above My Drive and one shared
+ * drive, with Drive file ids (no "id:" prefix) and display paths.
+ */
+export const DRIVE_ROOT: FolderRef = {
+	id: '',
+	name: 'Google Drive',
+	path: '/',
+};
+export const MY_DRIVE: FolderRef = {
+	id: 'root',
+	name: 'My Drive',
+	path: '/My Drive',
+};
+export const STUDIO: FolderRef = {
+	id: '0AStudioSharedDrive',
+	name: 'Studio Shared',
+	path: '/Studio Shared',
+};
+export const DRIVE_CLIENTS: FolderRef = {
+	id: '1ClientsFolderId',
+	name: 'Clients',
+	path: '/My Drive/Clients',
+};
+export const DRIVE_SMITH: FolderRef = {
+	id: '1SmithFolderId',
+	name: 'Smith',
+	path: '/My Drive/Clients/Smith',
+};
+export const DRIVE_PORTFOLIO: FolderRef = {
+	id: '1PortfolioFolderId',
+	name: 'Portfolio',
+	path: '/Studio Shared/Portfolio',
+};
+
+function driveListing(
+	breadcrumb: FolderRef[],
+	folders: FolderRef[],
+	photoCount = 0
+): FolderListing {
+	return {
+		provider: 'google',
+		root: DRIVE_ROOT,
+		folder: breadcrumb[ breadcrumb.length - 1 ] ?? DRIVE_ROOT,
+		breadcrumb,
+		folders,
+		photoCount,
+		otherFileCount: 0,
+	};
+}
+
+/** The Google Drive, by the `folder` parameter of GET /folders. */
+export const DRIVE_LIBRARY: Record< string, FolderListing > = {
+	'': driveListing( [ DRIVE_ROOT ], [ MY_DRIVE, STUDIO ] ),
+	root: driveListing( [ DRIVE_ROOT, MY_DRIVE ], [ DRIVE_CLIENTS ], 2 ),
+	[ STUDIO.id ]: driveListing( [ DRIVE_ROOT, STUDIO ], [ DRIVE_PORTFOLIO ] ),
+	[ DRIVE_CLIENTS.id ]: driveListing(
+		[ DRIVE_ROOT, MY_DRIVE, DRIVE_CLIENTS ],
+		[ DRIVE_SMITH ]
+	),
+	[ DRIVE_SMITH.id ]: driveListing(
+		[ DRIVE_ROOT, MY_DRIVE, DRIVE_CLIENTS, DRIVE_SMITH ],
+		[],
+		18
+	),
+	[ DRIVE_PORTFOLIO.id ]: driveListing(
+		[ DRIVE_ROOT, STUDIO, DRIVE_PORTFOLIO ],
+		[],
+		9
+	),
+};

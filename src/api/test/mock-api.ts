@@ -7,14 +7,16 @@ import type { APIFetchOptions } from '@wordpress/api-fetch';
 /**
  * Internal dependencies
  */
-import type { FolderListing } from '../types';
-import { LIBRARY } from './folder-fixtures';
+import type { FolderListing, ProviderId } from '../types';
+import { DRIVE_LIBRARY, LIBRARY } from './folder-fixtures';
 
 type Handler = ( options: APIFetchOptions, url: URL ) => unknown;
 
 interface Options {
-	/** Listings by `folder` parameter (default: the fixture library). */
+	/** Dropbox listings by `folder` parameter (default: the fixture library). */
 	library?: Record< string, FolderListing >;
+	/** Google Drive listings by `folder` parameter (default: the Drive fixture). */
+	driveLibrary?: Record< string, FolderListing >;
 	/** Further handlers by path without query, e.g. `GET /customer-cloud-gallery/v1/connections`. */
 	routes?: Record< string, unknown | Handler >;
 }
@@ -41,12 +43,21 @@ export function renderedPreview( url: URL ) {
  * REST API: folder listings from a library, previews from the block
  * renderer, anything else from `routes` or a rest_no_route error.
  *
- * @param options         Library and routes.
- * @param options.library Listings by folder parameter.
- * @param options.routes  Further handlers by method and path.
+ * @param options              Libraries and routes.
+ * @param options.library      Dropbox listings by folder parameter.
+ * @param options.driveLibrary Google Drive listings by folder parameter.
+ * @param options.routes       Further handlers by method and path.
  * @return The apiFetch mock.
  */
-export function mockApi( { library = LIBRARY, routes = {} }: Options = {} ) {
+export function mockApi( {
+	library = LIBRARY,
+	driveLibrary = DRIVE_LIBRARY,
+	routes = {},
+}: Options = {} ) {
+	const libraries: Record< ProviderId, Record< string, FolderListing > > = {
+		dropbox: library,
+		google: driveLibrary,
+	};
 	const mock = jest.mocked( apiFetch );
 	mock.mockImplementation( ( async ( options: APIFetchOptions ) => {
 		const url = new URL( options.path ?? '', 'http://localhost' );
@@ -59,11 +70,17 @@ export function mockApi( { library = LIBRARY, routes = {} }: Options = {} ) {
 		}
 		if ( key === 'GET /customer-cloud-gallery/v1/folders' ) {
 			const folder = url.searchParams.get( 'folder' ) ?? '';
-			const found = library[ folder ];
+			const provider: ProviderId =
+				url.searchParams.get( 'provider' ) === 'google'
+					? 'google'
+					: 'dropbox';
+			const found = libraries[ provider ][ folder ];
 			if ( ! found ) {
 				throw {
 					code: 'ccg_folder_not_found',
-					message: 'The folder was not found in Dropbox.',
+					message: `The folder was not found in ${
+						provider === 'google' ? 'Google Drive' : 'Dropbox'
+					}.`,
 					data: { status: 404 },
 				};
 			}

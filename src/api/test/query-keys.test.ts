@@ -24,9 +24,9 @@ describe( 'queryKeys', () => {
 		expect( queryKeys.folder( 'dropbox', 'id:abc' ).slice( 0, 2 ) ).toEqual(
 			prefix
 		);
-		expect(
-			queryKeys.folder( 'google-drive', 'x' ).slice( 0, 2 )
-		).not.toEqual( prefix );
+		expect( queryKeys.folder( 'google', 'x' ).slice( 0, 2 ) ).not.toEqual(
+			prefix
+		);
 	} );
 
 	it( 'keeps the gallery root and the whole-account root apart', () => {

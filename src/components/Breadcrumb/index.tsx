@@ -12,8 +12,8 @@ import './index.scss';
 export interface BreadcrumbProps {
 	/** From the root to the chosen folder, both included. */
 	items: FolderRef[];
-	/** Name of the root when it has none (the Dropbox root). */
-	rootLabel?: string;
+	/** Name of the root when it has none (the Dropbox root): the provider's name. */
+	rootLabel: string;
 	label?: string;
 }
 
@@ -27,7 +27,7 @@ export interface BreadcrumbProps {
  */
 export default function Breadcrumb( {
 	items,
-	rootLabel = __( 'Dropbox', 'customer-cloud-gallery' ),
+	rootLabel,
 	label = __( 'Chosen folder', 'customer-cloud-gallery' ),
 }: BreadcrumbProps ) {
 	if ( items.length === 0 ) {
@@ -38,7 +38,8 @@ export default function Breadcrumb( {
 			<ol>
 				{ items.map( ( item, index ) => (
 					<li
-						key={ item.id || 'root' }
+						// By position too: a provider's id may be any string.
+						key={ `${ index }:${ item.id }` }
 						aria-current={
 							index === items.length - 1 ? 'location' : undefined
 						}

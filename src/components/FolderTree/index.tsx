@@ -17,6 +17,7 @@ import { __ } from '@wordpress/i18n';
 import { toApiError } from '../../api/client';
 import { folderQueryOptions, useFolderQuery } from '../../api/queries';
 import type { FolderRef, FolderScope, ProviderId } from '../../api/types';
+import { PROVIDER_LABELS } from '../ProviderPicker/labels';
 import { itemOf } from './keyboard';
 import TreeItem from './TreeItem';
 import { buildTree, flatten, isLarge } from './tree-model';
@@ -33,7 +34,10 @@ export interface FolderTreeProps {
 	scope?: FolderScope;
 	/** Accessible name of the tree. */
 	label: string;
-	/** Name of the root when the provider gives it none (the Dropbox root). */
+	/**
+	 * Name of the root when the provider gives it none (the Dropbox root);
+	 * the provider's name by default.
+	 */
 	rootLabel?: string;
 	/** Id of the chosen folder, or null. */
 	selectedId: string | null;
@@ -79,7 +83,7 @@ export default function FolderTree( {
 	provider,
 	scope = 'gallery',
 	label,
-	rootLabel = __( 'Dropbox', 'customer-cloud-gallery' ),
+	rootLabel = PROVIDER_LABELS[ provider ],
 	selectedId,
 	onSelect,
 	initialExpanded = [],

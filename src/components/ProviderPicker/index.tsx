@@ -2,13 +2,15 @@
  * WordPress dependencies
  */
 import { SelectControl } from '@wordpress/components';
+import { createInterpolateElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import type { Connection, ProviderId } from '../../api/types';
-import { PROVIDER_LABELS, PROVIDERS } from './labels';
+import { settingsUrl } from '../settings-url';
+import { formatProviderList, PROVIDER_LABELS, PROVIDERS } from './labels';
 
 export interface ProviderPickerProps {
 	/** Connections as the store holds them. */
@@ -41,8 +43,53 @@ export function unavailableReason(
 }
 
 /**
+ * How to make the providers the site offers but cannot use yet usable:
+ * a link to Settings for people who may connect them, whom to ask for
+ * everyone else.
+ *
+ * @param connections Connections as the store holds them.
+ * @return The hint, or undefined when every offered provider is usable.
+ */
+function connectHint( connections: Connection[] ) {
+	const waiting = PROVIDERS.filter( ( provider ) =>
+		connections.some(
+			( item ) =>
+				item.provider === provider && item.status !== 'connected'
+		)
+	);
+	if ( waiting.length === 0 ) {
+		return undefined;
+	}
+	const names = formatProviderList( waiting );
+	if ( ! connections.some( ( item ) => item.canManage ) ) {
+		return sprintf(
+			/* translators: %s: provider names, e.g. "Google Drive". */
+			__(
+				'To use %s, ask your site administrator to connect it.',
+				'customer-cloud-gallery'
+			),
+			names
+		);
+	}
+	return createInterpolateElement(
+		sprintf(
+			/* translators: %s: provider names, e.g. "Google Drive". */
+			__(
+				'To use %s, connect it in <a>Customer Cloud Gallery → Settings</a>.',
+				'customer-cloud-gallery'
+			),
+			names
+		),
+		// The link's text comes from the translation.
+		// eslint-disable-next-line jsx-a11y/anchor-has-content
+		{ a: <a href={ settingsUrl() } /> }
+	);
+}
+
+/**
  * The storage provider of a gallery. Every provider is listed; those that
- * cannot be used now are disabled and say why.
+ * cannot be used now are disabled, say why, and the help below says how to
+ * connect them.
  *
  * @param props             Component props.
  * @param props.connections Connections as the store holds them.
@@ -78,6 +125,7 @@ export default function ProviderPicker( {
 			__next40pxDefaultSize
 			__nextHasNoMarginBottom
 			label={ label }
+			help={ connectHint( connections ) }
 			value={ value }
 			options={
 				value === ''

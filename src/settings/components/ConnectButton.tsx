@@ -3,10 +3,11 @@
  */
 import { Button } from '@wordpress/components';
 import { useInstanceId } from '@wordpress/compose';
-import { __ } from '@wordpress/i18n';
 
 interface Props {
 	label: string;
+	/** Why it does nothing before credentials are saved. */
+	hint: string;
 	canConnect: boolean;
 	isBusy: boolean;
 	isDisabled: boolean;
@@ -19,6 +20,7 @@ interface Props {
  *
  * @param props            Component props.
  * @param props.label      Button text, e.g. "Connect Dropbox".
+ * @param props.hint       Why it is unavailable without credentials.
  * @param props.canConnect Whether credentials are saved.
  * @param props.isBusy     Whether the consent URL is being fetched.
  * @param props.isDisabled Whether another request is running.
@@ -26,6 +28,7 @@ interface Props {
  */
 export default function ConnectButton( {
 	label,
+	hint,
 	canConnect,
 	isBusy,
 	isDisabled,
@@ -47,10 +50,7 @@ export default function ConnectButton( {
 			</Button>
 			{ ! canConnect && (
 				<span id={ hintId } className="ccg-hint">
-					{ __(
-						'Save your app credentials first.',
-						'customer-cloud-gallery'
-					) }
+					{ hint }
 				</span>
 			) }
 		</>

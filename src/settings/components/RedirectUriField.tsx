@@ -10,7 +10,8 @@ import { __ } from '@wordpress/i18n';
 const CONFIRMATION_MS = 4000;
 
 interface Props {
-	uri: string;
+	/** Null when the server gave none. */
+	uri: string | null;
 }
 
 /**
@@ -18,9 +19,22 @@ interface Props {
  * block (selectable as a whole) with a Copy button.
  *
  * @param props     Component props.
- * @param props.uri The redirect URI.
+ * @param props.uri The redirect URI, or null.
  */
 export default function RedirectUriField( { uri }: Props ) {
+	return uri ? (
+		<CopyableUri uri={ uri } />
+	) : (
+		<p className="ccg-hint">
+			{ __(
+				'The redirect URI is not available. Reload this page to try again.',
+				'customer-cloud-gallery'
+			) }
+		</p>
+	);
+}
+
+function CopyableUri( { uri }: { uri: string } ) {
 	const [ hasCopied, setHasCopied ] = useState( false );
 	const copyRef = useCopyToClipboard< HTMLButtonElement >( uri, () =>
 		setHasCopied( true )

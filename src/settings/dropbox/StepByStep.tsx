@@ -134,16 +134,7 @@ export default function StepByStep( { redirectUri }: Props ) {
 							'Copy your exact redirect URI:',
 							'customer-cloud-gallery'
 						) }
-						{ redirectUri ? (
-							<RedirectUriField uri={ redirectUri } />
-						) : (
-							<p className="ccg-hint">
-								{ __(
-									'The redirect URI is not available. Reload this page to try again.',
-									'customer-cloud-gallery'
-								) }
-							</p>
-						) }
+						<RedirectUriField uri={ redirectUri } />
 					</li>
 					<li>
 						{ createInterpolateElement(

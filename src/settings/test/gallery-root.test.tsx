@@ -6,9 +6,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 /**
  * Internal dependencies
  */
-import { LIBRARY } from '../../api/test/folder-fixtures';
+import { DRIVE_LIBRARY, LIBRARY } from '../../api/test/folder-fixtures';
+import type { FolderListing } from '../../api/types';
 import {
 	connectedConnection,
+	googleConnectedConnection,
 	readyConnection,
 } from '../../store/connections/test/fixtures';
 import { routeOf } from '../../store/connections/test/api-mock';
@@ -19,10 +21,13 @@ jest.mock( '@wordpress/api-fetch' );
 const SETTINGS = '/customer-cloud-gallery/v1/settings';
 const FOLDERS = '/customer-cloud-gallery/v1/folders';
 
-function folderRoutes() {
+function folderRoutes(
+	provider = 'dropbox',
+	library: Record< string, FolderListing > = LIBRARY
+) {
 	return Object.fromEntries(
-		Object.entries( LIBRARY ).map( ( [ ref, listing ] ) => [
-			`GET ${ FOLDERS }?provider=dropbox&folder=${ encodeURIComponent(
+		Object.entries( library ).map( ( [ ref, listing ] ) => [
+			`GET ${ FOLDERS }?provider=${ provider }&folder=${ encodeURIComponent(
 				ref
 			) }&scope=all`,
 			listing,
@@ -184,6 +189,114 @@ describe( 'Settings: gallery folder', () => {
 				'That folder no longer exists in Dropbox.',
 				{ ignore: '.a11y-speak-region, script, style' }
 			)
+		).toBeInTheDocument();
+	} );
+} );
+
+describe( 'Settings: gallery folder for Google Drive', () => {
+	beforeEach( () => jest.resetAllMocks() );
+
+	async function renderBoth() {
+		const saved: unknown[] = [];
+		const connections = [
+			connectedConnection(),
+			googleConnectedConnection(),
+		];
+		const utils = await renderSettingsScreen( {
+			connections,
+			routes: {
+				[ `GET ${ SETTINGS }` ]: {
+					galleryRoot: {
+						dropbox: { id: 'id:clients', path: '/Clients' },
+						google: null,
+					},
+				},
+				[ `POST ${ SETTINGS }` ]: ( options: { data: unknown } ) => {
+					saved.push( options.data );
+					return {
+						galleryRoot: {
+							dropbox: { id: 'id:clients', path: '/Clients' },
+							google: {
+								id: '1ClientsFolderId',
+								path: '/My Drive/Clients',
+							},
+						},
+					};
+				},
+				...folderRoutes(),
+				...folderRoutes( 'google', DRIVE_LIBRARY ),
+			},
+		} );
+		const region = within(
+			screen.getByRole( 'region', { name: 'Google Drive' } )
+		).getByRole( 'group', { name: 'Gallery folder' } );
+		return { ...utils, saved, region };
+	}
+
+	it( 'has its own setting in the Google Drive section', async () => {
+		const { region } = await renderBoth();
+
+		expect(
+			screen.getAllByRole( 'group', { name: 'Gallery folder' } )
+		).toHaveLength( 2 );
+		expect(
+			await within( region ).findByText(
+				'All of Google Drive: My Drive and the shared drives'
+			)
+		).toBeInTheDocument();
+		expect(
+			within(
+				screen.getByRole( 'region', { name: 'Dropbox' } )
+			).getByText( '/Clients' )
+		).toBeInTheDocument();
+	} );
+
+	it( 'browses My Drive and the shared drives, and saves only Drive’s folder', async () => {
+		const { user, region, saved } = await renderBoth();
+		await within( region ).findByText(
+			'All of Google Drive: My Drive and the shared drives'
+		);
+
+		await user.click(
+			within( region ).getByRole( 'button', { name: 'Choose folder' } )
+		);
+		const tree = await within( region ).findByRole( 'tree', {
+			name: 'Folders in Google Drive',
+		} );
+		expect(
+			within( tree ).getByRole( 'treeitem', { name: 'Google Drive' } )
+		).toHaveAttribute( 'aria-selected', 'true' );
+		expect(
+			await within( tree ).findByRole( 'treeitem', { name: 'My Drive' } )
+		).toBeInTheDocument();
+		expect(
+			within( tree ).getByRole( 'treeitem', { name: 'Studio Shared' } )
+		).toBeInTheDocument();
+
+		await user.click(
+			within(
+				within( tree ).getByRole( 'treeitem', { name: 'My Drive' } )
+			).getByText( 'My Drive' ).previousElementSibling as HTMLElement
+		);
+		await user.click( await within( tree ).findByText( 'Clients' ) );
+		await user.click(
+			within( region ).getByRole( 'button', { name: 'Save' } )
+		);
+
+		await waitFor( () =>
+			expect( saved ).toEqual( [
+				{
+					galleryRoot: {
+						google: {
+							id: '1ClientsFolderId',
+							path: '/My Drive/Clients',
+						},
+					},
+				},
+			] )
+		);
+		expect(
+			await within( region ).findByText( '/My Drive/Clients' )
 		).toBeInTheDocument();
 	} );
 } );

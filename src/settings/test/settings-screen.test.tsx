@@ -6,9 +6,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 /**
  * Internal dependencies
  */
+import type { ProviderId } from '../../store/connections';
 import {
 	connectedConnection,
 	dropboxConnection,
+	googleConnection,
 	readyConnection,
 } from '../../store/connections/test/fixtures';
 import { restError } from '../../store/connections/test/api-mock';
@@ -23,15 +25,37 @@ describe( 'Settings screen', () => {
 		const { apiFetch } = await renderSettingsScreen( {
 			connections: [
 				dropboxConnection(),
-				// No section yet: must not break the screen.
-				{ ...dropboxConnection(), provider: 'google-drive' },
+				googleConnection(),
+				// No section for it: must not break the screen.
+				{
+					...dropboxConnection(),
+					provider: 'onedrive' as ProviderId,
+					label: 'OneDrive',
+				},
 			],
 		} );
 
 		expect( apiFetch ).toHaveBeenCalledWith( { path: BASE } );
 		expect(
-			screen.getAllByRole( 'heading', { level: 2, name: 'Dropbox' } )
-		).toHaveLength( 1 );
+			screen
+				.getAllByRole( 'heading', { level: 2 } )
+				.filter( ( heading ) =>
+					heading.classList.contains( 'ccg-section-heading' )
+				)
+				.map( ( heading ) => heading.textContent )
+		).toEqual( [
+			'Dropbox',
+			'Dropbox app credentials',
+			'Google Drive',
+			'Google OAuth client credentials',
+		] );
+		expect(
+			screen.getByRole( 'region', { name: 'Dropbox' } )
+		).toBeInTheDocument();
+		expect(
+			screen.getByRole( 'region', { name: 'Google Drive' } )
+		).toBeInTheDocument();
+		expect( screen.queryByText( 'OneDrive' ) ).toBeNull();
 	} );
 
 	it( 'says it is loading until the connections arrive', async () => {

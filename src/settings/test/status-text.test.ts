@@ -1,12 +1,25 @@
 /**
  * Internal dependencies
  */
+import type { Connection, PendingAction } from '../../store/connections';
 import {
 	connectedConnection,
 	dropboxConnection,
+	googleConnectedConnection,
+	googleConnection,
+	googleReadyConnection,
 	readyConnection,
 } from '../../store/connections/test/fixtures';
-import { getStatusText } from '../dropbox/status-text';
+import { getStatusText as statusText } from '../components/status-text';
+import { dropboxTexts } from '../dropbox/labels';
+import { googleTexts } from '../google/labels';
+
+const getStatusText = ( connection: Connection, pending: PendingAction ) =>
+	statusText(
+		connection,
+		pending,
+		connection.provider === 'google' ? googleTexts() : dropboxTexts()
+	);
 
 describe( 'Dropbox status line', () => {
 	it( 'names the request in flight first', () => {
@@ -53,6 +66,34 @@ describe( 'Dropbox status line', () => {
 			getStatusText( dropboxConnection( { canManage: false } ), null )
 		).toBe(
 			'Dropbox is not set up yet. Ask a site administrator to connect it.'
+		);
+	} );
+} );
+
+describe( 'Google Drive status line', () => {
+	it( 'names Google Drive and its own button and credentials', () => {
+		expect( getStatusText( googleReadyConnection(), 'connecting' ) ).toBe(
+			'Opening Google Drive to approve the connection…'
+		);
+		expect( getStatusText( googleConnection(), null ) ).toBe(
+			'Not set up yet. Follow “Google Drive — step-by-step” below, then save your Client ID and Client secret.'
+		);
+		expect( getStatusText( googleReadyConnection(), null ) ).toBe(
+			'Credentials saved. Click Connect Google Drive to approve access.'
+		);
+		expect( getStatusText( googleConnectedConnection(), null ) ).toBe(
+			'Connected to Google Drive as Grace Hopper.'
+		);
+		expect(
+			getStatusText(
+				googleConnectedConnection( { status: 'needs_attention' } ),
+				null
+			)
+		).toBe( 'The Google Drive connection needs attention.' );
+		expect(
+			getStatusText( googleConnection( { canManage: false } ), null )
+		).toBe(
+			'Google Drive is not set up yet. Ask a site administrator to connect it.'
 		);
 	} );
 } );

@@ -12,7 +12,7 @@ import { assignLocation } from './navigation';
 import type {
 	ApiError,
 	Connection,
-	CredentialsInput,
+	CredentialsInputs,
 	Navigate,
 	PendingAction,
 	ProviderId,
@@ -112,12 +112,14 @@ async function run(
  * Saves the provider's OAuth app credentials.
  *
  * @param provider Provider to configure.
- * @param input    App key, optional new secret, access type.
+ * @param input    Its credentials in its own shape (Dropbox: App key,
+ *                 optional new secret, access type; Google: Client ID,
+ *                 optional new secret).
  * @return Resolves to whether the credentials were saved (the error is in
  *         getError() otherwise).
  */
 export const saveCredentials =
-	( provider: ProviderId, input: CredentialsInput ) =>
+	< P extends ProviderId >( provider: P, input: CredentialsInputs[ P ] ) =>
 	( { dispatch }: ThunkArgs ): Promise< boolean > =>
 		run( provider, 'saving', dispatch, async () => {
 			dispatch(

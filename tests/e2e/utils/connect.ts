@@ -6,7 +6,7 @@ import { expect, type Page } from '@playwright/test';
 /**
  * Internal dependencies
  */
-import { registerApp } from './sandbox';
+import { registerApp, registerGoogleClient } from './sandbox';
 import { SettingsPage } from './settings-page';
 
 /**
@@ -25,5 +25,24 @@ export async function connectDropbox( page: Page ): Promise< void > {
 	await settings.consent( 'Allow' );
 	await expect(
 		page.getByText( /Dropbox is connected as/ ).first()
+	).toBeVisible();
+}
+
+/**
+ * Connects the site to the sandbox Google Drive the way its setup guide
+ * says: register an OAuth client with the shown redirect URI, save its
+ * Client ID and secret, Connect Google Drive, Allow.
+ *
+ * @param page A page logged in as an administrator.
+ */
+export async function connectGoogle( page: Page ): Promise< void > {
+	const settings = new SettingsPage( page, 'google' );
+	await settings.open();
+	const client = await registerGoogleClient( await settings.redirectUri() );
+	await settings.saveCredentials( client.id, client.secret );
+	await settings.connect();
+	await settings.consent( 'Allow' );
+	await expect(
+		page.getByText( /Google Drive is connected as/ ).first()
 	).toBeVisible();
 }

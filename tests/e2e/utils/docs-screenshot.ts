@@ -22,5 +22,10 @@ export async function docsScreenshot(
 	await target.screenshot( {
 		path: path.join( folder, `${ name }.png` ),
 		animations: 'disabled',
+		// An element taller than the window is captured by scrolling, and
+		// wp-admin's fixed toolbar would land in the middle of it.
+		...( 'page' in target
+			? { style: '#wpadminbar { visibility: hidden !important; }' }
+			: {} ),
 	} );
 }

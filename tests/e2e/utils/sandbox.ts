@@ -52,3 +52,50 @@ export async function registerApp(
 	} );
 	return { key, secret };
 }
+
+/** The one scope the plugin asks Google for. */
+export const DRIVE_READONLY = 'https://www.googleapis.com/auth/drive.readonly';
+
+/**
+ * Registers a fresh OAuth client in the sandbox's Google Cloud console, as a
+ * photographer would in Google's: its own Client ID and secret, the site's
+ * redirect URI, the Drive API enabled and the app published (unless told
+ * otherwise).
+ *
+ * @param redirectUri              The URI copied from the Settings screen.
+ * @param options                  Publishing status and Drive API.
+ * @param options.publishingStatus `testing` ends grants after 7 days.
+ * @param options.driveApiEnabled  Whether the Drive API is enabled.
+ * @return The client's id and secret.
+ */
+export async function registerGoogleClient(
+	redirectUri: string,
+	{
+		publishingStatus = 'production',
+		driveApiEnabled = true,
+	}: {
+		publishingStatus?: 'testing' | 'production';
+		driveApiEnabled?: boolean;
+	} = {}
+) {
+	const client = await sandbox().registerGoogleClient( {
+		name: 'Customer Gallery',
+		redirectUris: [ redirectUri ],
+		publishingStatus,
+		driveApiEnabled,
+	} );
+	return { id: client.clientId, secret: client.clientSecret };
+}
+
+/**
+ * How many requests the sandbox's Google hosts answered since the last
+ * reset (Dropbox's are counted apart).
+ *
+ * @return The number of Google requests.
+ */
+export async function googleRequestCount(): Promise< number > {
+	const { counts } = await sandbox().requestCounts();
+	return Object.entries( counts )
+		.filter( ( [ route ] ) => route.startsWith( 'google/' ) )
+		.reduce( ( sum, [ , count ] ) => sum + count, 0 );
+}

@@ -1,14 +1,54 @@
 /**
  * External dependencies
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+type Provider = 'dropbox' | 'google';
+
+/** What differs between the providers' sections, in the screen's words. */
+const PROVIDERS: Record<
+	Provider,
+	{
+		label: string;
+		idField: string;
+		secretField: string;
+		consentUrl: RegExp;
+	}
+> = {
+	dropbox: {
+		label: 'Dropbox',
+		idField: 'App key',
+		secretField: 'App secret',
+		consentUrl: /\/oauth2\/authorize/,
+	},
+	google: {
+		label: 'Google Drive',
+		idField: 'Client ID',
+		secretField: 'Client secret',
+		consentUrl: /\/o\/oauth2\/v2\/auth/,
+	},
+};
 
 /**
  * The Customer Cloud Gallery → Settings screen, driven by role and label the
- * way the setup guide tells a person to use it.
+ * way the setup guide tells a person to use it. Each instance works in one
+ * provider's section (Dropbox by default), so the two sections' buttons of
+ * the same name never get mixed up.
  */
 export class SettingsPage {
-	constructor( private readonly page: Page ) {}
+	private readonly words: ( typeof PROVIDERS )[ Provider ];
+
+	constructor(
+		private readonly page: Page,
+		readonly provider: Provider = 'dropbox'
+	) {
+		this.words = PROVIDERS[ provider ];
+	}
+
+	/** The provider's section of the screen. */
+	get section(): Locator {
+		return this.page.getByRole( 'region', { name: this.words.label } );
+	}
 
 	async open(): Promise< void > {
 		await this.page.goto(
@@ -24,45 +64,55 @@ export class SettingsPage {
 		).toHaveCount( 0 );
 	}
 
-	/** The redirect URI shown in the "Dropbox — step-by-step" panel. */
+	/** The redirect URI shown in the provider's step-by-step panel. */
 	async redirectUri(): Promise< string > {
-		const panel = this.page.getByRole( 'button', {
-			name: 'Dropbox — step-by-step',
+		const panel = this.section.getByRole( 'button', {
+			name: `${ this.words.label } — step-by-step`,
 		} );
 		if ( ( await panel.getAttribute( 'aria-expanded' ) ) !== 'true' ) {
 			await panel.click();
 		}
-		const code = this.page
-			.locator( 'code' )
-			.filter( { hasText: 'admin-post.php?action=ccg_oauth_dropbox' } );
+		const code = this.section.locator( 'code' ).filter( {
+			hasText: `admin-post.php?action=ccg_oauth_${ this.provider }`,
+		} );
 		return ( await code.innerText() ).trim();
 	}
 
-	async saveCredentials( key: string, secret: string ): Promise< void > {
-		await this.page.getByLabel( 'App key' ).fill( key );
-		await this.page.getByLabel( 'App secret' ).fill( secret );
-		await this.page
+	async saveCredentials( id: string, secret: string ): Promise< void > {
+		await this.section.getByLabel( this.words.idField ).fill( id );
+		await this.section.getByLabel( this.words.secretField ).fill( secret );
+		await this.section
 			.getByRole( 'button', { name: 'Save credentials' } )
 			.click();
 		await expect(
-			this.page.getByText( 'Credentials saved.', { exact: true } )
+			this.section.getByText( 'Credentials saved.', { exact: true } )
 		).toBeVisible();
 	}
 
 	/**
-	 * Presses Connect Dropbox (or Reconnect) and lands on the consent screen.
-	 * @param name
+	 * Presses Connect (or Reconnect) and lands on the consent screen.
+	 *
+	 * @param name The button, e.g. "Reconnect"; "Connect <provider>" by default.
 	 */
-	async connect( name = 'Connect Dropbox' ): Promise< void > {
-		await this.page.getByRole( 'button', { name } ).first().click();
-		await this.page.waitForURL( /\/oauth2\/authorize/ );
+	async connect( name = `Connect ${ this.words.label }` ): Promise< void > {
+		await this.section.getByRole( 'button', { name } ).first().click();
+		await this.page.waitForURL( this.words.consentUrl );
 	}
 
 	/**
-	 * Answers Dropbox's consent screen and waits to be back in WordPress.
-	 * @param decision
+	 * Answers the consent screen and waits to be back in WordPress.
+	 *
+	 * @param decision       Allow or Cancel.
+	 * @param options        What else to do on the screen.
+	 * @param options.untick Labels of permission boxes to untick first (Google).
 	 */
-	async consent( decision: 'Allow' | 'Cancel' ): Promise< void > {
+	async consent(
+		decision: 'Allow' | 'Cancel',
+		{ untick = [] }: { untick?: Array< string | RegExp > } = {}
+	): Promise< void > {
+		for ( const box of untick ) {
+			await this.page.getByRole( 'checkbox', { name: box } ).uncheck();
+		}
 		await this.page.getByRole( 'button', { name: decision } ).click();
 		await this.page.waitForURL( /page=customer-cloud-gallery/ );
 		await expect(
@@ -70,8 +120,16 @@ export class SettingsPage {
 		).toHaveCount( 0 );
 	}
 
+	async testConnection(): Promise< void > {
+		await this.section
+			.getByRole( 'button', { name: 'Test connection' } )
+			.click();
+	}
+
 	async disconnect(): Promise< void > {
-		await this.page.getByRole( 'button', { name: 'Disconnect' } ).click();
+		await this.section
+			.getByRole( 'button', { name: 'Disconnect' } )
+			.click();
 		await this.page
 			.getByRole( 'dialog' )
 			.getByRole( 'button', { name: 'Disconnect' } )

@@ -7,7 +7,13 @@ import userEvent from '@testing-library/user-event';
 /**
  * Internal dependencies
  */
-import { CLIENTS, PORTFOLIO, SMITH } from '../../../api/test/folder-fixtures';
+import {
+	CLIENTS,
+	DRIVE_CLIENTS,
+	DRIVE_PORTFOLIO,
+	PORTFOLIO,
+	SMITH,
+} from '../../../api/test/folder-fixtures';
 import { folderRequests, mockApi } from '../../../api/test/mock-api';
 import { renderWithProviders } from '../../../api/test/providers';
 import FolderTree from '..';
@@ -281,5 +287,67 @@ describe( 'FolderTree', () => {
 			} )
 		).toBeInTheDocument();
 		expect( screen.queryByRole( 'tree' ) ).toBeNull();
+	} );
+} );
+
+describe( 'FolderTree for Google Drive', () => {
+	beforeEach( () => jest.resetAllMocks() );
+
+	async function renderDrive(
+		props: Partial< Parameters< typeof FolderTree >[ 0 ] > = {}
+	) {
+		const apiFetch = mockApi();
+		const onSelect = jest.fn();
+		const user = userEvent.setup();
+		renderWithProviders(
+			<FolderTree
+				provider="google"
+				label="Folders"
+				selectedId={ null }
+				onSelect={ onSelect }
+				{ ...props }
+			/>
+		);
+		const tree = await screen.findByRole( 'tree', { name: 'Folders' } );
+		await within( tree ).findByRole( 'treeitem', { name: 'My Drive' } );
+		return { apiFetch, onSelect, user, tree };
+	}
+
+	it( 'starts at the virtual root, with My Drive and the shared drives', async () => {
+		const { apiFetch } = await renderDrive();
+
+		expect( item( 'Google Drive' ) ).toHaveAttribute( 'aria-level', '1' );
+		expect( item( 'My Drive' ) ).toHaveAttribute( 'aria-posinset', '1' );
+		expect( item( 'Studio Shared' ) ).toHaveAttribute(
+			'aria-posinset',
+			'2'
+		);
+		expect( folderRequests( apiFetch ) ).toEqual( [ '' ] );
+	} );
+
+	it( 'opens a shared drive by its Drive id and reports the folder chosen', async () => {
+		const { apiFetch, onSelect, user } = await renderDrive();
+
+		await user.click( item( 'Studio Shared' ) );
+		await user.keyboard( '{ArrowRight}' );
+		await screen.findByRole( 'treeitem', { name: 'Portfolio' } );
+		await user.keyboard( '{ArrowDown}{Enter}' );
+
+		expect( folderRequests( apiFetch ) ).toEqual( [
+			'',
+			'0AStudioSharedDrive',
+		] );
+		expect( onSelect ).toHaveBeenLastCalledWith( DRIVE_PORTFOLIO );
+	} );
+
+	it( 'opens the chosen folder’s ancestors by their Drive ids', async () => {
+		await renderDrive( {
+			selectedId: DRIVE_CLIENTS.id,
+			initialExpanded: [ 'root' ],
+		} );
+
+		expect(
+			await screen.findByRole( 'treeitem', { name: 'Clients' } )
+		).toHaveAttribute( 'aria-selected', 'true' );
 	} );
 } );

@@ -10,8 +10,10 @@ import userEvent from '@testing-library/user-event';
 import {
 	connectedConnection,
 	dropboxConnection,
+	googleConnectedConnection,
 } from '../../../store/connections/test/fixtures';
 import ProviderPicker from '..';
+import { formatProviderList } from '../labels';
 
 describe( 'ProviderPicker', () => {
 	it( 'lists every provider and disables those that cannot be used, saying why', () => {
@@ -20,7 +22,7 @@ describe( 'ProviderPicker', () => {
 				connections={ [
 					connectedConnection(),
 					dropboxConnection( {
-						provider: 'google-drive',
+						provider: 'google',
 						label: 'Google Drive',
 					} ),
 				] }
@@ -70,5 +72,34 @@ describe( 'ProviderPicker', () => {
 			'Dropbox'
 		);
 		expect( onChange ).toHaveBeenCalledWith( 'dropbox' );
+	} );
+
+	it( 'offers a connected Google Drive and says nothing more', async () => {
+		const onChange = jest.fn();
+		render(
+			<ProviderPicker
+				connections={ [
+					connectedConnection(),
+					googleConnectedConnection(),
+				] }
+				value="dropbox"
+				onChange={ onChange }
+			/>
+		);
+		const select = screen.getByRole( 'combobox' );
+		expect( select ).not.toHaveAttribute( 'aria-describedby' );
+
+		await userEvent.selectOptions( select, 'Google Drive' );
+		expect( onChange ).toHaveBeenCalledWith( 'google' );
+	} );
+} );
+
+describe( 'formatProviderList', () => {
+	it( 'joins provider names as alternatives', () => {
+		expect( formatProviderList( [ 'dropbox' ] ) ).toBe( 'Dropbox' );
+		expect( formatProviderList( [ 'dropbox', 'google' ] ) ).toBe(
+			'Dropbox or Google Drive'
+		);
+		expect( formatProviderList( [] ) ).toBe( '' );
 	} );
 } );

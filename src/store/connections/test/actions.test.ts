@@ -11,6 +11,8 @@ import { mockRoutes, restError, routeOf } from './api-mock';
 import {
 	connectedConnection,
 	dropboxConnection,
+	googleConnection,
+	googleReadyConnection,
 	readyConnection,
 } from './fixtures';
 
@@ -46,6 +48,40 @@ describe( 'connections thunks', () => {
 	beforeEach( () => jest.resetAllMocks() );
 
 	describe( 'saveCredentials', () => {
+		it( 'posts a Google client’s id and secret, each provider apart', async () => {
+			const apiFetch = mockRoutes( {
+				[ `POST ${ BASE }/google/credentials` ]:
+					googleReadyConnection(),
+			} );
+			const registry = createRegistry();
+			registry.register( store );
+			registry
+				.dispatch( store )
+				.receiveConnections( [
+					dropboxConnection(),
+					googleConnection(),
+				] );
+
+			const saved = await registry
+				.dispatch( store )
+				.saveCredentials( 'google', {
+					clientId: ' 1234-abc.apps.googleusercontent.com ',
+					clientSecret: '',
+				} );
+
+			expect( saved ).toBe( true );
+			expect( apiFetch ).toHaveBeenCalledWith( {
+				path: `${ BASE }/google/credentials`,
+				method: 'POST',
+				data: { clientId: '1234-abc.apps.googleusercontent.com' },
+			} );
+			const { getConnection, getPendingAction } =
+				registry.select( store );
+			expect( getConnection( 'google' )?.status ).toBe( 'ready' );
+			expect( getConnection( 'dropbox' )?.status ).toBe( 'unconfigured' );
+			expect( getPendingAction( 'google' ) ).toBeNull();
+		} );
+
 		it( 'posts the key, the new secret and the access type', async () => {
 			const apiFetch = mockRoutes( {
 				[ `POST ${ BASE }/dropbox/credentials` ]: readyConnection(),

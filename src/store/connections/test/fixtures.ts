@@ -64,3 +64,53 @@ export function connectedConnection(
 }
 
 export { REDIRECT_URI };
+
+const GOOGLE_REDIRECT_URI =
+	'http://localhost:8888/wp-admin/admin-post.php?action=ccg_oauth_google';
+
+export const DRIVE_READONLY = 'https://www.googleapis.com/auth/drive.readonly';
+
+/**
+ * A Google Drive connection as GET /connections/google returns it.
+ *
+ * @param overrides Fields to change.
+ * @return The connection.
+ */
+export function googleConnection(
+	overrides: Partial< Connection > = {}
+): Connection {
+	return {
+		...dropboxConnection(),
+		provider: 'google',
+		label: 'Google Drive',
+		redirectUri: GOOGLE_REDIRECT_URI,
+		...overrides,
+	};
+}
+
+export function googleReadyConnection(
+	overrides: Partial< Connection > = {}
+): Connection {
+	return googleConnection( {
+		status: 'ready',
+		credentials: {
+			clientId: '1234-abc.apps.googleusercontent.com',
+			secretStored: true,
+		},
+		...overrides,
+	} );
+}
+
+export function googleConnectedConnection(
+	overrides: Partial< Connection > = {}
+): Connection {
+	return googleReadyConnection( {
+		status: 'connected',
+		account: { name: 'Grace Hopper', email: 'grace@example.com' },
+		grantedScopes: [ DRIVE_READONLY ],
+		connectedAt: '2025-02-01T09:00:00Z',
+		...overrides,
+	} );
+}
+
+export { GOOGLE_REDIRECT_URI };

@@ -23,13 +23,13 @@ describe( 'connections reducer', () => {
 	it( 'keys received connections by provider and keeps the server order', () => {
 		const drive = {
 			...dropboxConnection(),
-			provider: 'google-drive' as const,
+			provider: 'google' as const,
 		};
 		const state = reducer(
 			initialState,
 			receiveConnections( [ drive, dropboxConnection() ] )
 		);
-		expect( state.order ).toEqual( [ 'google-drive', 'dropbox' ] );
+		expect( state.order ).toEqual( [ 'google', 'dropbox' ] );
 		expect( state.byProvider.dropbox ).toEqual( dropboxConnection() );
 		expect( state.loadError ).toBeNull();
 	} );
@@ -37,7 +37,7 @@ describe( 'connections reducer', () => {
 	it( 'replaces one connection without touching the others', () => {
 		const drive = {
 			...dropboxConnection(),
-			provider: 'google-drive' as const,
+			provider: 'google' as const,
 		};
 		const loaded = reducer(
 			initialState,
@@ -48,8 +48,8 @@ describe( 'connections reducer', () => {
 			receiveConnection( connectedConnection() )
 		);
 		expect( state.byProvider.dropbox?.status ).toBe( 'connected' );
-		expect( state.byProvider[ 'google-drive' ] ).toBe( drive );
-		expect( state.order ).toEqual( [ 'dropbox', 'google-drive' ] );
+		expect( state.byProvider.google ).toBe( drive );
+		expect( state.order ).toEqual( [ 'dropbox', 'google' ] );
 	} );
 
 	it( 'does not pretend the list has loaded when one connection arrives first', () => {

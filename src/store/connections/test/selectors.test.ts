@@ -51,7 +51,7 @@ describe( 'connections selectors', () => {
 	describe( 'once loaded', () => {
 		const drive = {
 			...dropboxConnection(),
-			provider: 'google-drive' as const,
+			provider: 'google' as const,
 		};
 		const state = reducer(
 			initialState,
@@ -61,7 +61,7 @@ describe( 'connections selectors', () => {
 		it( 'list the connections in server order', () => {
 			expect(
 				getConnections( state )?.map( ( c ) => c.provider )
-			).toEqual( [ 'dropbox', 'google-drive' ] );
+			).toEqual( [ 'dropbox', 'google' ] );
 		} );
 
 		it( 'return the same array for the same state', () => {
@@ -73,7 +73,7 @@ describe( 'connections selectors', () => {
 
 		it( 'tell connected providers apart', () => {
 			expect( isConnected( state, 'dropbox' ) ).toBe( true );
-			expect( isConnected( state, 'google-drive' ) ).toBe( false );
+			expect( isConnected( state, 'google' ) ).toBe( false );
 			expect( getConnectedProviders( state ) ).toEqual( [ 'dropbox' ] );
 		} );
 
@@ -82,8 +82,8 @@ describe( 'connections selectors', () => {
 				initialState,
 				receiveConnections( [ dropboxConnection() ] )
 			);
-			expect( getConnection( onlyDropbox, 'google-drive' ) ).toBeNull();
-			expect( isConnected( onlyDropbox, 'google-drive' ) ).toBe( false );
+			expect( getConnection( onlyDropbox, 'google' ) ).toBeNull();
+			expect( isConnected( onlyDropbox, 'google' ) ).toBe( false );
 		} );
 
 		it( 'treat needs_attention as not connected', () => {
@@ -103,7 +103,7 @@ describe( 'connections selectors', () => {
 				setPendingAction( 'dropbox', 'testing' )
 			);
 			expect( getPendingAction( busy, 'dropbox' ) ).toBe( 'testing' );
-			expect( getPendingAction( busy, 'google-drive' ) ).toBeNull();
+			expect( getPendingAction( busy, 'google' ) ).toBeNull();
 		} );
 	} );
 

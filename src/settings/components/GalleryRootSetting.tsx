@@ -2,6 +2,7 @@
  * WordPress dependencies
  */
 import { Button, Notice, Spinner } from '@wordpress/components';
+import { useInstanceId } from '@wordpress/compose';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
@@ -18,36 +19,39 @@ import FolderTree from '../../components/FolderTree';
 import type { Connection } from '../../store/connections';
 
 interface Props {
+	/** The provider's connection (connected). */
 	connection: Connection;
+	/** What "no gallery folder" means, e.g. "The whole Dropbox". */
+	rootLabel: string;
+	/** Accessible name of the folder tree, e.g. "Folders in Dropbox". */
+	treeLabel: string;
 }
 
 /**
- * What "no gallery folder" means for this connection.
- *
- * @param connection The Dropbox connection.
- * @return Translated label.
- */
-export function defaultRootLabel( connection: Connection ): string {
-	return connection.accessType === 'app_folder'
-		? __( 'The App folder', 'customer-cloud-gallery' )
-		: __( 'The whole Dropbox', 'customer-cloud-gallery' );
-}
-
-/**
- * The folder galleries come from. The server confines the editor's folder
- * tree and every gallery to it; choosing it browses the whole Dropbox.
+ * The folder one provider's galleries come from. The server confines the
+ * editor's folder tree and every gallery of that provider to it; choosing it
+ * browses the whole account.
  *
  * @param props            Component props.
- * @param props.connection The Dropbox connection (connected).
+ * @param props.connection The provider's connection (connected).
+ * @param props.rootLabel  Name of "no gallery folder".
+ * @param props.treeLabel  Accessible name of the folder tree.
  */
-export default function GalleryRootSetting( { connection }: Props ) {
+export default function GalleryRootSetting( {
+	connection,
+	rootLabel,
+	treeLabel,
+}: Props ) {
+	const { provider } = connection;
+	const headingId = `ccg-gallery-root-${ useInstanceId(
+		GalleryRootSetting
+	) }`;
 	const settings = useGallerySettingsQuery();
 	const save = useSaveGallerySettings();
 	const [ isChoosing, setIsChoosing ] = useState( false );
 	const [ choice, setChoice ] = useState< FolderRef | null >( null );
 	const [ isSaved, setIsSaved ] = useState( false );
-	const rootLabel = defaultRootLabel( connection );
-	const current = settings.data?.galleryRoot.dropbox ?? null;
+	const current = settings.data?.galleryRoot[ provider ] ?? null;
 
 	const onSave = () => {
 		if ( ! choice ) {
@@ -57,7 +61,7 @@ export default function GalleryRootSetting( { connection }: Props ) {
 		save.mutate(
 			{
 				galleryRoot: {
-					dropbox:
+					[ provider ]:
 						choice.id === ''
 							? null
 							: { id: choice.id, path: choice.path },
@@ -95,9 +99,9 @@ export default function GalleryRootSetting( { connection }: Props ) {
 		<div
 			className="ccg-gallery-root"
 			role="group"
-			aria-labelledby="ccg-gallery-root-heading"
+			aria-labelledby={ headingId }
 		>
-			<h3 id="ccg-gallery-root-heading">
+			<h3 id={ headingId }>
 				{ __( 'Gallery folder', 'customer-cloud-gallery' ) }
 			</h3>
 			<p>
@@ -110,12 +114,9 @@ export default function GalleryRootSetting( { connection }: Props ) {
 			{ isChoosing ? (
 				<>
 					<FolderTree
-						provider="dropbox"
+						provider={ provider }
 						scope="all"
-						label={ __(
-							'Folders in Dropbox',
-							'customer-cloud-gallery'
-						) }
+						label={ treeLabel }
 						rootLabel={ rootLabel }
 						selectedId={
 							choice ? choice.id : ( current?.id ?? '' )

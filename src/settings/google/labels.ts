@@ -1,0 +1,63 @@
+/**
+ * WordPress dependencies
+ */
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { Connection, GoogleCredentials } from '../../store/connections';
+import type { ProviderTexts } from '../types';
+
+export const CLOUD_CONSOLE_URL = 'https://console.cloud.google.com/';
+
+/** The one scope the plugin asks for: see and download Drive files. */
+export const DRIVE_READONLY_SCOPE =
+	'https://www.googleapis.com/auth/drive.readonly';
+
+/**
+ * The stored OAuth client credentials, if the connection has them.
+ *
+ * @param connection The Google Drive connection.
+ * @return Its credentials, or null.
+ */
+export function googleCredentials(
+	connection: Connection
+): GoogleCredentials | null {
+	const { credentials } = connection;
+	return credentials && 'clientId' in credentials ? credentials : null;
+}
+
+/**
+ * @return The Google Drive section's words.
+ */
+export function googleTexts(): ProviderTexts {
+	return {
+		name: __( 'Google Drive', 'customer-cloud-gallery' ),
+		connectLabel: __( 'Connect Google Drive', 'customer-cloud-gallery' ),
+		connectHint: __(
+			'Save your Client ID and Client secret first.',
+			'customer-cloud-gallery'
+		),
+		guideTitle: __(
+			'Google Drive — step-by-step',
+			'customer-cloud-gallery'
+		),
+		notSetUp: __(
+			'Not set up yet. Follow “Google Drive — step-by-step” below, then save your Client ID and Client secret.',
+			'customer-cloud-gallery'
+		),
+		disconnectQuestion: __(
+			'Disconnect Google Drive?',
+			'customer-cloud-gallery'
+		),
+		disconnectConsequence: __(
+			'Galleries that show Google Drive folders stay empty until you connect again. Your Client ID and Client secret stay saved.',
+			'customer-cloud-gallery'
+		),
+		folderTreeLabel: __(
+			'Folders in Google Drive',
+			'customer-cloud-gallery'
+		),
+	};
+}

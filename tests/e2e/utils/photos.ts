@@ -1,0 +1,32 @@
+/**
+ * External dependencies
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Scrolls every photo of the galleries into view and waits until each has
+ * decoded.
+ *
+ * @param scope The gallery page, or one gallery on it.
+ * @return How many photos it shows.
+ */
+export async function expectEveryPhotoLoaded(
+	scope: Page | Locator
+): Promise< number > {
+	const photos = scope.locator( '.ccg-gallery__grid img' );
+	const count = await photos.count();
+	expect( count ).toBeGreaterThan( 0 );
+	for ( let i = 0; i < count; i++ ) {
+		const photo = photos.nth( i );
+		await photo.scrollIntoViewIfNeeded();
+		await expect
+			.poll( () =>
+				photo.evaluate(
+					( img: HTMLImageElement ) =>
+						img.complete && img.naturalWidth
+				)
+			)
+			.toBeGreaterThan( 0 );
+	}
+	return count;
+}
