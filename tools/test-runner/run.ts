@@ -140,7 +140,7 @@ async function main(): Promise< void > {
 		selected.some( ( s ) => /^(environment|phpunit|e2e)/.test( s ) );
 	if ( needsEnvironment ) {
 		await stage(
-			'environment (sandbox Dropbox, WordPress 7.1 and 6.8)',
+			'environment (sandbox Dropbox and Google, WordPress 7.1 and 6.8)',
 			async () => {
 				environment = await startTestEnvironment( root );
 				return true;
