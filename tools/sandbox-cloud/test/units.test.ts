@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
 import sharp from 'sharp';
 
 import { contentHashOf } from '../src/dropbox/files/content-hash';
+import { IdMap } from '../src/dropbox/files/id-map';
+import { Library } from '../src/dropbox/files/library';
 import { targetSize } from '../src/dropbox/files/thumbnails';
 import {
 	buildExifPayload,
@@ -94,5 +99,32 @@ describe( 'building blocks', () => {
 			targetSize( 5640, 3172, 'w256h256', 'original' ),
 			[ 5640, 3172 ]
 		);
+	} );
+
+	test( 'a folder moved just after a lookup of an unknown id is still found by its id', async () => {
+		const dir = mkdtempSync( join( tmpdir(), 'ccg-library-' ) );
+		try {
+			mkdirSync( join( dir, 'Portfolio' ) );
+			mkdirSync( join( dir, 'Clients' ) );
+			const library = new Library( dir, new IdMap( dir, 'salt' ) );
+			const portfolio = await library.resolve( '/Portfolio' );
+			assert.ok( portfolio );
+			const id = library.id( portfolio );
+
+			// A miss walks the whole library; another id must not wait for it.
+			assert.equal(
+				await library.resolveId( 'id:madeUpAAAAAAAAAAAAAAAA' ),
+				null
+			);
+			renameSync(
+				join( dir, 'Portfolio' ),
+				join( dir, 'Clients', 'Portfolio' )
+			);
+			const moved = await library.resolveId( id );
+
+			assert.equal( moved?.rel, '/Clients/Portfolio' );
+		} finally {
+			rmSync( dir, { recursive: true, force: true } );
+		}
 	} );
 } );

@@ -30,7 +30,12 @@ export class Library {
 		string,
 		{ mtimeMs: number; exact: Set< string >; byFold: Map< string, string > }
 	>();
-	private lastFullWalk = 0;
+	/**
+	 * When each unknown id last caused a full walk. Per id, so asking for a
+	 * made-up id again stays cheap while a folder moved a moment after some
+	 * other miss is still found.
+	 */
+	private lastWalkFor = new Map< string, number >();
 
 	constructor(
 		readonly dir: string,
@@ -145,11 +150,14 @@ export class Library {
 			}
 		}
 		// Unknown or moved since last seen: walk the library to refresh the map
-		// (at most every two seconds, so made-up ids stay cheap).
-		if ( Date.now() - this.lastFullWalk < 2000 ) {
+		// (at most every two seconds per id, so made-up ids stay cheap).
+		if ( Date.now() - ( this.lastWalkFor.get( id ) ?? 0 ) < 2000 ) {
 			return null;
 		}
-		this.lastFullWalk = Date.now();
+		if ( this.lastWalkFor.size > 1000 ) {
+			this.lastWalkFor.clear();
+		}
+		this.lastWalkFor.set( id, Date.now() );
 		for await ( const node of this.walk( '' ) ) {
 			if ( this.ids.idFor( node.rel, node.stat ) === id ) {
 				return node;
