@@ -78,6 +78,47 @@ final class DriveGalleryTest extends GalleryTestCase {
 		$this->assertSame( 400, $this->folders( 'editor', array( 'provider' => 'google', 'folder' => 'id:not-a-drive-id' ) )->get_status() );
 	}
 
+	public function test_a_drive_gallery_root_bounds_the_tree_by_folder_ids(): void {
+		$portfolio = $this->drive_folder( array( 'My Drive', 'Portfolio' ) )['folder'];
+		$shared    = $this->drive_folder( array( 'Studio Shared', 'Clients' ) )['folder'];
+		$this->act_as( 'admin' );
+		$saved = $this->rest( 'POST', '/settings', array( 'galleryRoot' => array( 'google' => array( 'id' => $portfolio['id'] ) ) ) );
+		$this->assertSame( 200, $saved->get_status(), (string) wp_json_encode( $saved->get_data() ) );
+		$this->assertSame( '/My Drive/Portfolio', $saved->get_data()['galleryRoot']['google']['path'] );
+		$this->assertNull( $saved->get_data()['galleryRoot']['dropbox'], 'Dropbox keeps its own root.' );
+
+		$root = $this->folders( 'editor', array( 'provider' => 'google' ) );
+		$this->assertSame( 'Portfolio', $root->get_data()['root']['name'] );
+		$nature = null;
+		foreach ( $root->get_data()['folders'] as $folder ) {
+			$nature = 'Nature' === $folder['name'] ? $folder : $nature;
+		}
+		$this->assertNotNull( $nature );
+		$inside = $this->folders(
+			'editor',
+			array(
+				'provider' => 'google',
+				'folder'   => $nature['id'],
+			)
+		);
+		$this->assertSame( 200, $inside->get_status() );
+		$this->assertSame( array( 'Portfolio', 'Nature' ), array_column( $inside->get_data()['breadcrumb'], 'name' ) );
+
+		$outside = $this->folders(
+			'editor',
+			array(
+				'provider' => 'google',
+				'folder'   => $shared['id'],
+			)
+		);
+		$this->assertSame( 403, $outside->get_status() );
+		$this->assertSame( 'ccg_outside_root', $outside->get_data()['code'] );
+		wp_set_current_user( 0 );
+		$visitor = $this->render( $this->block( 'google', $shared['id'], $shared['path'] ) );
+		$this->assertStringContainsString( 'This gallery is not available right now.', $visitor );
+		$this->assertStringNotContainsString( 'ccg-gallery__item', $visitor, 'A visitor sees no photo of a folder outside the root.' );
+	}
+
 	public function test_a_drive_gallery_renders_beside_a_dropbox_gallery_and_a_warm_view_calls_nobody(): void {
 		$drive   = $this->drive_folder( array( 'My Drive', 'Portfolio', 'Nature' ) )['folder'];
 		$dropbox = $this->paths['ceremony'];
