@@ -96,9 +96,14 @@ final class ApiClient {
 	}
 
 	/**
-	 * Needs files.content.read. Download style: the argument travels in the
-	 * Dropbox-API-Arg header (ASCII only: wp_json_encode escapes the rest)
-	 * and the body carries no Content-Type, which Dropbox refuses here.
+	 * Needs files.content.read. Download style, as the official SDK sends it:
+	 * the argument travels in the Dropbox-API-Arg header (ASCII only:
+	 * wp_json_encode escapes the rest), with no body and no Content-Type.
+	 * Dropbox answers 400 to any non-empty Content-Type here, and the HTTP
+	 * transports add one to every POST by themselves (cURL
+	 * application/x-www-form-urlencoded, fsockopen the same with a charset)
+	 * unless the request names the header: an empty value makes cURL send
+	 * none and fsockopen send it empty, both of which Dropbox accepts.
 	 *
 	 * @throws DropboxError
 	 */
@@ -118,9 +123,9 @@ final class ApiClient {
 			array(
 				'Authorization'   => 'Bearer ' . $access_token,
 				'Dropbox-API-Arg' => (string) wp_json_encode( $argument ),
-				'Content-Type'    => 'application/octet-stream',
+				'Content-Type'    => '',
 			),
-			'',
+			null,
 			self::TIMEOUT,
 			array( $access_token )
 		);

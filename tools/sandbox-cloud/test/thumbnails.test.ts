@@ -286,9 +286,27 @@ describe( 'thumbnails over raw HTTP', () => {
 			}
 		);
 		assert.equal( form.status, 400 );
-		assert.match(
+		assert.equal(
 			form.text,
-			/Bad HTTP "Content-Type" header: "application\/x-www-form-urlencoded"/
+			'Error in call to API function "files/get_thumbnail_v2": You provided a non-empty HTTP "Content-Type" header ("application/x-www-form-urlencoded").  This API function requires that the header be missing or empty.'
+		);
+		// The one that hid every Dropbox photo: octet-stream is refused too.
+		const octet = await raw(
+			t.sandbox.dropbox.contentBase,
+			'/2/files/get_thumbnail_v2',
+			{
+				headers: bearer( token, {
+					'Dropbox-API-Arg': apiArg( {
+						resource: { '.tag': 'path', path: paths.emoji },
+					} ),
+					'Content-Type': 'application/octet-stream',
+				} ),
+			}
+		);
+		assert.equal( octet.status, 400 );
+		assert.match(
+			octet.text,
+			/non-empty HTTP "Content-Type" header \("application\/octet-stream"\)/
 		);
 	} );
 } );

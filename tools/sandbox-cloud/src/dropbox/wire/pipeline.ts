@@ -13,10 +13,6 @@ const RPC_TYPES = [
 	'application/json; charset=utf-8',
 	'text/plain; charset=dropbox-cors-hack',
 ];
-const DOWNLOAD_TYPES = [
-	'application/octet-stream',
-	'text/plain; charset=dropbox-cors-hack',
-];
 const TOKEN_CHARS = /^[A-Za-z0-9._~+/=-]{8,}$/;
 
 function quoteList( types: string[] ): string {
@@ -102,12 +98,11 @@ async function argument(
 				'request body: '
 			);
 		}
-		if (
-			contentType !== '' &&
-			! DOWNLOAD_TYPES.includes( contentType.toLowerCase() )
-		) {
+		// Download-style routes refuse any non-empty Content-Type, whatever
+		// it names (contract A1; the official SDK sends none).
+		if ( contentType !== '' ) {
 			throw new ArgError(
-				`Bad HTTP "Content-Type" header: "${ contentType }".  Expecting one of ${ quoteList( DOWNLOAD_TYPES ) }.`
+				`You provided a non-empty HTTP "Content-Type" header ("${ contentType }").  This API function requires that the header be missing or empty.`
 			);
 		}
 		if ( body.length > 0 ) {
