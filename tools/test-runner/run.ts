@@ -183,6 +183,10 @@ async function main(): Promise< void > {
 										...( smoke
 											? [ '--grep', '@smoke' ]
 											: [] ),
+										// While working on a spec: CCG_E2E_SPECS=tests/e2e/x.spec.ts
+										...( process.env.CCG_E2E_SPECS ?? '' )
+											.split( ' ' )
+											.filter( Boolean ),
 									],
 									{
 										cwd: root,
