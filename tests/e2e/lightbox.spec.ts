@@ -7,46 +7,12 @@ import type { Page } from '@playwright/test';
  * WordPress dependencies
  */
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
-import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
 
 /**
  * Internal dependencies
  */
 import { connectDropbox } from './utils/connect';
-
-interface FolderListing {
-	folders: Array< { id: string; name: string; path: string } >;
-}
-
-async function folder(
-	requestUtils: RequestUtils,
-	parent: string,
-	name: string
-): Promise< { id: string; path: string } > {
-	const listing = await requestUtils.rest< FolderListing >( {
-		path: '/customer-cloud-gallery/v1/folders',
-		params: { provider: 'dropbox', folder: parent },
-	} );
-	const found = listing.folders.find( ( f ) => f.name === name );
-	expect( found, name ).toBeDefined();
-	return found!;
-}
-
-async function publish(
-	requestUtils: RequestUtils,
-	title: string,
-	attributes: Record< string, unknown >
-): Promise< string > {
-	const post = await requestUtils.createPost( {
-		title,
-		content: `<!-- wp:customer-cloud-gallery/gallery ${ JSON.stringify(
-			attributes
-		) } /-->`,
-		status: 'publish',
-		date_gmt: new Date().toISOString(),
-	} );
-	return `/?p=${ post.id }`;
-}
+import { folder, publish } from './utils/galleries';
 
 async function expectLoaded( page: Page, selector: string ): Promise< void > {
 	await expect

@@ -12,12 +12,9 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
  * Internal dependencies
  */
 import { connectDropbox } from './utils/connect';
+import { folder, publish } from './utils/galleries';
 import { sandbox } from './utils/sandbox';
 import { SettingsPage } from './utils/settings-page';
-
-interface FolderListing {
-	folders: Array< { id: string; name: string; path: string } >;
-}
 
 const THUMBNAIL_ROUTES = [
 	'files/get_thumbnail_v2',
@@ -76,39 +73,23 @@ test.describe( 'Dropbox refusing every thumbnail', () => {
 		await connectDropbox( admin );
 		await admin.close();
 
-		const root = await requestUtils.rest< FolderListing >( {
-			path: '/customer-cloud-gallery/v1/folders',
-			params: { provider: 'dropbox', folder: '' },
-		} );
-		const portfolio = root.folders.find( ( f ) => f.name === 'Portfolio' );
-		expect( portfolio ).toBeDefined();
-		const inside = await requestUtils.rest< FolderListing >( {
-			path: '/customer-cloud-gallery/v1/folders',
-			params: { provider: 'dropbox', folder: portfolio!.id },
-		} );
 		// A folder no other spec shows, so none of its photos is on disk.
-		const landscapes = inside.folders.find(
-			( f ) => f.name === 'Landscapes'
+		const portfolio = await folder( requestUtils, '', 'Portfolio' );
+		const landscapes = await folder(
+			requestUtils,
+			portfolio.id,
+			'Landscapes'
 		);
-		expect( landscapes ).toBeDefined();
 		// Refused before anything is warmed.
 		for ( const route of THUMBNAIL_ROUTES ) {
 			await sandbox().addFault( { route, kind: 'status', status: 400 } );
 		}
-		const post = await requestUtils.createPost( {
-			title: 'Refused thumbnails',
-			content: `<!-- wp:customer-cloud-gallery/gallery ${ JSON.stringify(
-				{
-					provider: 'dropbox',
-					folderId: landscapes!.id,
-					folderPath: landscapes!.path,
-					perPage: 12,
-				}
-			) } /-->`,
-			status: 'publish',
-			date_gmt: new Date().toISOString(),
+		galleryUrl = await publish( requestUtils, 'Refused thumbnails', {
+			provider: 'dropbox',
+			folderId: landscapes.id,
+			folderPath: landscapes.path,
+			perPage: 12,
 		} );
-		galleryUrl = `/?p=${ post.id }`;
 	} );
 
 	test.afterAll( async () => {
