@@ -122,7 +122,9 @@ test.describe( 'Dropbox refusing every thumbnail', () => {
 		const settings = new SettingsPage( page );
 		await settings.open();
 		await expect(
-			page.getByText( /Thumbnails from Dropbox have been failing since/ )
+			page
+				.getByText( /Thumbnails from Dropbox have been failing since/ )
+				.first()
 		).toBeVisible();
 
 		await page.goto( '/wp-admin/site-health.php' );
