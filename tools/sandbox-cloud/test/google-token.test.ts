@@ -54,6 +54,19 @@ describe( 'Google token endpoint errors (POST /token)', () => {
 			body: fields,
 		} );
 		assert.equal( ok.status, 200 );
+		// The same holds for /revoke (contract B1.4: a form body).
+		const revoke = await fetch( `${ t.sandbox.google.tokenBase }/revoke`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'text/plain' },
+			body: new URLSearchParams( {
+				token: refreshToken as string,
+			} ).toString(),
+		} );
+		assert.equal( revoke.status, 400 );
+		assert.equal(
+			( ( await revoke.json() ) as { error: string } ).error,
+			'invalid_request'
+		);
 	} );
 
 	test( 'client authentication: body or HTTP Basic; wrong secret 401 invalid_client', async () => {
