@@ -42,12 +42,6 @@ final class FolderListings {
 
 	private const POLL_MICROS = 250000;
 
-	/** What one page view or editor request may spend paging through a listing. */
-	private const REQUEST_SECONDS = 2;
-
-	/** What one WP-Cron run spends before handing on; well under PHP's usual 30 s limit. */
-	private const BACKGROUND_SECONDS = 20;
-
 	/** Longer than a background run plus one slow page, so a working holder never loses it. */
 	private const LOCK_SECONDS = 60;
 
@@ -94,7 +88,7 @@ final class FolderListings {
 		if ( ! $cached->complete || $cached->age() > (int) apply_filters( 'ccg_editor_listing_max_age', MINUTE_IN_SECONDS ) ) {
 			try {
 				// Null: another process is working on it; show what it stored last.
-				$listing = $this->advance( $source, $key, $this->budget( 'request' ) ) ?? $this->store->get( $provider, $key, true ) ?? $cached;
+				$listing = $this->advance( $source, $key, ListingBudget::for_context( 'request' ) ) ?? $this->store->get( $provider, $key, true ) ?? $cached;
 			} catch ( GalleryException $exception ) {
 				if ( ! $exception->is_transient() ) {
 					throw $exception;
@@ -172,7 +166,7 @@ final class FolderListings {
 			return;
 		}
 		try {
-			if ( null === $this->advance( $source, $key, $this->budget( 'background' ) ) && $this->in_progress( $provider, $key ) ) {
+			if ( null === $this->advance( $source, $key, ListingBudget::for_context( 'background' ) ) && $this->in_progress( $provider, $key ) ) {
 				// Whoever holds it schedules the next run itself, unless it dies
 				// first: look again later so the listing never stalls.
 				$this->schedule_refresh( $provider, $key, self::BUSY_RETRY_SECONDS );
@@ -279,7 +273,7 @@ final class FolderListings {
 			}
 			$folder = $this->folder_of( $source, $key );
 			$this->check( $folder, $this->follow_root( $provider, $key, $folder, $boundary ) );
-			$listing = $source->list( $folder, $this->budget( 'request' ) );
+			$listing = $source->list( $folder, ListingBudget::for_context( 'request' ) );
 			$this->store->delete_next( $provider, $key );
 			$this->store->put( $provider, $key, $listing );
 		} finally {
@@ -300,22 +294,6 @@ final class FolderListings {
 
 	private function lock( string $provider, string $key ): Lock {
 		return $this->locks->create( 'listing_' . md5( $provider . '|' . $key ), self::LOCK_SECONDS );
-	}
-
-	/**
-	 * @param string $context "request" (a page view, the editor) or "background" (a WP-Cron run).
-	 */
-	private function budget( string $context ): ListingBudget {
-		$seconds = 'background' === $context ? self::BACKGROUND_SECONDS : self::REQUEST_SECONDS;
-		/**
-		 * Filters how many seconds one request or one WP-Cron run may spend
-		 * paging through a folder listing before the rest is left to the
-		 * next run. The first page is always fetched.
-		 *
-		 * @param float  $seconds
-		 * @param string $context "request" or "background".
-		 */
-		return ListingBudget::seconds( (float) apply_filters( 'ccg_listing_budget_seconds', (float) $seconds, $context ) );
 	}
 
 	/**

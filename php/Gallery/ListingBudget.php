@@ -17,7 +17,30 @@ namespace CustomerCloudGallery\Gallery;
  */
 final class ListingBudget {
 
+	/** What one page view or editor request may spend paging through a listing. */
+	private const REQUEST_SECONDS = 2;
+
+	/** What one WP-Cron run spends before handing on; well under PHP's usual 30 s limit. */
+	private const BACKGROUND_SECONDS = 20;
+
 	private function __construct( private ?float $deadline ) {}
+
+	/**
+	 * The budget of a page view or an editor request ("request"), or of one
+	 * WP-Cron run ("background").
+	 */
+	public static function for_context( string $context ): self {
+		$seconds = 'background' === $context ? self::BACKGROUND_SECONDS : self::REQUEST_SECONDS;
+		/**
+		 * Filters how many seconds one request or one WP-Cron run may spend
+		 * paging through a folder listing before the rest is left to the
+		 * next run. The first page is always fetched.
+		 *
+		 * @param float  $seconds
+		 * @param string $context "request" or "background".
+		 */
+		return self::seconds( (float) apply_filters( 'ccg_listing_budget_seconds', (float) $seconds, $context ) );
+	}
 
 	/** No pause: every page in this call (tests, and callers that need the whole folder). */
 	public static function unlimited(): self {
