@@ -35,13 +35,17 @@ function growingFolder( counts: number[], completeAt: number ) {
 	let calls = 0;
 	return ( _options: unknown, url: URL ): FolderListing => {
 		const folder = url.searchParams.get( 'folder' ) ?? '';
+		const listing = LIBRARY[ folder ];
+		if ( ! listing ) {
+			throw new Error( `No fixture for ${ folder }` );
+		}
 		if ( folder !== 'id:smith' ) {
-			return LIBRARY[ folder ];
+			return listing;
 		}
 		const index = Math.min( calls++, counts.length - 1 );
 		return {
-			...LIBRARY[ 'id:smith' ],
-			photoCount: counts[ index ],
+			...listing,
+			photoCount: counts[ index ] ?? 0,
 			complete: index >= completeAt,
 		};
 	};
