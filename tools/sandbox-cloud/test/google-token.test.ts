@@ -19,6 +19,56 @@ before( async () => {
 after( async () => t.stop() );
 
 describe( 'Google token endpoint errors (POST /token)', () => {
+	test( 'a form body under another Content-Type, or none, carries no parameters (RFC 6749 §4.1.3, §6)', async () => {
+		const client = await googleClient( t );
+		const { refresh_token: refreshToken } = await googleConnect(
+			t,
+			client
+		);
+		const fields = new URLSearchParams( {
+			grant_type: 'refresh_token',
+			refresh_token: refreshToken as string,
+			client_id: client.clientId,
+			client_secret: client.clientSecret,
+		} ).toString();
+		const url = `${ t.sandbox.google.tokenBase }/token`;
+		for ( const init of [
+			{ headers: { 'Content-Type': 'text/plain' }, body: fields },
+			// A byte body: fetch adds no Content-Type at all.
+			{ body: Buffer.from( fields ) },
+		] ) {
+			const res = await fetch( url, { method: 'POST', ...init } );
+			assert.equal( res.status, 400 );
+			assert.equal( res.headers.get( 'content-type' ), OAUTH_JSON );
+			assert.equal(
+				( ( await res.json() ) as { error: string } ).error,
+				'unsupported_grant_type'
+			);
+		}
+		const ok = await fetch( url, {
+			method: 'POST',
+			headers: {
+				'Content-Type':
+					'application/x-www-form-urlencoded; charset=UTF-8',
+			},
+			body: fields,
+		} );
+		assert.equal( ok.status, 200 );
+		// The same holds for /revoke (contract B1.4: a form body).
+		const revoke = await fetch( `${ t.sandbox.google.tokenBase }/revoke`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'text/plain' },
+			body: new URLSearchParams( {
+				token: refreshToken as string,
+			} ).toString(),
+		} );
+		assert.equal( revoke.status, 400 );
+		assert.equal(
+			( ( await revoke.json() ) as { error: string } ).error,
+			'invalid_request'
+		);
+	} );
+
 	test( 'client authentication: body or HTTP Basic; wrong secret 401 invalid_client', async () => {
 		const client = await googleClient( t );
 		const { code } = await googleCode( t, client );

@@ -263,6 +263,37 @@ describe( 'token endpoint (raw HTTP)', () => {
 		}
 	} );
 
+	test( 'a form body under another Content-Type, or none, carries no parameters (RFC 6749 §4.1.3, §6)', async () => {
+		const { token } = await connect( t.sandbox );
+		const fields = new URLSearchParams( {
+			grant_type: 'refresh_token',
+			refresh_token: token.refresh_token as string,
+			client_id: APP.key,
+			client_secret: APP.secret,
+		} ).toString();
+		for ( const init of [
+			{ headers: { 'Content-Type': 'text/plain' }, body: fields },
+			// A byte body: fetch adds no Content-Type at all.
+			{ body: Buffer.from( fields ) },
+		] ) {
+			const res = await raw( api(), '/oauth2/token', init );
+			assert.equal( res.status, 400, res.text );
+			assert.equal( res.type, 'application/json' );
+			assert.deepEqual( JSON.parse( res.text ), {
+				error: 'invalid_request',
+				error_description: 'No grant_type provided',
+			} );
+		}
+		const ok = await raw( api(), '/oauth2/token', {
+			headers: {
+				'Content-Type':
+					'application/x-www-form-urlencoded; charset=utf-8',
+			},
+			body: fields,
+		} );
+		assert.equal( ok.status, 200, ok.text );
+	} );
+
 	test( 'refresh with a JSON body (DBX-JS dataOnBody) and a narrower scope', async () => {
 		const { token } = await connect( t.sandbox );
 		const res = await raw( api(), '/oauth2/token', {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
+import { isForm } from '../../shared/form';
 import { header, readBody } from '../../shared/http-server';
 import { safeEqual } from '../../shared/random';
 import type { DropboxServices } from '../services';
@@ -60,6 +61,11 @@ export async function params(
 				out.set( k, v );
 			}
 		}
+		return out;
+	}
+	// RFC 6749 §4.1.3 and §6: parameters travel as a form. A body under any
+	// other (or no) Content-Type is not a form, so it carries no parameters.
+	if ( ! isForm( type ) ) {
 		return out;
 	}
 	for ( const [ k, v ] of new URLSearchParams( body ) ) {

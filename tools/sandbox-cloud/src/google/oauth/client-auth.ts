@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
+import { isForm } from '../../shared/form';
 import { header, readBody } from '../../shared/http-server';
 import { safeEqual } from '../../shared/random';
 import type { GoogleServices } from '../services';
@@ -46,6 +47,11 @@ export async function oauthParams(
 				}
 			}
 		}
+		return out;
+	}
+	// RFC 6749 §4.1.3 and §6, and Google's web-server flow doc: the body is a
+	// form. Under any other (or no) Content-Type it carries no parameters.
+	if ( ! isForm( header( req, 'content-type' ) ?? '' ) ) {
 		return out;
 	}
 	for ( const [ k, v ] of new URLSearchParams( body ) ) {
