@@ -1,13 +1,20 @@
 /**
+ * External dependencies
+ */
+import { useQueryClient } from '@tanstack/react-query';
+
+/**
  * WordPress dependencies
  */
 import { useSelect } from '@wordpress/data';
+import { useEffect, useRef } from '@wordpress/element';
 
 /**
  * Internal dependencies
  */
 import { toApiError } from '../../src/api/client';
 import { useFolderQuery } from '../../src/api/queries';
+import { queryKeys } from '../../src/api/query-keys';
 import type { ApiError, Connection } from '../../src/api/types';
 import { store as connectionsStore } from '../../src/store/connections';
 import type { GalleryAttributes } from './types';
@@ -58,4 +65,26 @@ export function useChosenFolder( attributes: GalleryAttributes ) {
 	const unreachable =
 		error && UNREACHABLE_CODES.includes( error.code ) ? error : null;
 	return { query, error, unreachable };
+}
+
+/**
+ * Renders the preview again once the chosen folder has been counted to the
+ * end: while it was being listed the server showed what it knew, in the
+ * order it arrived, with a note that more were coming.
+ *
+ * @param complete The chosen folder's `complete` flag; undefined while loading.
+ */
+export function useRefreshPreviewWhenCounted( complete: boolean | undefined ) {
+	const queryClient = useQueryClient();
+	const wasCounting = useRef( false );
+	useEffect( () => {
+		if ( complete === false ) {
+			wasCounting.current = true;
+		} else if ( complete === true && wasCounting.current ) {
+			wasCounting.current = false;
+			queryClient.invalidateQueries( {
+				queryKey: queryKeys.previews(),
+			} );
+		}
+	}, [ complete, queryClient ] );
 }

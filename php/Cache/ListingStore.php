@@ -18,6 +18,10 @@ use CustomerCloudGallery\Storage\Keys;
  * elsewhere. They are kept long after they stop being fresh: a stale listing
  * is what a page shows while Dropbox is down. An expiry keeps the rows out of
  * autoload.
+ *
+ * Each listing has a second slot, "next": a refresh of a complete listing
+ * that needs more than one request's pages is built there while the complete
+ * one keeps being served, and replaces it once it is complete itself.
  */
 final class ListingStore {
 
@@ -27,14 +31,7 @@ final class ListingStore {
 	 * @param bool $fresh Skip this request's copy (another process may have just written it).
 	 */
 	public function get( string $provider, string $ref, bool $fresh = false ): ?Listing {
-		$key = $this->key( $provider, $ref );
-		if ( $fresh && ! wp_using_ext_object_cache() ) {
-			wp_cache_delete( '_transient_' . $key, 'options' );
-			wp_cache_delete( '_transient_timeout_' . $key, 'options' );
-			wp_cache_delete( 'notoptions', 'options' );
-		}
-		$data = get_transient( $key );
-		return is_array( $data ) ? Listing::from_array( $data ) : null;
+		return $this->read( $this->key( $provider, $ref ), $fresh );
 	}
 
 	public function put( string $provider, string $ref, Listing $listing ): void {
@@ -43,6 +40,32 @@ final class ListingStore {
 
 	public function delete( string $provider, string $ref ): void {
 		delete_transient( $this->key( $provider, $ref ) );
+		$this->delete_next( $provider, $ref );
+	}
+
+	/**
+	 * The refresh being built for a complete listing, if any.
+	 */
+	public function get_next( string $provider, string $ref, bool $fresh = false ): ?Listing {
+		return $this->read( $this->key( $provider, $ref . '|next' ), $fresh );
+	}
+
+	public function put_next( string $provider, string $ref, Listing $listing ): void {
+		set_transient( $this->key( $provider, $ref . '|next' ), $listing->to_array(), self::KEEP_SECONDS );
+	}
+
+	public function delete_next( string $provider, string $ref ): void {
+		delete_transient( $this->key( $provider, $ref . '|next' ) );
+	}
+
+	private function read( string $key, bool $fresh ): ?Listing {
+		if ( $fresh && ! wp_using_ext_object_cache() ) {
+			wp_cache_delete( '_transient_' . $key, 'options' );
+			wp_cache_delete( '_transient_timeout_' . $key, 'options' );
+			wp_cache_delete( 'notoptions', 'options' );
+		}
+		$data = get_transient( $key );
+		return is_array( $data ) ? Listing::from_array( $data ) : null;
 	}
 
 	private function key( string $provider, string $ref ): string {

@@ -43,6 +43,7 @@ final class FolderBrowser {
 			'folders'        => array_map( static fn ( Folder $folder ): array => $folder->to_public(), $listing->subfolders() ),
 			'photoCount'     => $photos,
 			'otherFileCount' => $listing->other_file_count(),
+			'complete'       => $listing->complete,
 		);
 	}
 }

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Gallery;
 
 use CustomerCloudGallery\Cache\ListingStore;
+use CustomerCloudGallery\Cache\Lock;
 use CustomerCloudGallery\Cache\Locks;
 
 /**
@@ -19,6 +20,18 @@ use CustomerCloudGallery\Cache\Locks;
  * cloud now, refreshes a listing older than a minute in the request, and
  * falls back to the cached one when the provider is down or rate limiting.
  * Every answer is checked against the gallery root, cached or not.
+ *
+ * No folder is cut short, and no request pages through a big one to the
+ * end: a request spends at most a short budget on a listing, a WP-Cron run a
+ * longer one, and a listing that still has pages is stored incomplete with
+ * its cursor, shown as such, and continued by the next run, which each run
+ * schedules at once, so a big folder completes in a chain of runs. All work
+ * on one listing (first listing, continuing, refreshing) happens under the
+ * listing's lock and starts from the copy stored by the previous holder, so
+ * on several web servers one process at a time moves a cursor on and none
+ * applies a page twice or skips one. A refresh of a complete listing that
+ * needs more than one run is built in the store's "next" slot while the
+ * complete one is still served.
  */
 final class FolderListings {
 
@@ -28,6 +41,12 @@ final class FolderListings {
 	private const WAIT_SECONDS = 10;
 
 	private const POLL_MICROS = 250000;
+
+	/** Longer than a background run plus one slow page, so a working holder never loses it. */
+	private const LOCK_SECONDS = 60;
+
+	/** When another process holds a listing that is still incomplete: look again after this. */
+	private const BUSY_RETRY_SECONDS = 15;
 
 	public function __construct(
 		private ListingStore $store,
@@ -66,14 +85,15 @@ final class FolderListings {
 			return $this->fetch( $source, $key, $boundary );
 		}
 		$listing = $cached;
-		if ( $cached->age() > (int) apply_filters( 'ccg_editor_listing_max_age', MINUTE_IN_SECONDS ) ) {
+		if ( ! $cached->complete || $cached->age() > (int) apply_filters( 'ccg_editor_listing_max_age', MINUTE_IN_SECONDS ) ) {
 			try {
-				$listing = $source->refresh( $cached );
-				$this->store->put( $provider, $key, $listing );
+				// Null: another process is working on it; show what it stored last.
+				$listing = $this->advance( $source, $key, ListingBudget::for_context( 'request' ) ) ?? $this->store->get( $provider, $key, true ) ?? $cached;
 			} catch ( GalleryException $exception ) {
 				if ( ! $exception->is_transient() ) {
 					throw $exception;
 				}
+				$this->keep_going( $provider, $key );
 			}
 		}
 		$this->check( $listing->folder, $this->follow_root( $provider, $key, $listing->folder, $boundary ) );
@@ -95,7 +115,7 @@ final class FolderListings {
 		if ( null === $cached ) {
 			return $this->fetch( $source, $key, $boundary );
 		}
-		if ( $cached->age() > (int) apply_filters( 'ccg_listing_max_age', 5 * MINUTE_IN_SECONDS ) ) {
+		if ( ! $cached->complete || $cached->age() > (int) apply_filters( 'ccg_listing_max_age', 5 * MINUTE_IN_SECONDS ) ) {
 			$this->schedule_refresh( $provider, $key );
 		}
 		$this->check( $cached->folder, $boundary );
@@ -126,8 +146,11 @@ final class FolderListings {
 	}
 
 	/**
-	 * WP-Cron: refreshes one listing. Failures keep the stale copy, which
-	 * is exactly what pages should keep showing; rate limits retry later.
+	 * WP-Cron: one run of work on a listing (listing it, continuing it from
+	 * its cursor, or refreshing it), which schedules the next run while
+	 * pages remain. Failures keep the stored copy, which is exactly what
+	 * pages should keep showing; rate limits retry later. Warming on save
+	 * calls it directly.
 	 *
 	 * @param string      $provider A provider id; events scheduled before there
 	 *                              were two providers carry only the key.
@@ -142,22 +165,88 @@ final class FolderListings {
 		if ( null === $source ) {
 			return;
 		}
-		$cached = $this->store->get( $provider, $key );
 		try {
-			if ( null === $cached ) {
-				$folder = '' === $key ? $source->root() : $source->folder( $key );
-				$this->store->put( $provider, $key, $source->list( $folder ) );
-				return;
+			if ( null === $this->advance( $source, $key, ListingBudget::for_context( 'background' ) ) && $this->in_progress( $provider, $key ) ) {
+				// Whoever holds it schedules the next run itself, unless it dies
+				// first: look again later so the listing never stalls.
+				$this->schedule_refresh( $provider, $key, self::BUSY_RETRY_SECONDS );
 			}
-			$this->store->put( $provider, $key, $source->refresh( $cached ) );
 		} catch ( GalleryException $exception ) {
 			if ( GalleryException::RATE_LIMITED === $exception->reason ) {
 				$this->schedule_refresh( $provider, $key, max( 1, (int) $exception->retry_after ) );
+			} elseif ( $exception->is_transient() ) {
+				$this->keep_going( $provider, $key );
 			}
 		}
 	}
 
 	/**
+	 * Whether a listing (or the refresh of one) still has pages to fetch.
+	 */
+	public function in_progress( string $provider, string $key ): bool {
+		$served = $this->store->get( $provider, $key, true );
+		return null !== $served && ( ! $served->complete || null !== $this->store->get_next( $provider, $key, true ) );
+	}
+
+	/**
+	 * One step of work on a listing, under its lock: lists it when nothing
+	 * is stored, continues it from its cursor when it is incomplete, or
+	 * refreshes it (into the "next" slot until that is complete); then, while
+	 * pages remain, schedules the next step.
+	 *
+	 * @return Listing|null What is served now; null when another process holds the listing.
+	 *
+	 * @throws GalleryException
+	 */
+	private function advance( Source $source, string $key, ListingBudget $budget ): ?Listing {
+		$provider = $source->provider();
+		$lock     = $this->lock( $provider, $key );
+		if ( ! $lock->acquire() ) {
+			return null;
+		}
+		try {
+			// Read under the lock: the previous holder may have moved the cursor on.
+			$served = $this->store->get( $provider, $key, true );
+			if ( null === $served || ! $served->complete ) {
+				$this->store->delete_next( $provider, $key );
+				$served = null === $served ? $source->list( $this->folder_of( $source, $key ), $budget ) : $source->refresh( $served, $budget );
+				$this->store->put( $provider, $key, $served );
+				$pending = ! $served->complete;
+			} else {
+				$next = $source->refresh( $this->store->get_next( $provider, $key, true ) ?? $served, $budget );
+				if ( $next->complete ) {
+					$this->store->put( $provider, $key, $next );
+					$this->store->delete_next( $provider, $key );
+					$served = $next;
+				} else {
+					$this->store->put_next( $provider, $key, $next );
+				}
+				$pending = ! $next->complete;
+			}
+		} finally {
+			$lock->release();
+		}
+		if ( $pending ) {
+			$this->schedule_refresh( $provider, $key );
+		}
+		return $served;
+	}
+
+	/**
+	 * After a failure that may pass: an unfinished listing is tried again in
+	 * a minute, so it never stays incomplete for want of a visitor.
+	 */
+	private function keep_going( string $provider, string $key ): void {
+		if ( $this->in_progress( $provider, $key ) ) {
+			$this->schedule_refresh( $provider, $key, MINUTE_IN_SECONDS );
+		}
+	}
+
+	/**
+	 * The first listing of a folder, for a request with nothing cached. It
+	 * has to wait for the first page, but only that request's budget; the
+	 * rest continues in the background.
+	 *
 	 * @throws GalleryException
 	 */
 	private function fetch( Source $source, string $key, Folder $boundary ): Listing {
@@ -165,7 +254,7 @@ final class FolderListings {
 		// lists the folder, the others wait for its result instead of each
 		// spending provider calls (and rate limit) on the same pages.
 		$provider = $source->provider();
-		$lock     = $this->locks->create( 'listing_' . md5( $provider . '|' . $key ), 60 );
+		$lock     = $this->lock( $provider, $key );
 		$deadline = microtime( true ) + self::WAIT_SECONDS;
 		while ( ! $lock->acquire() && microtime( true ) < $deadline ) {
 			usleep( self::POLL_MICROS );
@@ -182,14 +271,29 @@ final class FolderListings {
 				$this->check( $listed->folder, $boundary );
 				return $listed;
 			}
-			$folder = '' === $key ? $source->root() : $source->folder( $key );
+			$folder = $this->folder_of( $source, $key );
 			$this->check( $folder, $this->follow_root( $provider, $key, $folder, $boundary ) );
-			$listing = $source->list( $folder );
+			$listing = $source->list( $folder, ListingBudget::for_context( 'request' ) );
+			$this->store->delete_next( $provider, $key );
 			$this->store->put( $provider, $key, $listing );
-			return $listing;
 		} finally {
 			$lock->release();
 		}
+		if ( ! $listing->complete ) {
+			$this->schedule_refresh( $provider, $key );
+		}
+		return $listing;
+	}
+
+	/**
+	 * @throws GalleryException
+	 */
+	private function folder_of( Source $source, string $key ): Folder {
+		return '' === $key ? $source->root() : $source->folder( $key );
+	}
+
+	private function lock( string $provider, string $key ): Lock {
+		return $this->locks->create( 'listing_' . md5( $provider . '|' . $key ), self::LOCK_SECONDS );
 	}
 
 	/**

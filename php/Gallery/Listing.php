@@ -24,10 +24,18 @@ namespace CustomerCloudGallery\Gallery;
  * A source that decides itself which files are photos (Drive knows MIME
  * types) stores only photos in $files and the count of the rest in
  * $other_files; otherwise (null) photos() filters by Thumbnailable.
+ *
+ * An incomplete listing is one whose pages are still being fetched: $cursor
+ * is where to continue (a Dropbox cursor, a Drive page token), and its rows
+ * are only what is known so far, so its counts are lower bounds and never to
+ * be shown as final. Rows keep the order the provider delivered them in, and
+ * later pages only append, which is what lets visitors page through a
+ * listing while it grows without a photo moving between pages.
  */
 final class Listing {
 
-	public const VERSION = 1;
+	/** 2: the complete flag; a version-1 listing may have been cut short by a page cap, so it is listed again. */
+	public const VERSION = 2;
 
 	/**
 	 * @param array<string, array{0: string, 1: string, 2: string}>                    $folders
@@ -39,7 +47,8 @@ final class Listing {
 		public readonly array $files,
 		public readonly string $cursor,
 		public readonly int $fetched_at,
-		public readonly ?int $other_files = null
+		public readonly ?int $other_files = null,
+		public readonly bool $complete = true
 	) {}
 
 	/**
@@ -55,7 +64,8 @@ final class Listing {
 			is_array( $data['files'] ?? null ) ? $data['files'] : array(),
 			(string) ( $data['cursor'] ?? '' ),
 			(int) ( $data['fetched'] ?? 0 ),
-			isset( $data['others'] ) ? (int) $data['others'] : null
+			isset( $data['others'] ) ? (int) $data['others'] : null,
+			true === ( $data['complete'] ?? false )
 		);
 	}
 
@@ -64,13 +74,14 @@ final class Listing {
 	 */
 	public function to_array(): array {
 		return array(
-			'v'       => self::VERSION,
-			'folder'  => $this->folder->to_array(),
-			'folders' => $this->folders,
-			'files'   => $this->files,
-			'cursor'  => $this->cursor,
-			'fetched' => $this->fetched_at,
-			'others'  => $this->other_files,
+			'v'        => self::VERSION,
+			'folder'   => $this->folder->to_array(),
+			'folders'  => $this->folders,
+			'files'    => $this->files,
+			'cursor'   => $this->cursor,
+			'fetched'  => $this->fetched_at,
+			'others'   => $this->other_files,
+			'complete' => $this->complete,
 		);
 	}
 

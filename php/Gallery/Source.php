@@ -47,19 +47,25 @@ interface Source {
 	public function folder( string $ref ): Folder;
 
 	/**
-	 * The folder's direct contents, every page of them.
+	 * The folder's direct contents: pages until $budget runs out (every page
+	 * without one). What is left is never dropped: the listing comes back
+	 * incomplete, with the cursor refresh() continues from.
 	 *
 	 * @throws GalleryException
 	 */
-	public function list( Folder $folder ): Listing;
+	public function list( Folder $folder, ?ListingBudget $budget = null ): Listing;
 
 	/**
-	 * A newer copy of a cached listing, as cheaply as the provider allows
-	 * (Dropbox continues from a cursor; others list again).
+	 * An incomplete listing continued from its cursor (started again from
+	 * scratch, complete=false, if the provider no longer accepts the cursor);
+	 * a complete one brought up to date as cheaply as the provider allows
+	 * (Dropbox continues from its cursor; Drive lists again), after reading
+	 * the folder's own metadata again. Either may come back incomplete when
+	 * $budget runs out.
 	 *
 	 * @throws GalleryException
 	 */
-	public function refresh( Listing $listing ): Listing;
+	public function refresh( Listing $listing, ?ListingBudget $budget = null ): Listing;
 
 	/**
 	 * The folders strictly between $boundary and $folder, outermost first,

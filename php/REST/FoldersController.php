@@ -139,12 +139,16 @@ final class FoldersController extends WP_REST_Controller {
 						'items'       => $folder,
 					),
 					'photoCount'     => array(
-						'description' => __( 'Photos directly inside that can be shown.', 'customer-cloud-gallery' ),
+						'description' => __( 'Photos directly inside that can be shown (so far, while the folder is still being listed).', 'customer-cloud-gallery' ),
 						'type'        => 'integer',
 					),
 					'otherFileCount' => array(
 						'description' => __( 'Other files directly inside (not shown).', 'customer-cloud-gallery' ),
 						'type'        => 'integer',
+					),
+					'complete'       => array(
+						'description' => __( 'False while the folder is still being listed in the background: the counts are then lower bounds, never final.', 'customer-cloud-gallery' ),
+						'type'        => 'boolean',
 					),
 				)
 			),

@@ -25,10 +25,24 @@ use CustomerCloudGallery\Images\ThumbnailSize;
  * puts nothing in the page that expires: image URLs are signed and stable,
  * and there is no nonce. Each gallery on a page pages with its own query
  * argument, ccg-page-<n>, n counting the galleries rendered in this request.
+ *
+ * While a folder is still being listed, visitors see what is known, in the
+ * order the provider delivered it (later pages only append to it, where a
+ * sorted order would push photos from page to page as more arrive), with a
+ * note that more are coming and never a count. "Load more" is offered only
+ * after a full page, and carries ccg-order-<n>=listed, so a visitor who
+ * started in that order keeps it even if the listing completes meanwhile:
+ * no photo is shown twice or skipped. Everyone else gets the block's sort
+ * order once the listing is complete.
  */
 final class GalleryViewBuilder {
 
 	public const PAGE_ARG_PREFIX = 'ccg-page-';
+
+	public const ORDER_ARG_PREFIX = 'ccg-order-';
+
+	/** The ORDER_ARG value that pins the provider's delivery order. */
+	public const LISTED_ORDER = 'listed';
 
 	/**
 	 * The long edge of the width and height the markup declares. The ratio is
@@ -88,29 +102,48 @@ final class GalleryViewBuilder {
 			return new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, $exception->getMessage(), $exception->problem?->fix );
 		}
 
-		$photos = $listing->photos();
+		$photos   = $listing->photos();
+		$counting = ! $listing->complete;
+		$pending  = $counting ? __( 'More photos are still being added to this gallery.', 'customer-cloud-gallery' ) : null;
 		if ( array() === $photos ) {
-			return new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, __( 'This gallery has no photos yet.', 'customer-cloud-gallery' ) );
+			$empty = $counting
+				? __( 'Photos are still being added to this gallery. Reload the page in a moment to see them.', 'customer-cloud-gallery' )
+				: __( 'This gallery has no photos yet.', 'customer-cloud-gallery' );
+			return new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, $empty );
 		}
 
-		$page_arg = self::PAGE_ARG_PREFIX . $this->instances;
-		$total    = count( $photos );
-		$pages    = (int) ceil( $total / $gallery->per_page );
-		$page     = min( $pages, max( 1, $this->requested_page( $page_arg ) ) );
-		$media    = $this->media->get( $this->listings->key( $gallery->provider, $gallery->folder_id ) );
-		$rows     = array_slice( $this->order->sort( $photos, $gallery->sort_by, $gallery->sort_order, $media ), ( $page - 1 ) * $gallery->per_page, $gallery->per_page );
-		unset( $photos, $listing );
+		$page_arg  = self::PAGE_ARG_PREFIX . $this->instances;
+		$order_arg = self::ORDER_ARG_PREFIX . $this->instances;
+		$listed    = $counting || self::LISTED_ORDER === $this->requested( $order_arg );
+		$total     = count( $photos );
+		$pages     = (int) ceil( $total / $gallery->per_page );
+		$page      = min( $pages, max( 1, absint( $this->requested( $page_arg ) ?? 1 ) ) );
+		$media     = $this->media->get( $this->listings->key( $gallery->provider, $gallery->folder_id ) );
+		$ordered   = $listed ? array_values( $photos ) : $this->order->sort( $photos, $gallery->sort_by, $gallery->sort_order, $media );
+		$rows      = array_slice( $ordered, ( $page - 1 ) * $gallery->per_page, $gallery->per_page );
+		unset( $photos, $listing, $ordered );
 
 		$items = array();
 		foreach ( $rows as $index => $row ) {
 			$known   = $media[ $row[0] ] ?? array( 0, (int) ( $row[6] ?? 0 ), (int) ( $row[7] ?? 0 ) );
 			$items[] = $this->item( $gallery, $row, $index, $known[1] > 0 && $known[2] > 0 ? array( $known[1], $known[2] ) : null );
 		}
-		$next = $page < $pages ? add_query_arg( $page_arg, $page + 1 ) : null;
+		$next = null;
+		if ( $page < $pages ) {
+			$next = $listed
+				? add_query_arg(
+					array(
+						$page_arg  => $page + 1,
+						$order_arg => self::LISTED_ORDER,
+					)
+				)
+				: add_query_arg( $page_arg, $page + 1 );
+		}
 		$view = new GalleryView(
 			wrapper: $wrapper,
 			items: $items,
 			next_url: $next,
+			notice: $pending,
 			lightbox: $gallery->lightbox,
 			instance: $this->instances,
 			next_message: null === $next ? null : $this->next_message( $total - $page * $gallery->per_page, $gallery->per_page )
@@ -209,8 +242,8 @@ final class GalleryViewBuilder {
 		return array( 'class' => $wrapper['class'] . ' is-empty' ) + $wrapper;
 	}
 
-	private function requested_page( string $arg ): int {
+	private function requested( string $arg ): ?string {
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- public, read-only paging.
-		return isset( $_GET[ $arg ] ) ? absint( $_GET[ $arg ] ) : 1;
+		return isset( $_GET[ $arg ] ) && is_string( $_GET[ $arg ] ) ? sanitize_key( wp_unslash( $_GET[ $arg ] ) ) : null;
 	}
 }

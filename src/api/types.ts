@@ -127,8 +127,14 @@ export interface FolderListing {
 	breadcrumb: FolderRef[];
 	/** Immediate subfolders, sorted. */
 	folders: FolderRef[];
+	/** Photos known so far: final only when `complete`. */
 	photoCount: number;
 	otherFileCount: number;
+	/**
+	 * False while the folder is still being listed in the background (a big
+	 * folder takes several requests); the counts are then lower bounds.
+	 */
+	complete: boolean;
 }
 
 /** The folder galleries of one provider are confined to; null = everything the app can see. */

@@ -66,4 +66,31 @@ abstract class GalleryTestCase extends SandboxTestCase {
 		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
 		$this->sandbox->reset_request_counts();
 	}
+
+	/**
+	 * Runs a listing's background work as WP-Cron would, each run as soon as
+	 * the previous one scheduled it, until the listing is complete.
+	 *
+	 * @param callable|null $after   Called after each run.
+	 * @param int           $at_most Stop after this many runs (0: until complete).
+	 *
+	 * @return int How many runs it took.
+	 */
+	protected function run_listing_in_background( string $key, string $provider = 'dropbox', ?callable $after = null, int $at_most = 0 ): int {
+		$args = array( $provider, $key );
+		$runs = 0;
+		while ( false !== wp_next_scheduled( \CustomerCloudGallery\Gallery\FolderListings::REFRESH_HOOK, $args ) ) {
+			wp_clear_scheduled_hook( \CustomerCloudGallery\Gallery\FolderListings::REFRESH_HOOK, $args );
+			do_action( \CustomerCloudGallery\Gallery\FolderListings::REFRESH_HOOK, ...$args );
+			++$runs;
+			$this->assertLessThan( 3000, $runs, 'Each run makes progress.' );
+			if ( null !== $after ) {
+				$after();
+			}
+			if ( $at_most > 0 && $runs >= $at_most ) {
+				break;
+			}
+		}
+		return $runs;
+	}
 }

@@ -2,7 +2,7 @@
  * WordPress dependencies
  */
 import { Notice, PanelBody } from '@wordpress/components';
-import { __, _n, sprintf } from '@wordpress/i18n';
+import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -16,6 +16,7 @@ import { useChosenFolder, useConnections } from '../hooks';
 import { hasFolder, pickerProvider } from '../folder-attributes';
 import type { GalleryAttributes } from '../types';
 import NotConnected from './NotConnected';
+import PhotoCount from './PhotoCount';
 
 interface Props {
 	attributes: GalleryAttributes;
@@ -73,18 +74,10 @@ export default function FolderPanel( {
 						items={ query.data.breadcrumb }
 						rootLabel={ PROVIDER_LABELS[ query.data.provider ] }
 					/>
-					<p className="ccg-photo-count">
-						{ sprintf(
-							/* translators: %d: number of photos in the chosen folder. */
-							_n(
-								'%d photo in this folder',
-								'%d photos in this folder',
-								query.data.photoCount,
-								'customer-cloud-gallery'
-							),
-							query.data.photoCount
-						) }
-					</p>
+					<PhotoCount
+						count={ query.data.photoCount }
+						complete={ query.data.complete }
+					/>
 				</>
 			) }
 			{ chosen && error && ! unreachable && isUsable && (

@@ -16,7 +16,11 @@ import { __ } from '@wordpress/i18n';
  */
 import type { FolderRef, ProviderId } from '../../../src/api/types';
 import { folderAttributes, hasFolder } from '../folder-attributes';
-import { useChosenFolder, usePostId } from '../hooks';
+import {
+	useChosenFolder,
+	usePostId,
+	useRefreshPreviewWhenCounted,
+} from '../hooks';
 import type { GalleryAttributes } from '../types';
 import FolderPanel from './FolderPanel';
 import GalleryPlaceholder from './GalleryPlaceholder';
@@ -55,7 +59,8 @@ export default function GalleryEdit( {
 	const [ draftProvider, setDraftProvider ] = useState< ProviderId | '' >(
 		''
 	);
-	const { unreachable } = useChosenFolder( attributes );
+	const { query: chosenFolder, unreachable } = useChosenFolder( attributes );
+	useRefreshPreviewWhenCounted( chosenFolder.data?.complete );
 	const chosen = hasFolder( attributes );
 
 	const choose = ( provider: ProviderId, folder: FolderRef ) => {

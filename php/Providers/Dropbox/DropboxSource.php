@@ -13,6 +13,7 @@ use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Gallery\Folder;
 use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Gallery\Listing;
+use CustomerCloudGallery\Gallery\ListingBudget;
 use CustomerCloudGallery\Gallery\Source;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ThumbnailSize;
@@ -20,17 +21,17 @@ use CustomerCloudGallery\Storage\Keys;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
 /**
- * Pages of 2,000 (Dropbox's maximum), so a 5,000-photo folder is three
- * calls; never a call per photo. A refresh continues from the stored cursor
- * and applies only what changed. Folders are keyed by path_lower, which
- * Dropbox keeps unique, so boundaries compare paths.
+ * Asks for pages of 2,000 (Dropbox's maximum); never a call per photo.
+ * Dropbox documents `limit` as approximate, and pages may be far shorter
+ * (even empty with has_more), so no page count is assumed: every page is
+ * followed until has_more is false, or the budget pauses the listing with
+ * its cursor. A refresh continues from the stored cursor and applies only
+ * what changed. Folders are keyed by path_lower, which Dropbox keeps unique,
+ * so boundaries compare paths and a page applied twice changes nothing.
  */
 final class DropboxSource implements Source {
 
 	private const PAGE_LIMIT = 2000;
-
-	/** A runaway guard: 100 pages is 200,000 entries. */
-	private const MAX_PAGES = 100;
 
 	/** get_thumbnail_batch's documented maximum. */
 	private const BATCH = 25;
@@ -75,24 +76,29 @@ final class DropboxSource implements Source {
 		return new Folder( $entry->id, $entry->name, $entry->path, $entry->path_lower );
 	}
 
-	public function list( Folder $folder ): Listing {
+	public function list( Folder $folder, ?ListingBudget $budget = null ): Listing {
 		$page    = $this->call( fn ( string $token ): FolderPage => $this->api->list_folder( $token, $folder->ref(), self::PAGE_LIMIT ) );
 		$folders = array();
 		$files   = array();
 		$this->apply( $page, $folders, $files );
-		$cursor = $this->follow( $page, $folders, $files );
+		$page = $this->follow( $page, $folders, $files, $budget ?? ListingBudget::unlimited() );
 		$this->remember( $folder );
-		return new Listing( $folder, $folders, $files, $cursor, time() );
+		return new Listing( $folder, $folders, $files, $page->cursor, time(), null, ! $page->has_more );
 	}
 
 	/**
-	 * Re-reads the folder's own metadata (it may have moved out of the
-	 * gallery root) and the changes since the cursor.
+	 * An incomplete listing continues where it paused. A complete one first
+	 * re-reads the folder's own metadata (it may have moved out of the
+	 * gallery root), then fetches the changes since its cursor.
 	 */
-	public function refresh( Listing $listing ): Listing {
-		$folder = $listing->folder->is_root() ? $listing->folder : $this->folder( $listing->folder->id );
+	public function refresh( Listing $listing, ?ListingBudget $budget = null ): Listing {
+		$budget = $budget ?? ListingBudget::unlimited();
+		$folder = $listing->folder;
+		if ( $listing->complete && ! $folder->is_root() ) {
+			$folder = $this->folder( $folder->id );
+		}
 		if ( '' === $listing->cursor ) {
-			return $this->list( $folder );
+			return $this->list( $folder, $budget );
 		}
 		$folders = $listing->folders;
 		$files   = $listing->files;
@@ -100,17 +106,18 @@ final class DropboxSource implements Source {
 			$page = $this->calls->call( fn ( string $token ): FolderPage => $this->api->list_folder_continue( $token, $listing->cursor ) );
 		} catch ( DropboxError $error ) {
 			// reset: Dropbox invalidated the cursor; a 400 "Invalid cursor"
-			// follows a reconnect with another app. Either way, list again.
+			// follows a reconnect with another app. Either way the rows we
+			// hold cannot be brought up to date: list again from nothing.
 			if ( ( DropboxError::CONFLICT === $error->kind && str_starts_with( (string) $error->tag, 'reset' ) ) || DropboxError::BAD_REQUEST === $error->kind ) {
-				return $this->list( $folder );
+				return $this->list( $folder, $budget );
 			}
 			throw $this->failures->from_error( $error );
 		} catch ( UnreadableSecret ) {
 			throw $this->failures->unreadable();
 		}
 		$this->apply( $page, $folders, $files );
-		$cursor = $this->follow( $page, $folders, $files );
-		return new Listing( $folder, $folders, $files, $cursor, time() );
+		$page = $this->follow( $page, $folders, $files, $budget );
+		return new Listing( $folder, $folders, $files, $page->cursor, time(), null, ! $page->has_more );
 	}
 
 	/**
@@ -186,20 +193,22 @@ final class DropboxSource implements Source {
 	}
 
 	/**
+	 * Follows has_more while the budget allows.
+	 *
 	 * @param array<string, array{0: string, 1: string, 2: string}>                        $folders
 	 * @param array<string, array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int}> $files
 	 *
+	 * @return FolderPage The last page applied: its cursor, and whether more remain.
+	 *
 	 * @throws GalleryException
 	 */
-	private function follow( FolderPage $page, array &$folders, array &$files ): string {
-		$pages = 1;
-		while ( $page->has_more && $pages < self::MAX_PAGES ) {
+	private function follow( FolderPage $page, array &$folders, array &$files, ListingBudget $budget ): FolderPage {
+		while ( $page->has_more && $budget->allows_another_page() ) {
 			$cursor = $page->cursor;
 			$page   = $this->call( fn ( string $token ): FolderPage => $this->api->list_folder_continue( $token, $cursor ) );
 			$this->apply( $page, $folders, $files );
-			++$pages;
 		}
-		return $page->cursor;
+		return $page;
 	}
 
 	/**

@@ -11,11 +11,14 @@ namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\Gallery\Folder;
 use CustomerCloudGallery\Gallery\Listing;
+use CustomerCloudGallery\Gallery\ListingBudget;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
 /**
- * Pages of 1,000 (files.list's maximum), so a 5,000-photo folder is five
- * calls; each page is turned into rows and dropped before the next one.
+ * Asks for pages of 1,000 (files.list's maximum); pageSize is a maximum, not
+ * a promise, so pages are followed until there is no nextPageToken, or the
+ * budget pauses the listing with the token to continue from. Each page is
+ * turned into rows and dropped before the next one.
  * Drive knows MIME types, so the listing keeps only photos and counts the
  * rest. Trashed files are excluded by the query (files.list includes
  * them otherwise).
@@ -23,9 +26,6 @@ use CustomerCloudGallery\Storage\UnreadableSecret;
 final class DriveListing {
 
 	private const PAGE_SIZE = 1000;
-
-	/** A runaway guard: 100 pages is 100,000 entries. */
-	private const MAX_PAGES = 100;
 
 	private const FIELDS = 'nextPageToken,files(id,name,mimeType,size,md5Checksum,modifiedTime,createdTime,hasThumbnail,thumbnailVersion,thumbnailLink,imageMediaMetadata(width,height,time,rotation),shortcutDetails)';
 
@@ -51,10 +51,14 @@ final class DriveListing {
 	}
 
 	/**
+	 * The folder's files, from the first page, or from where $partial (an
+	 * incomplete listing of the same folder) paused.
+	 *
 	 * @throws GoogleError
 	 * @throws UnreadableSecret
 	 */
-	public function folder( Folder $folder ): Listing {
+	public function folder( Folder $folder, ListingBudget $budget, ?Listing $partial = null ): Listing {
+		// The same query on every page: Drive pairs a page token with it.
 		$query = array(
 			'q'        => "'" . self::quoted( $folder->id ) . "' in parents and trashed = false",
 			'fields'   => self::FIELDS,
@@ -69,12 +73,11 @@ final class DriveListing {
 			);
 		}
 
-		$folders = array();
-		$files   = array();
+		$folders = $partial->folders ?? array();
+		$files   = $partial->files ?? array();
+		$others  = $partial->other_files ?? 0;
+		$token   = $partial->cursor ?? '';
 		$links   = array();
-		$others  = 0;
-		$token   = '';
-		$pages   = 0;
 		do {
 			$cursor = $token;
 			$page   = $this->calls->call( fn ( string $access ): array => $this->api->files( $access, $query, $cursor ) );
@@ -96,11 +99,10 @@ final class DriveListing {
 			}
 			$token = DriveFiles::string( $page, 'nextPageToken' );
 			unset( $page );
-			++$pages;
-		} while ( '' !== $token && $pages < self::MAX_PAGES );
+		} while ( '' !== $token && $budget->allows_another_page() );
 
 		$this->links->put_many( $links );
-		return new Listing( $folder, $folders, $files, '', time(), $others );
+		return new Listing( $folder, $folders, $files, $token, time(), $others, '' === $token );
 	}
 
 	/**

@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Providers\Google;
 use CustomerCloudGallery\Gallery\Folder;
 use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Gallery\Listing;
+use CustomerCloudGallery\Gallery\ListingBudget;
 use CustomerCloudGallery\Gallery\Source;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Storage\UnreadableSecret;
@@ -61,19 +62,37 @@ final class GoogleSource implements Source {
 		return $this->guarded( fn (): Folder => $this->tree->folder( $ref ) );
 	}
 
-	public function list( Folder $folder ): Listing {
-		return $this->guarded( fn (): Listing => $folder->is_root() ? $this->listing->top( $folder ) : $this->listing->folder( $folder ) );
+	public function list( Folder $folder, ?ListingBudget $budget = null ): Listing {
+		$budget = $budget ?? ListingBudget::unlimited();
+		return $this->guarded( fn (): Listing => $folder->is_root() ? $this->listing->top( $folder ) : $this->listing->folder( $folder, $budget ) );
 	}
 
 	/**
+	 * An incomplete listing continues from its page token; a token Drive no
+	 * longer accepts (400) starts the folder again from its first page.
+	 *
 	 * Drive has a changes API, but its page tokens are per account, not per
-	 * folder: listing again (five calls for 5,000 photos) is simpler and as
-	 * cheap for a gallery. The folder's own metadata is read again first, so
-	 * a folder moved out of the gallery root is noticed.
+	 * folder: a complete listing is listed again (five calls for 5,000
+	 * photos at most), which is simpler and as cheap for a gallery. The
+	 * folder's own metadata is read again first, so a folder moved out of
+	 * the gallery root is noticed.
 	 */
-	public function refresh( Listing $listing ): Listing {
+	public function refresh( Listing $listing, ?ListingBudget $budget = null ): Listing {
+		$budget = $budget ?? ListingBudget::unlimited();
+		if ( ! $listing->complete && '' !== $listing->cursor ) {
+			try {
+				return $this->listing->folder( $listing->folder, $budget, $listing );
+			} catch ( GoogleError $error ) {
+				if ( GoogleError::BAD_REQUEST !== $error->kind ) {
+					throw $this->failures->from_error( $error );
+				}
+			} catch ( UnreadableSecret ) {
+				throw $this->failures->unreadable();
+			}
+			return $this->list( $listing->folder, $budget );
+		}
 		$folder = $listing->folder->is_root() ? $listing->folder : $this->folder( $listing->folder->id );
-		return $this->list( $folder );
+		return $this->list( $folder, $budget );
 	}
 
 	public function ancestors( Folder $boundary, Folder $folder ): array {

@@ -10,9 +10,13 @@ import { fetchFolder } from '../folders';
 import { queryKeys } from '../query-keys';
 import type { FolderScope, ProviderId } from '../types';
 
+/** How often a folder still being listed is asked for again (its count grows). */
+export const COUNTING_REFETCH_MS = 2000;
+
 /**
  * Options of one folder listing, shared by useFolderQuery and the tree's
- * useQueries so both read the same cache entry.
+ * useQueries so both read the same cache entry. A listing the server is
+ * still completing in the background is polled until it is complete.
  *
  * @param provider Provider; '' disables the query.
  * @param folderId Folder id; '' is the root of the scope.
@@ -28,6 +32,8 @@ export function folderQueryOptions(
 		queryKey: queryKeys.folder( provider || 'dropbox', folderId, scope ),
 		queryFn: () => fetchFolder( provider || 'dropbox', folderId, scope ),
 		enabled: provider !== '',
+		refetchInterval: ( query ) =>
+			query.state.data?.complete === false ? COUNTING_REFETCH_MS : false,
 	} );
 }
 

@@ -49,6 +49,7 @@ function listing(
 		folders,
 		photoCount,
 		otherFileCount: 0,
+		complete: true,
 	};
 }
 
@@ -116,6 +117,7 @@ function driveListing(
 		folders,
 		photoCount,
 		otherFileCount: 0,
+		complete: true,
 	};
 }
 

@@ -222,7 +222,12 @@ final class RenderTest extends GalleryTestCase {
 
 	public function test_five_thousand_photos_render_one_page_in_bounded_memory(): void {
 		$attributes = $this->folder_attributes( 'scale5000', array( 'perPage' => 24 ) );
-		$before     = memory_get_usage();
+		// The folder takes many of Dropbox's (approximate) pages: list it to
+		// the end as the background would, then render from the cache.
+		$this->services()->folder_listings()->for_render( 'dropbox', $attributes['folderId'] );
+		$this->run_listing_in_background( $attributes['folderId'] );
+		$this->sandbox->reset_request_counts();
+		$before = memory_get_usage();
 		memory_reset_peak_usage();
 		$html = $this->render( $attributes );
 		$peak = memory_get_peak_usage() - $before;
@@ -230,7 +235,7 @@ final class RenderTest extends GalleryTestCase {
 		$xpath = $this->xpath( $html );
 		$this->assertSame( 24, $xpath->query( '//ul//img' )->length );
 		$this->assertLessThan( 48 * 1024 * 1024, $peak, 'Page 1 of 5,000 photos must not need the memory of 5,000.' );
-		$this->assertLessThanOrEqual( 4, $this->dropbox_calls() );
+		$this->assertSame( 0, $this->dropbox_calls() );
 		$more = $xpath->query( '//nav[@class="ccg-gallery__pagination"]/a[@class="ccg-gallery__load-more"]' )->item( 0 );
 		$this->assertInstanceOf( DOMElement::class, $more );
 		$this->assertStringContainsString( 'ccg-page-1=2', $more->getAttribute( 'href' ) );

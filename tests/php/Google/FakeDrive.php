@@ -116,8 +116,13 @@ final class FakeDrive {
 				$children[] = $file;
 			}
 		}
-		$size   = min( 1000, (int) ( $request['query']['pageSize'] ?? 100 ) );
-		$offset = (int) ( $request['query']['pageToken'] ?? 0 );
+		$size  = min( 1000, (int) ( $request['query']['pageSize'] ?? 100 ) );
+		$token = (string) ( $request['query']['pageToken'] ?? '0' );
+		if ( 1 !== preg_match( '/^\d+$/', $token ) ) {
+			// Drive answers a page token it did not issue with 400 Invalid Value.
+			return FakeGoogle::drive_error( 400, 'invalid', 'Invalid Value' );
+		}
+		$offset = (int) $token;
 		$body   = array( 'files' => array_slice( $children, $offset, $size ) );
 		if ( $offset + $size < count( $children ) ) {
 			$body['nextPageToken'] = (string) ( $offset + $size );

@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Tests\Google;
 
 use CustomerCloudGallery\Gallery\Folder;
 use CustomerCloudGallery\Gallery\Listing;
+use CustomerCloudGallery\Gallery\ListingBudget;
 
 final class GoogleListingTest extends GoogleTestCase {
 
@@ -178,13 +179,56 @@ final class GoogleListingTest extends GoogleTestCase {
 		$this->assertLessThan( 24 * 1024 * 1024, $peak, 'A 5,000-photo listing must not need objects per photo.' );
 	}
 
-	public function test_a_runaway_pagination_stops(): void {
+	public function test_a_listing_longer_than_its_budget_pauses_with_its_page_token_and_continues_from_it(): void {
+		$this->drive->folder( '1PagedFolderAAAAAAA', 'Paged', self::MY );
+		for ( $i = 0; $i < 2500; $i++ ) {
+			$this->drive->add( sprintf( '1Paged%013dA', $i ), sprintf( 'IMG_%04d.jpg', $i ), '1PagedFolderAAAAAAA', 'image/jpeg', '', array( 'md5Checksum' => md5( (string) $i ) ) );
+		}
+		$source = $this->module->source();
+		$folder = $source->folder( '1PagedFolderAAAAAAA' );
+
+		// A spent budget still fetches one page, then pauses.
+		$first = $source->list( $folder, ListingBudget::seconds( 0 ) );
+		$this->assertFalse( $first->complete );
+		$this->assertCount( 1000, $first->photos() );
+		$this->assertSame( '1000', $first->cursor, 'The page token to continue from.' );
+
+		$second = $source->refresh( $first, ListingBudget::seconds( 0 ) );
+		$this->assertFalse( $second->complete );
+		$this->assertCount( 2000, $second->photos() );
+		$this->assertSame( '1000', $this->list_requests()[1]['query']['pageToken'] );
+
+		$done = $source->refresh( $second, ListingBudget::seconds( 0 ) );
+		$this->assertTrue( $done->complete );
+		$this->assertSame( '', $done->cursor );
+		$this->assertCount( 2500, $done->photos() );
+		$this->assertCount( 3, $this->list_requests(), 'Continued, never started again.' );
+		foreach ( $this->list_requests() as $request ) {
+			$this->assertSame( $this->list_requests()[0]['query']['q'], $request['query']['q'], 'The same query on every page.' );
+		}
+	}
+
+	public function test_a_page_token_drive_refuses_starts_the_folder_again(): void {
+		$this->drive->add( '1VowsPhotoAAAAAAAAA', 'vows.jpg', self::CLIENTS, 'image/jpeg', '', array( 'md5Checksum' => 'ff' ) );
+		$source  = $this->module->source();
+		$folder  = $source->folder( self::CLIENTS );
+		$partial = new Listing( $folder, array(), array( '1GhostAAAAAAAAAAAAA' => array( '1GhostAAAAAAAAAAAAA', 'ghost.jpg', 'aa', 1, 1, 1 ) ), 'not-a-token', time(), 0, false );
+
+		$listing = $source->refresh( $partial );
+
+		$this->assertTrue( $listing->complete );
+		$this->assertSame( array( '1VowsPhotoAAAAAAAAA' ), array_keys( $listing->photos() ), 'What was held under the refused token is dropped.' );
+	}
+
+	public function test_a_pagination_that_never_ends_is_paused_by_the_budget(): void {
 		$this->google->on( '#^GET www\.googleapis\.com/drive/v3/files$#', FakeGoogle::json( 200, array( 'files' => array(), 'nextPageToken' => 'again' ) ) );
 		$source = $this->module->source();
 
-		$source->list( new Folder( self::CLIENTS, 'Clients', '/My Drive/Clients', '/' . self::MY . '/' . self::CLIENTS ) );
+		$listing = $source->list( new Folder( self::CLIENTS, 'Clients', '/My Drive/Clients', '/' . self::MY . '/' . self::CLIENTS ), ListingBudget::seconds( 0.2 ) );
 
-		$this->assertCount( 100, $this->list_requests() );
+		$this->assertFalse( $listing->complete, 'Never presented as complete.' );
+		$this->assertSame( 'again', $listing->cursor );
+		$this->assertGreaterThan( 0, count( $this->list_requests() ) );
 	}
 
 	/**

@@ -59,6 +59,22 @@ final class Sandbox {
 		$this->call( 'POST', '/dropbox/settings', array( 'tokenLifetimeSeconds' => $seconds ) );
 	}
 
+	/**
+	 * Caps the sandbox Dropbox's list_folder pages (and, with $google, Drive's
+	 * files.list pages) at $max entries; they still vary and include empty
+	 * pages with has_more. Reset by reset_page_entries().
+	 */
+	public function set_max_page_entries( int $max, bool $google = false ): void {
+		$this->call( 'POST', $google ? '/google/settings' : '/dropbox/settings', array( 'maxPageEntries' => $max ) );
+	}
+
+	/**
+	 * @return int The Dropbox (or Drive) page cap in force.
+	 */
+	public function max_page_entries( bool $google = false ): int {
+		return (int) ( $this->call( 'GET', $google ? '/google/settings' : '/dropbox/settings' )['maxPageEntries'] ?? 0 );
+	}
+
 	public function expire_access_tokens(): int {
 		return (int) $this->call( 'POST', '/dropbox/tokens/expire' )['expired'];
 	}
