@@ -62,11 +62,12 @@ export function dropboxScenario( manifest: LibraryManifest ): Step[] {
 }
 
 export function googleScenario( manifest: LibraryManifest ): Step[] {
-	const folder = fileId( myDriveKey( FOLDER ) );
+	// My Drive's root: the sandbox learns a folder's children only once its
+	// parent was listed, so a fresh sandbox answers a deeper folder empty.
 	const listing = {
-		q: `'${ folder }' in parents and trashed = false`,
+		q: `'root' in parents and trashed = false`,
 		fields: 'nextPageToken,files(id,name,mimeType,size,md5Checksum,modifiedTime,createdTime,hasThumbnail,thumbnailVersion,thumbnailLink,imageMediaMetadata(width,height,time,rotation),shortcutDetails)',
-		// Small, so the folder needs a second page.
+		// Small, so the listing needs a second page.
 		pageSize: 3,
 		orderBy: 'folder,name_natural',
 	};
