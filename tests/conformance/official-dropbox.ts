@@ -144,13 +144,21 @@ export async function runDropboxSdk(
 			await run[ step ]( args );
 			report.steps.push( { step, ok: true } );
 		} catch ( error ) {
-			report.steps.push( { step, ok: false, error: describe( error ) } );
+			report.steps.push( {
+				step,
+				ok: false,
+				error: failureText( error ),
+			} );
 		}
 	}
 	return report;
 }
 
-export function describe( error: unknown ): string {
+/**
+ * A failed step as one line: the SDKs' errors carry the HTTP status and the provider's answer.
+ * @param error
+ */
+export function failureText( error: unknown ): string {
 	if ( error && typeof error === 'object' && 'status' in error ) {
 		const e = error as { status: unknown; error?: unknown };
 		return `HTTP ${ String( e.status ) }: ${ JSON.stringify( e.error ) }`;

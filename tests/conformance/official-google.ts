@@ -6,7 +6,7 @@
  */
 import { auth, drive as driveApi } from '@googleapis/drive';
 
-import { describe } from './official-dropbox';
+import { failureText } from './official-dropbox';
 import type { SideReport, Step } from './scenario';
 
 export interface GoogleSetup {
@@ -123,7 +123,11 @@ export async function runGoogleClient(
 			await run[ step ]( args );
 			report.steps.push( { step, ok: true } );
 		} catch ( error ) {
-			report.steps.push( { step, ok: false, error: describe( error ) } );
+			report.steps.push( {
+				step,
+				ok: false,
+				error: failureText( error ),
+			} );
 		}
 	}
 	return report;
