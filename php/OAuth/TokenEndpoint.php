@@ -33,7 +33,8 @@ final class TokenEndpoint {
 	 * @param Closure(array<string, mixed>|null, int): T    $grant   Reads a 200 answer's JSON (and status).
 	 * @param Closure(HttpResponse, list<string>): Throwable $refusal Classifies any other answer; gets the
 	 *                                                               secrets to redact from its summary.
-	 * @param array<string, string>                         $headers Sent after the form's Content-Type.
+	 * @param array<string, string>                         $headers Sent with the form; a Content-Type here
+	 *                                                               replaces the plain form type.
 	 */
 	public function __construct(
 		private Transport $transport,
@@ -92,7 +93,7 @@ final class TokenEndpoint {
 		$response  = $this->transport->request(
 			'POST',
 			$this->url,
-			array( 'Content-Type' => 'application/x-www-form-urlencoded' ) + $this->headers,
+			array_merge( array( 'Content-Type' => 'application/x-www-form-urlencoded' ), $this->headers ),
 			http_build_query(
 				$params + array(
 					'client_id'     => $client_id,

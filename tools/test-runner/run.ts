@@ -137,7 +137,9 @@ async function main(): Promise< void > {
 	let environment: TestEnvironment | undefined;
 	const needsEnvironment =
 		selected.length === 0 ||
-		selected.some( ( s ) => /^(environment|phpunit|e2e)/.test( s ) );
+		selected.some( ( s ) =>
+			/^(environment|conformance|phpunit|e2e)/.test( s )
+		);
 	if ( needsEnvironment ) {
 		await stage(
 			'environment (sandbox Dropbox and Google, WordPress 7.1 and 6.8)',
@@ -151,6 +153,17 @@ async function main(): Promise< void > {
 	try {
 		if ( environment ) {
 			const env = environment;
+			// The plugin's provider requests against the official clients',
+			// on both WordPress HTTP transports (tests/conformance/). It
+			// loads the 7.1 site from PHP, so no web server is needed; it
+			// removes the app and client it registers and stops recording.
+			await stage( 'conformance (plugin vs official clients)', () =>
+				run(
+					bin( 'tsx' ),
+					[ '--test', 'tests/conformance/conformance.test.ts' ],
+					{ cwd: root, env: testEnv( env, env.sites[ '7.1' ] ) }
+				)
+			);
 			for ( const version of [ '7.1', '6.8' ] as const ) {
 				const site = env.sites[ version ];
 				// Some PHPUnit tests request the site over HTTP (image

@@ -127,10 +127,7 @@ final class ApiClient {
 		$response = $this->transport->request(
 			'GET',
 			$url,
-			array(
-				'Authorization' => 'Bearer ' . $access_token,
-				'Accept'        => 'application/json',
-			),
+			array( 'Authorization' => 'Bearer ' . $access_token ),
 			null,
 			$timeout,
 			array( $access_token )

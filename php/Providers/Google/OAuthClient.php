@@ -16,14 +16,18 @@ final class OAuthClient {
 
 	private const REVOKE_TIMEOUT = 10;
 
-	/** Token answers must not be cached by anything in between. */
-	private const NO_STORE = array( 'Cache-Control' => 'no-store' );
+	/**
+	 * The form type as google-auth-library sends it. No Cache-Control: it
+	 * governs the answer, and Google's token answers carry their own
+	 * no-store; its own clients send none.
+	 */
+	private const FORM = array( 'Content-Type' => 'application/x-www-form-urlencoded;charset=UTF-8' );
 
 	/** @var TokenEndpoint<TokenGrant> */
 	private TokenEndpoint $token_endpoint;
 
 	public function __construct( private Endpoints $endpoints, private Transport $transport ) {
-		$this->token_endpoint = new TokenEndpoint( $transport, $endpoints->token(), TokenGrant::from_response( ... ), ErrorClassifier::token( ... ), self::NO_STORE );
+		$this->token_endpoint = new TokenEndpoint( $transport, $endpoints->token(), TokenGrant::from_response( ... ), ErrorClassifier::token( ... ), self::FORM );
 	}
 
 	/**
@@ -78,7 +82,7 @@ final class OAuthClient {
 		$response = $this->transport->request(
 			'POST',
 			$this->endpoints->revoke(),
-			array( 'Content-Type' => 'application/x-www-form-urlencoded' ) + self::NO_STORE,
+			self::FORM,
 			http_build_query( array( 'token' => $token ), '', '&' ),
 			self::REVOKE_TIMEOUT,
 			array( $token )

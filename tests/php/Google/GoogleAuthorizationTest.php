@@ -82,7 +82,7 @@ final class GoogleAuthorizationTest extends GoogleTestCase {
 			),
 			FakeGoogle::form( $token_request )
 		);
-		$this->assertSame( 'application/x-www-form-urlencoded', $token_request['headers']['Content-Type'] );
+		$this->assertSame( 'application/x-www-form-urlencoded;charset=UTF-8', $token_request['headers']['Content-Type'] );
 		$about = $this->google->sent( 'GET ' . self::API . '/drive/v3/about' )[0];
 		$this->assertSame( 'user(displayName,emailAddress)', $about['query']['fields'] );
 		$this->assertSame( 'Bearer ' . self::ACCESS_TOKEN, self::bearer( $about ) );

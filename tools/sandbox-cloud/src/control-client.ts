@@ -2,6 +2,7 @@ import type { SandboxApp } from './dropbox/types';
 import type { GoogleClient, GoogleClientInput } from './google/types';
 import type { LibraryManifest } from './library/manifest';
 import type { Fault, FaultSpec } from './shared/faults';
+import type { RecordedRequest } from './shared/recorder';
 
 export interface GrantInfo {
 	id: string;
@@ -327,6 +328,27 @@ export class SandboxControl {
 
 	async resetRequestCounts(): Promise< void > {
 		await this.call( 'POST', '/requests' );
+	}
+
+	// --- Recordings (conformance suite) -------------------------------------
+
+	/** Starts recording every provider request as received, dropping earlier ones. */
+	async startRecording(): Promise< void > {
+		await this.call( 'POST', '/recordings' );
+	}
+
+	async recordings(): Promise< RecordedRequest[] > {
+		return (
+			await this.call< { requests: RecordedRequest[] } >(
+				'GET',
+				'/recordings'
+			)
+		).requests;
+	}
+
+	/** Stops recording and forgets what was recorded. */
+	async clearRecordings(): Promise< void > {
+		await this.call( 'DELETE', '/recordings' );
 	}
 
 	/**

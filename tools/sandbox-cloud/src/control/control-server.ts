@@ -16,6 +16,7 @@ import {
 	requestPath,
 	sendJson,
 } from '../shared/http-server';
+import { recorderOf } from '../shared/recorder';
 import { ClientValidationError } from '../google/clients';
 import type { GoogleProvider } from '../google/provider';
 import { googleControlRoutes } from './google-routes';
@@ -116,6 +117,28 @@ function routes( ctx: ControlContext ): Route[] {
 					? { body: { removed: m[ 1 ] } }
 					: { status: 404, body: { error: 'no such fault' } },
 		],
+		// Recordings of provider requests as received (conformance suite).
+		[
+			'GET',
+			/^\/recordings$/,
+			() => ( { body: { requests: recorderOf( ctx.counter ).list() } } ),
+		],
+		[
+			'POST',
+			/^\/recordings$/,
+			() => (
+				recorderOf( ctx.counter ).start(),
+				{ body: { requests: [] } }
+			 ),
+		],
+		[
+			'DELETE',
+			/^\/recordings$/,
+			() => (
+				recorderOf( ctx.counter ).clear(),
+				{ body: { requests: [] } }
+			 ),
+		],
 		// Time.
 		[ 'GET', /^\/time$/, () => ( { body: settings() } ) ],
 		[
@@ -132,6 +155,7 @@ function routes( ctx: ControlContext ): Route[] {
 			( _m, body ) => {
 				ctx.faults.clear();
 				ctx.counter.reset();
+				recorderOf( ctx.counter ).clear();
 				ctx.clock.reset();
 				state.reset( body.apps === true );
 				dbx.services.pages.reset();

@@ -7,6 +7,7 @@ import {
 	sendText,
 	sleep,
 } from '../shared/http-server';
+import { recorderOf } from '../shared/recorder';
 import { extensionOf } from './files/media-info';
 import { handleAuthorize } from './oauth/authorize';
 import { handleToken } from './oauth/token';
@@ -102,6 +103,7 @@ function host(
 			return sendText( res, 404, 'Not Found' );
 		}
 		svc.counter.count( target.key );
+		recorderOf( svc.counter ).record( `dropbox ${ name }`, req );
 		const { latencyMs, action } = svc.faults.take( target.key );
 		if ( latencyMs ) {
 			await sleep( latencyMs );

@@ -7,6 +7,7 @@ import {
 	sendHtml,
 	sleep,
 } from '../shared/http-server';
+import { recorderOf } from '../shared/recorder';
 import { handleAuthorize } from './oauth/authorize';
 import { handleRevoke } from './oauth/revoke';
 import { handleToken } from './oauth/token';
@@ -126,6 +127,7 @@ function host(
 			);
 		}
 		svc.counter.count( target.key );
+		recorderOf( svc.counter ).record( `google ${ name }`, req );
 		const { latencyMs, action } = svc.faults.take( target.key );
 		if ( latencyMs ) {
 			await sleep( latencyMs );
