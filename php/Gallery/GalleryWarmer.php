@@ -20,9 +20,16 @@ use WP_Post;
 /**
  * Saving never waits: save_post only schedules a WP-Cron event. The event
  * refreshes each gallery's listing and fetches the thumbnails of its first
- * page in the provider's batches (Dropbox: 25 per get_thumbnail_batch); when
- * the provider says to slow down, it stops and schedules itself again after
- * the wait it asked for.
+ * page in the provider's batches (Dropbox: 25 per get_thumbnail_batch, sizes
+ * mixed); when the provider says to slow down, it stops and schedules itself
+ * again after the wait it asked for, and the next run fetches only what is
+ * still missing.
+ *
+ * Every size the page's srcset names is fetched, not just its src: a phone
+ * at density 3, a laptop and a retina screen each pick another one, and the
+ * first visitor on any of them should be served from the disk cache. A
+ * photo's sizes go together, in page order, so an interrupted run leaves
+ * the photos at the top complete for every screen.
  */
 final class GalleryWarmer {
 
@@ -88,9 +95,11 @@ final class GalleryWarmer {
 		$rows    = array_slice( $this->order->sort( $listing->photos(), $gallery->sort_by, $gallery->sort_order ), 0, $gallery->per_page );
 		$missing = array();
 		foreach ( $rows as $row ) {
-			$image = new ImageRef( $provider, $row[0], $row[2], ThumbnailSize::DEFAULT );
-			if ( ! $this->disk->has( $image ) ) {
-				$missing[] = $image;
+			foreach ( ThumbnailSize::srcset() as $size ) {
+				$image = new ImageRef( $provider, $row[0], $row[2], $size );
+				if ( ! $this->disk->has( $image ) ) {
+					$missing[] = $image;
+				}
 			}
 		}
 		$this->fetcher->fetch_all( $missing );
