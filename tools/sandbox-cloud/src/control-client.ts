@@ -18,6 +18,8 @@ export interface GrantInfo {
 
 export interface SandboxSettings {
 	tokenLifetimeSeconds: number;
+	/** Server-side cap on entries per listing page (list_folder / files.list). */
+	maxPageEntries: number;
 	clockOffsetSeconds: number;
 	now: string;
 }
@@ -127,6 +129,17 @@ export class SandboxControl {
 
 	settings(): Promise< SandboxSettings > {
 		return this.call( 'GET', '/dropbox/settings' );
+	}
+
+	/**
+	 * Caps list_folder pages at `max` entries (they stay varying, with empty
+	 * pages); `reset()` restores the default.
+	 * @param max
+	 */
+	setMaxPageEntries( max: number ): Promise< SandboxSettings > {
+		return this.call( 'POST', '/dropbox/settings', {
+			maxPageEntries: max,
+		} );
 	}
 
 	async expireAccessTokens(): Promise< number > {
@@ -253,6 +266,16 @@ export class SandboxControl {
 	setGoogleTokenLifetime( seconds: number ): Promise< SandboxSettings > {
 		return this.call( 'POST', '/google/settings', {
 			tokenLifetimeSeconds: seconds,
+		} );
+	}
+
+	/**
+	 * Caps files.list pages at `max` files (still varying, with empty pages).
+	 * @param max
+	 */
+	setGoogleMaxPageEntries( max: number ): Promise< SandboxSettings > {
+		return this.call( 'POST', '/google/settings', {
+			maxPageEntries: max,
 		} );
 	}
 

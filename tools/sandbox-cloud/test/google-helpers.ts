@@ -321,8 +321,9 @@ export async function listAll(
 	t: TestSandbox,
 	token: string,
 	params: Record< string, string | number >
-): Promise< { files: any[]; pages: number } > {
+): Promise< { files: any[]; pages: number; sizes: number[] } > {
 	const files: any[] = [];
+	const sizes: number[] = [];
 	let pageToken: string | undefined;
 	let pages = 0;
 	do {
@@ -333,8 +334,9 @@ export async function listAll(
 		);
 		assert.equal( res.status, 200, res.text );
 		files.push( ...res.json.files );
+		sizes.push( res.json.files.length );
 		pageToken = res.json.nextPageToken;
 		pages++;
 	} while ( pageToken );
-	return { files, pages };
+	return { files, pages, sizes };
 }

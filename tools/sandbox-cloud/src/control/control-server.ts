@@ -19,7 +19,13 @@ import {
 import { ClientValidationError } from '../google/clients';
 import type { GoogleProvider } from '../google/provider';
 import { googleControlRoutes } from './google-routes';
-import { BadInput, type Body, type Route, seconds } from './route';
+import {
+	BadInput,
+	type Body,
+	maxPageEntries,
+	type Route,
+	seconds,
+} from './route';
 
 export interface ControlContext {
 	clock: Clock;
@@ -70,6 +76,7 @@ function routes( ctx: ControlContext ): Route[] {
 		} ) );
 	const settings = () => ( {
 		tokenLifetimeSeconds: state.tokenLifetimeSeconds,
+		maxPageEntries: dbx.services.pages.maxEntries,
 		clockOffsetSeconds: ctx.clock.offsetSeconds,
 		now: new Date( ctx.clock.now() ).toISOString(),
 	} );
@@ -127,7 +134,9 @@ function routes( ctx: ControlContext ): Route[] {
 				ctx.counter.reset();
 				ctx.clock.reset();
 				state.reset( body.apps === true );
+				dbx.services.pages.reset();
 				ctx.google.services.state.reset();
+				ctx.google.services.pages.reset();
 				if ( body.apps === true ) {
 					ctx.google.services.clients.reset();
 				}
@@ -194,6 +203,9 @@ function routes( ctx: ControlContext ): Route[] {
 					state.tokenLifetimeSeconds = Math.round(
 						seconds( body, 'tokenLifetimeSeconds', 1 )
 					);
+				}
+				if ( body.maxPageEntries !== undefined ) {
+					dbx.services.pages.maxEntries = maxPageEntries( body );
 				}
 				return { body: settings() };
 			},

@@ -1,7 +1,7 @@
 import type { GoogleProvider } from '../google/provider';
 import type { GoogleClientInput } from '../google/types';
 import type { Clock } from '../shared/clock';
-import { type Route, seconds } from './route';
+import { maxPageEntries, type Route, seconds } from './route';
 
 const iso = ( ms: number | null ) =>
 	ms === null ? null : new Date( ms ).toISOString();
@@ -21,6 +21,7 @@ export function googleControlRoutes(
 	const clientId = ( m: RegExpExecArray ) => decodeURIComponent( m[ 1 ]! );
 	const settings = () => ( {
 		tokenLifetimeSeconds: state.tokenLifetimeSeconds,
+		maxPageEntries: google.services.pages.maxEntries,
 		clockOffsetSeconds: clock.offsetSeconds,
 		now: new Date( clock.now() ).toISOString(),
 	} );
@@ -105,6 +106,9 @@ export function googleControlRoutes(
 					state.tokenLifetimeSeconds = Math.round(
 						seconds( body, 'tokenLifetimeSeconds', 1 )
 					);
+				}
+				if ( body.maxPageEntries !== undefined ) {
+					google.services.pages.maxEntries = maxPageEntries( body );
 				}
 				return { body: settings() };
 			},

@@ -10,6 +10,18 @@ export type Route = [
 	run: ( match: RegExpExecArray, body: Body ) => Result | Promise< Result >,
 ];
 
+/**
+ * A listing's server-side page cap from a settings body (see PagePlan).
+ * @param body
+ */
+export function maxPageEntries( body: Body ): number {
+	const value = body.maxPageEntries;
+	if ( ! Number.isInteger( value ) || ( value as number ) < 1 ) {
+		throw new BadInput( 'maxPageEntries must be an integer ≥ 1' );
+	}
+	return value as number;
+}
+
 export function seconds( body: Body, field: string, min: number ): number {
 	const value = body[ field ];
 	if (

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Clock } from '../shared/clock';
 import type { FaultRegistry, RequestCounter } from '../shared/faults';
 import type { Handler } from '../shared/http-server';
+import { PagePlan } from '../shared/page-plan';
 import { validateApp } from './apps';
 import { ContentHashes } from './files/content-hash';
 import { IdMap } from './files/id-map';
@@ -45,6 +46,7 @@ export function createDropbox( opts: DropboxProviderOptions ): DropboxProvider {
 	const library = new Library( opts.libraryDir, ids );
 	const media = new MediaInfo();
 	const meta = new MetadataService( library, new ContentHashes(), media );
+	const pages = new PagePlan();
 	const services: DropboxServices = {
 		state: new DropboxState(
 			stateDir,
@@ -54,7 +56,8 @@ export function createDropbox( opts: DropboxProviderOptions ): DropboxProvider {
 		clock: opts.clock,
 		library,
 		meta,
-		lister: new FolderLister( meta, opts.secret ),
+		lister: new FolderLister( meta, opts.secret, pages ),
+		pages,
 		thumbs: new Thumbnailer(
 			join( opts.dataDir, 'cache', 'dropbox-thumbnails' ),
 			media

@@ -1,5 +1,6 @@
 import type { Clock } from '../shared/clock';
 import type { FaultRegistry, RequestCounter } from '../shared/faults';
+import type { PagePlan } from '../shared/page-plan';
 import type { FolderLister } from './files/list-folder';
 import type { Library } from './files/library';
 import type { MetadataService } from './files/metadata';
@@ -25,6 +26,8 @@ export interface DropboxServices {
 	library: Library;
 	meta: MetadataService;
 	lister: FolderLister;
+	/** How many entries each list_folder page holds (approximate, control-adjustable). */
+	pages: PagePlan;
 	thumbs: Thumbnailer;
 	faults: FaultRegistry;
 	counter: RequestCounter;

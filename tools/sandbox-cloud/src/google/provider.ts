@@ -2,6 +2,7 @@ import { join } from 'node:path';
 
 import type { Clock } from '../shared/clock';
 import type { FaultRegistry, RequestCounter } from '../shared/faults';
+import { PagePlan } from '../shared/page-plan';
 import { CloudConsole } from './console';
 import { FileFacts } from './drive/file-facts';
 import { PageTokens } from './drive/page-token';
@@ -55,6 +56,7 @@ export function createGoogle( opts: GoogleProviderOptions ): GoogleProvider {
 			join( opts.dataDir, 'cache', 'google-thumbnails' )
 		),
 		pageTokens: new PageTokens( opts.secret ),
+		pages: new PagePlan(),
 		secret: opts.secret,
 		faults: opts.faults,
 		counter: opts.counter,

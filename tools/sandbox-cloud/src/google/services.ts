@@ -1,5 +1,6 @@
 import type { Clock } from '../shared/clock';
 import type { FaultRegistry, RequestCounter } from '../shared/faults';
+import type { PagePlan } from '../shared/page-plan';
 import type { FileFacts } from './drive/file-facts';
 import type { PageTokens } from './drive/page-token';
 import type { DriveThumbnails, ThumbnailLinks } from './drive/thumbnails';
@@ -31,6 +32,8 @@ export interface GoogleServices {
 	links: ThumbnailLinks;
 	thumbs: DriveThumbnails;
 	pageTokens: PageTokens;
+	/** How many files each files.list page holds (partial pages, control-adjustable). */
+	pages: PagePlan;
 	/** Signs consent forms. */
 	secret: string;
 	faults: FaultRegistry;

@@ -20,6 +20,8 @@ export interface CursorState {
 	since: string;
 	/** For a change set being paged: the snapshot it leads to. */
 	until: string | null;
+	/** Position of the page this cursor asks for within its listing or change set (absent: 0). */
+	page?: number;
 }
 
 export class CursorCodec {

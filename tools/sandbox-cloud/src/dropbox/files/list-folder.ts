@@ -1,12 +1,18 @@
+import { lstat } from 'node:fs/promises';
+
+import type { PagePlan } from '../../shared/page-plan';
 import { sha1Hex } from '../../shared/random';
 import { lookupError, routeError } from '../wire/errors';
 import { CursorCodec, type CursorState } from './cursor';
 import type { Node } from './library';
+import { byKey, signature, sortKey } from './listing-order';
 import type { MetadataService } from './metadata';
 
 /** Page size when the caller gives no `limit` (Dropbox's own default is not documented). */
 export const DEFAULT_LIMIT = 500;
 const MAX_SNAPSHOTS = 64;
+/** Sorted listings kept for their cursors: with pages of a few dozen entries, a big folder is read once, not once a page. */
+const MAX_LISTINGS = 8;
 
 interface SnapshotEntry {
 	/** Library path (on-disk case). */
@@ -18,53 +24,39 @@ interface SnapshotEntry {
 /** Library-lowercased path → entry, for everything a listing covers. */
 type Snapshot = Map< string, SnapshotEntry >;
 
+/** A listing in delivery order. */
+type Keyed = Array< { node: Node; key: string } >;
+
 export interface ListResult {
 	entries: Record< string, unknown >[];
 	cursor: string;
 	has_more: boolean;
 }
 
-function signature( node: Node ): string {
-	return node.isDir
-		? 'folder'
-		: `${ node.stat.size }:${ Math.floor( node.stat.mtimeMs ) }:${ node.stat.ino }`;
-}
-
-/**
- * Entry order is unspecified on Dropbox: the sandbox uses a stable
- * pseudo-random order (so clients that assume name order fail here too),
- * with parents always before their children.
- * @param display
- */
-function sortKey( display: string ): string {
-	const depth = display.split( '/' ).length;
-	return `${ String( depth ).padStart( 4, '0' ) }|${ sha1Hex( display.toLowerCase() ).slice( 0, 12 ) }|${ display.toLowerCase() }`;
-}
-
-/**
- * Orders entries by sort key (plain code-unit order, the same on every run).
- * @param a
- * @param a.key
- * @param b
- * @param b.key
- */
-function byKey( a: { key: string }, b: { key: string } ): number {
-	if ( a.key === b.key ) {
-		return 0;
-	}
-	return a.key < b.key ? -1 : 1;
-}
-
 /** list_folder and list_folder/continue: stable cursors, real change sets. */
 export class FolderLister {
 	private snapshots = new Map< string, Snapshot >();
+	private listings = new Map< string, Keyed >();
 	private readonly codec: CursorCodec;
 
 	constructor(
 		private readonly meta: MetadataService,
-		secret: string
+		secret: string,
+		private readonly plan: PagePlan
 	) {
 		this.codec = new CursorCodec( secret );
+	}
+
+	/**
+	 * Entries the page a cursor state asks for holds (approximate, as on Dropbox: see PagePlan).
+	 * @param state
+	 */
+	private pageSize( state: CursorState ): number {
+		return this.plan.size(
+			JSON.stringify( state ),
+			state.page ?? 0,
+			state.limit
+		);
 	}
 
 	private async scan( folder: Node, recursive: boolean ): Promise< Node[] > {
@@ -106,30 +98,56 @@ export class FolderLister {
 		);
 	}
 
-	private async page(
-		nodes: Node[],
-		root: string,
-		after: string | null,
-		limit: number,
-		mediaInfo: boolean
-	) {
-		const keyed = nodes
+	private keyed( nodes: Node[], root: string ): Keyed {
+		return nodes
 			.map( ( node ) => ( {
 				node,
 				key: sortKey( this.meta.displayPath( node, root ) ?? node.rel ),
 			} ) )
-			.filter( ( e ) => after === null || e.key > after )
 			.sort( byKey );
-		const slice = keyed.slice( 0, limit );
+	}
+
+	private static listingKey( state: CursorState ): string {
+		return `${ state.since }|${ state.root }|${ state.folder }|${ state.recursive }`;
+	}
+
+	private keep( state: CursorState, keyed: Keyed ): void {
+		const key = FolderLister.listingKey( state );
+		this.listings.delete( key );
+		this.listings.set( key, keyed );
+		while ( this.listings.size > MAX_LISTINGS ) {
+			this.listings.delete( this.listings.keys().next().value as string );
+		}
+	}
+
+	private async page(
+		keyed: Keyed,
+		root: string,
+		after: string | null,
+		size: number,
+		mediaInfo: boolean
+	) {
+		const rest =
+			after === null ? keyed : keyed.filter( ( e ) => e.key > after );
+		const slice = rest.slice( 0, size );
+		// A kept listing may name files deleted or changed since: serve what is on disk now.
+		const fresh = await Promise.all(
+			slice.map( async ( e ) => {
+				const stat = await lstat( e.node.abs ).catch( () => null );
+				return stat ? { ...e.node, stat } : null;
+			} )
+		);
 		const entries = await Promise.all(
-			slice.map( ( e ) =>
-				this.meta.of( e.node, root, { tag: true, mediaInfo } )
-			)
+			fresh
+				.filter( ( n ): n is Node => n !== null )
+				.map( ( node ) =>
+					this.meta.of( node, root, { tag: true, mediaInfo } )
+				)
 		);
 		return {
 			entries,
 			last: slice.at( -1 )?.key ?? after,
-			more: keyed.length > limit,
+			more: rest.length > size,
 		};
 	}
 
@@ -153,24 +171,27 @@ export class FolderLister {
 			after: null,
 			since,
 			until: null,
+			page: 0,
 		};
-		return this.listPage( state, nodes );
+		const keyed = this.keyed( nodes, root );
+		this.keep( state, keyed );
+		return this.listPage( state, keyed );
 	}
 
 	private async listPage(
 		state: CursorState,
-		nodes: Node[]
+		keyed: Keyed
 	): Promise< ListResult > {
 		const { entries, last, more } = await this.page(
-			nodes,
+			keyed,
 			state.root,
 			state.after,
-			state.limit,
+			this.pageSize( state ),
 			false
 		);
 		const next: CursorState = more
-			? { ...state, after: last }
-			: { ...state, mode: 'changes', after: null };
+			? { ...state, after: last, page: ( state.page ?? 0 ) + 1 }
+			: { ...state, mode: 'changes', after: null, page: 0 };
 		return { entries, cursor: this.codec.encode( next ), has_more: more };
 	}
 
@@ -194,10 +215,15 @@ export class FolderLister {
 			throw lookupError( 'not_found' );
 		}
 		if ( state.mode === 'page' && state.until === null ) {
-			return this.listPage(
-				state,
-				await this.scan( folder, state.recursive )
-			);
+			let keyed = this.listings.get( FolderLister.listingKey( state ) );
+			if ( ! keyed ) {
+				keyed = this.keyed(
+					await this.scan( folder, state.recursive ),
+					state.root
+				);
+				this.keep( state, keyed );
+			}
+			return this.listPage( state, keyed );
 		}
 		const since = this.snapshots.get( state.since );
 		// A change set: everything that differs between snapshot `since` and `until` (taken now if new).
@@ -255,17 +281,19 @@ export class FolderLister {
 		const pending = changes
 			.filter( ( c ) => state.after === null || c.key > state.after )
 			.sort( byKey );
-		const slice = pending.slice( 0, state.limit );
+		const size = this.pageSize( { ...state, until: untilId } );
+		const slice = pending.slice( 0, size );
 		const entries = (
 			await Promise.all( slice.map( ( c ) => c.build() ) )
 		).filter( ( e ): e is Record< string, unknown > => e !== null );
-		const more = pending.length > state.limit;
+		const more = pending.length > size;
 		const next: CursorState = more
 			? {
 					...state,
 					mode: 'changes',
-					after: slice.at( -1 )?.key ?? null,
+					after: slice.at( -1 )?.key ?? state.after,
 					until: untilId,
+					page: ( state.page ?? 0 ) + 1,
 				}
 			: {
 					...state,
@@ -273,6 +301,7 @@ export class FolderLister {
 					after: null,
 					since: untilId,
 					until: null,
+					page: 0,
 				};
 		return { entries, cursor: this.codec.encode( next ), has_more: more };
 	}

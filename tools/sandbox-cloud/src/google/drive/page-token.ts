@@ -7,6 +7,14 @@ interface PageState {
 	query: string;
 	/** Index of the first item of the next page. */
 	offset: number;
+	/** Position of that page within the listing (absent: 0); it shapes the page's size. */
+	page?: number;
+}
+
+/** Where a page token points. */
+export interface PagePosition {
+	offset: number;
+	page: number;
 }
 
 const PREFIX = '~!!~AI9FV7';
@@ -28,19 +36,19 @@ export class PageTokens {
 		return sha1Hex( JSON.stringify( parts ) ).slice( 0, 16 );
 	}
 
-	encode( query: string, offset: number ): string {
+	encode( query: string, offset: number, page = 0 ): string {
 		const body = Buffer.from(
-			JSON.stringify( { v: 1, query, offset } satisfies PageState )
+			JSON.stringify( { v: 1, query, offset, page } satisfies PageState )
 		).toString( 'base64url' );
 		return `${ PREFIX }${ body }${ this.mac( body ) }`;
 	}
 
 	/**
-	 * The offset a token points at, or null when it is not one of ours or belongs to another query.
+	 * Where a token points, or null when it is not one of ours or belongs to another query.
 	 * @param token
 	 * @param query
 	 */
-	decode( token: string, query: string ): number | null {
+	decode( token: string, query: string ): PagePosition | null {
 		if (
 			! token.startsWith( PREFIX ) ||
 			token.length < PREFIX.length + 23
@@ -56,11 +64,14 @@ export class PageTokens {
 			const state = JSON.parse(
 				Buffer.from( body, 'base64url' ).toString( 'utf8' )
 			) as PageState;
+			const page = state.page ?? 0;
 			return state.v === 1 &&
 				state.query === query &&
 				Number.isInteger( state.offset ) &&
-				state.offset >= 0
-				? state.offset
+				state.offset >= 0 &&
+				Number.isInteger( page ) &&
+				page >= 0
+				? { offset: state.offset, page }
 				: null;
 		} catch {
 			return null;

@@ -73,8 +73,8 @@ export async function listDrives(
 	}
 	const key = PageTokens.queryKey( [ 'drives' ] );
 	const token = q.get( 'pageToken' );
-	const offset = token ? svc.pageTokens.decode( token, key ) : 0;
-	if ( offset === null ) {
+	const offset = token ? svc.pageTokens.decode( token, key )?.offset : 0;
+	if ( offset === undefined ) {
 		throw invalidValue( 'pageToken' );
 	}
 	const drives = [ ...svc.tree.drives ].sort( ( a, b ) =>

@@ -87,13 +87,20 @@ export async function listFiles(
 		spaces,
 	] );
 	const pageToken = q.get( 'pageToken' );
-	const offset =
+	const position =
 		pageToken === null || pageToken === ''
-			? 0
+			? { offset: 0, page: 0 }
 			: svc.pageTokens.decode( pageToken, queryKey );
-	if ( offset === null ) {
+	if ( position === null ) {
 		throw invalidValue( 'pageToken' );
 	}
+	const { offset } = position;
+	// Partial and empty pages before the end, as Drive documents for pageSize.
+	const size = svc.pages.size(
+		`${ queryKey }|${ offset }`,
+		position.page,
+		pageSize
+	);
 
 	const parent = query.parent;
 	let candidates: DriveItem[] = [];
@@ -139,7 +146,7 @@ export async function listFiles(
 	} );
 	const compare = comparator( order );
 	matching.sort( ( a, b ) => compare( sortFacts( a ), sortFacts( b ) ) );
-	const page = matching.slice( offset, offset + pageSize );
+	const page = matching.slice( offset, offset + size );
 	const fileSelection = selection ? subSelection( selection, 'files' ) : null;
 	const files = await Promise.all(
 		page.map( async ( { item, stat } ) => {
@@ -155,14 +162,15 @@ export async function listFiles(
 			);
 		} )
 	);
-	const more = offset + pageSize < matching.length;
+	const more = offset + size < matching.length;
 	const body: Record< string, unknown > = {
 		kind: 'drive#fileList',
 		...( more
 			? {
 					nextPageToken: svc.pageTokens.encode(
 						queryKey,
-						offset + pageSize
+						offset + size,
+						position.page + 1
 					),
 				}
 			: {} ),
