@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery;
 
+use CustomerCloudGallery\Admin;
 use CustomerCloudGallery\Admin\SettingsAssets;
 use CustomerCloudGallery\Admin\SettingsPage;
 use CustomerCloudGallery\Blocks\GalleryBlock;
@@ -57,6 +58,7 @@ final class Services {
 		return array(
 			new GalleryBlock( dirname( PLUGIN_FILE ) ),
 			new SettingsPage( new SettingsAssets( $this->flash_notices() ) ),
+			new Admin\ThumbnailSiteHealth( $this->providers(), $this->thumbnail_health() ),
 			$this->callback_handler(),
 			$this->rest_api(),
 			$this->folder_listings(),
@@ -91,7 +93,11 @@ final class Services {
 	}
 
 	public function thumbnail_fetcher(): Images\ThumbnailFetcher {
-		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailFetcher( $this->sources(), $this->thumbnail_cache() ) );
+		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailFetcher( $this->sources(), $this->thumbnail_cache(), new Images\ThumbnailFailures(), $this->thumbnail_health() ) );
+	}
+
+	public function thumbnail_health(): Images\ThumbnailHealth {
+		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailHealth( $this->options() ) );
 	}
 
 	public function gallery_views(): Rendering\GalleryViewBuilder {
@@ -197,7 +203,7 @@ final class Services {
 	}
 
 	private function rest_api(): REST\RestApi {
-		$presenter   = new REST\ConnectionPresenter( $this->providers() );
+		$presenter   = new REST\ConnectionPresenter( $this->providers(), $this->thumbnail_health() );
 		$controllers = array(
 			new REST\ConnectionsController( $this->providers(), $presenter ),
 			new REST\ConnectionActionsController( $this->providers(), $presenter, new AuthorizationStart( $this->state_store() ) ),

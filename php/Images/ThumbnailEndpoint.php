@@ -1,6 +1,6 @@
 <?php
 /**
- * Serves /?ccg_image=<token>: the disk copy, or fetches it once from Dropbox.
+ * Serves /?ccg_image=<token>: the disk copy, or fetches it once from the provider.
  *
  * @package CustomerCloudGallery
  */
@@ -16,7 +16,9 @@ use CustomerCloudGallery\Gallery\Sources;
 /**
  * Runs at the very start of init, before themes and the query: a thumbnail
  * needs none of them. A bad signature is a 403 before anything is fetched;
- * a thumbnail Dropbox cannot give is a grey placeholder, never a broken image.
+ * a thumbnail the provider cannot give is a grey placeholder, never a broken
+ * image, and never cached under the photo's URL: the URL is immutable, so a
+ * cached placeholder would hide the photo after it becomes available.
  */
 final class ThumbnailEndpoint {
 
@@ -54,13 +56,9 @@ final class ThumbnailEndpoint {
 			try {
 				$path = $this->fetcher->fetch( $image );
 			} catch ( GalleryException $exception ) {
-				// Gone or not an image the provider can render: a tile for an hour.
-				// Down or rate limiting: a tile nobody keeps, so a reload gets the photo.
-				return match ( $exception->reason ) {
-					GalleryException::FOLDER_NOT_FOUND => ImageResponse::placeholder( HOUR_IN_SECONDS ),
-					GalleryException::RATE_LIMITED => ImageResponse::placeholder( 0, $exception->retry_after ?? 1 ),
-					default => ImageResponse::placeholder( 0 ),
-				};
+				// The fetcher remembers the failure, so views until its wait is
+				// over cost no provider call; Retry-After says how long that is.
+				return ImageResponse::placeholder( 0, GalleryException::RATE_LIMITED === $exception->reason ? ( $exception->retry_after ?? 1 ) : null );
 			}
 			if ( null === $path ) {
 				return ImageResponse::placeholder( 0 );

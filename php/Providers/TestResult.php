@@ -55,23 +55,26 @@ final class TestResult {
 	 * The provider answered: ok when the connection, built again after the
 	 * calls, is connected; any problem it still has is spelled out.
 	 *
-	 * @param string       $answered  Who the provider answered for, in the provider's words.
-	 * @param string       $none_seen What "no folders" means at this provider.
-	 * @param list<string> $folders   Top-level folders, as display paths.
+	 * @param string       $answered    Who the provider answered for, in the provider's words.
+	 * @param string       $none_seen   What "no folders" means at this provider.
+	 * @param list<string> $folders     Top-level folders, as display paths.
+	 * @param bool         $all_folders Whether $folders is all of them (a huge top level is read only in part).
+	 * @param string       $thumbnail   What fetching a photo's thumbnail showed, as a sentence.
 	 */
-	public static function answered( Connection $after, string $answered, string $none_seen, array $folders ): self {
+	public static function answered( Connection $after, string $answered, string $none_seen, array $folders, bool $all_folders = true, string $thumbnail = '' ): self {
 		$sentences = array( $answered );
 
-		$shown = array_slice( $folders, 0, self::NAMED_FOLDERS );
-		$more  = count( $folders ) > count( $shown ) ? ', …' : '';
-		if ( array() === $folders ) {
+		if ( array() === $folders && $all_folders ) {
 			$sentences[] = $none_seen;
 		} else {
 			$sentences[] = sprintf(
-				/* translators: %s: comma-separated folder paths, e.g. "/Weddings, /Portraits". */
+				/* translators: %s: comma-separated folder paths, e.g. "/Weddings, /Portraits", maybe followed by "and 12 more". */
 				__( 'Top-level folders it sees: %s.', 'customer-cloud-gallery' ),
-				implode( ', ', $shown ) . $more
+				self::folder_list( $folders, $all_folders )
 			);
+		}
+		if ( '' !== $thumbnail ) {
+			$sentences[] = $thumbnail;
 		}
 
 		if ( null !== $after->problem ) {
@@ -79,5 +82,32 @@ final class TestResult {
 			$sentences[] = $after->problem->fix;
 		}
 		return new self( $after->is_connected(), implode( ' ', $sentences ), $after, $folders );
+	}
+
+	/**
+	 * The first few folders by name, and how many more there are.
+	 *
+	 * @param list<string> $folders
+	 */
+	private static function folder_list( array $folders, bool $all_folders ): string {
+		$shown = implode( ', ', array_slice( $folders, 0, self::NAMED_FOLDERS ) );
+		$rest  = count( $folders ) - min( count( $folders ), self::NAMED_FOLDERS );
+		if ( $all_folders ) {
+			return 0 === $rest ? $shown : sprintf(
+				/* translators: 1: comma-separated folder paths, 2: how many more folders there are. */
+				_n( '%1$s and %2$s more', '%1$s and %2$s more', $rest, 'customer-cloud-gallery' ),
+				$shown,
+				number_format_i18n( $rest )
+			);
+		}
+		if ( '' === $shown ) {
+			return __( 'more than could be counted', 'customer-cloud-gallery' );
+		}
+		return sprintf(
+			/* translators: 1: comma-separated folder paths, 2: how many more folders were counted before counting stopped. */
+			_n( '%1$s and at least %2$s more', '%1$s and at least %2$s more', max( 1, $rest ), 'customer-cloud-gallery' ),
+			$shown,
+			number_format_i18n( max( 1, $rest ) )
+		);
 	}
 }

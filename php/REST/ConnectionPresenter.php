@@ -9,22 +9,26 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\REST;
 
+use CustomerCloudGallery\Images\ThumbnailHealth;
 use CustomerCloudGallery\Providers\Connection;
 use CustomerCloudGallery\Providers\Problem;
 use CustomerCloudGallery\Providers\ProviderRegistry;
 
 /**
  * Shared by every route that answers with a Connection, so they all agree.
- * Credentials and the redirect URI go to administrators only.
+ * Credentials and the redirect URI go to administrators only. A connection
+ * whose thumbnails fail is reported with that problem when it has no other:
+ * listing folders is not enough to call it healthy.
  */
 final class ConnectionPresenter {
 
-	public function __construct( private ProviderRegistry $providers ) {}
+	public function __construct( private ProviderRegistry $providers, private ThumbnailHealth $thumbnails ) {}
 
 	/**
 	 * @return array<string, mixed>
 	 */
 	public function present( Connection $connection, bool $can_manage ): array {
+		$problem = $connection->problem ?? $this->thumbnails->problem( $connection );
 		return array(
 			'provider'      => $connection->provider,
 			'label'         => $connection->label,
@@ -37,11 +41,11 @@ final class ConnectionPresenter {
 			'grantedScopes' => $connection->granted_scopes,
 			'missingScopes' => $connection->missing_scopes,
 			'connectedAt'   => null === $connection->connected_at ? null : gmdate( 'c', $connection->connected_at ),
-			'problem'       => null === $connection->problem ? null : array(
-				'code'    => $connection->problem->code,
-				'message' => $connection->problem->message,
-				'fix'     => $connection->problem->fix,
-				'action'  => $connection->problem->action,
+			'problem'       => null === $problem ? null : array(
+				'code'    => $problem->code,
+				'message' => $problem->message,
+				'fix'     => $problem->fix,
+				'action'  => $problem->action,
 			),
 		);
 	}

@@ -62,6 +62,12 @@ final class Keys {
 	/** Transients: date taken and dimensions of one folder's photos, by file id. */
 	public const MEDIA_PREFIX = 'ccg_media_';
 
+	/** Transients: a thumbnail the provider would not give, and when to ask again (Images\ThumbnailFailures). */
+	public const THUMBNAIL_FAILURE_PREFIX = 'ccg_thumbfail_';
+
+	/** Per provider: since when its thumbnails fail, and what it answered (Images\ThumbnailHealth). */
+	public const THUMBNAIL_HEALTH = 'ccg_thumbnail_health';
+
 	/** Whether this site's web server hands missing thumbnail files to WordPress (Images\FallbackProbe). */
 	public const STATIC_IMAGES = 'ccg_static_images';
 

@@ -20,7 +20,9 @@ final class DropboxFailures {
 		return match ( $error->kind ) {
 			DropboxError::NOT_FOUND => GalleryException::not_found( DropboxProvider::label_text() ),
 			DropboxError::RATE_LIMITED => new GalleryException( GalleryException::RATE_LIMITED, $problem->message, 429, $problem, $error->retry_after ?? 1 ),
-			DropboxError::UNAVAILABLE, DropboxError::UNEXPECTED => new GalleryException( GalleryException::UNREACHABLE, $this->diagnosis->unreachable()->message, 503, $this->diagnosis->unreachable(), $error->retry_after ),
+			DropboxError::UNAVAILABLE => new GalleryException( GalleryException::UNREACHABLE, $this->diagnosis->unreachable()->message, 503, $this->diagnosis->unreachable(), $error->retry_after ),
+			// Visitors read that Dropbox is unreachable; the admin reads what it answered.
+			DropboxError::UNEXPECTED => new GalleryException( GalleryException::UNREACHABLE, $this->diagnosis->unreachable()->message, 503, $problem, $error->retry_after ),
 			DropboxError::MISSING_SCOPE => new GalleryException( GalleryException::MISSING_SCOPE, $problem->message, 403, $problem ),
 			// Any other lookup failure (not_folder, restricted_content, malformed_path…) means the folder cannot be reached.
 			DropboxError::CONFLICT => str_starts_with( (string) $error->tag, 'path/' ) ? GalleryException::not_found( DropboxProvider::label_text() ) : new GalleryException( GalleryException::UNREACHABLE, $problem->message, 503, $problem ),

@@ -12,8 +12,10 @@ namespace CustomerCloudGallery\Providers\Dropbox;
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Http\Transport;
+use CustomerCloudGallery\Images\ThumbnailHealth;
 use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\ProviderModule;
+use CustomerCloudGallery\Providers\ThumbnailProbe;
 use CustomerCloudGallery\REST\ConnectionPresenter;
 use CustomerCloudGallery\REST\DropboxCredentialsController;
 use CustomerCloudGallery\Storage\Encryption;
@@ -36,7 +38,7 @@ final class DropboxModule implements ProviderModule {
 				$this->connections(),
 				new Authorization( $this->credentials(), $this->tokens(), $this->health(), $this->oauth(), $this->api(), $this->diagnosis() ),
 				new Disconnection( $this->tokens(), $this->health(), $this->oauth(), $this->calls() ),
-				new ConnectionTest( $this->tokens(), $this->api(), $this->calls(), $this->health(), $this->connections(), $this->diagnosis() )
+				new ConnectionTest( $this->tokens(), $this->api(), $this->calls(), $this->health(), $this->connections(), $this->diagnosis(), new ThumbnailProbe( $this->source(), new ThumbnailHealth( $this->options ) ) )
 			)
 		);
 	}

@@ -1,6 +1,6 @@
 <?php
 /**
- * "Test connection": asks Drive who we are and what we can see.
+ * "Test connection": asks Drive who we are, what we can see, and for a photo.
  *
  * @package CustomerCloudGallery
  */
@@ -9,13 +9,28 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Google;
 
+use CustomerCloudGallery\Images\ImageRef;
+use CustomerCloudGallery\Providers\Problem;
 use CustomerCloudGallery\Providers\TestResult;
+use CustomerCloudGallery\Providers\ThumbnailProbe;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
+/**
+ * Follows nextPageToken through the top of My Drive and the shared drives
+ * (Drive may return fewer items than asked, even none, before the end), up
+ * to a bound, and fetches one photo's thumbnail the way galleries do:
+ * listing alone does not prove visitors will see photos.
+ */
 final class ConnectionTest {
 
-	/** Enough for a sample of the top-level folders without paging. */
-	private const LISTING_LIMIT = 25;
+	/** Drive's pages hold at most this many; they may hold fewer. */
+	private const PAGE_SIZE = 100;
+
+	/** Pages read of each list before counting stops ("at least N more"). */
+	private const MAX_PAGES = 10;
+
+	/** Photos tried, in case one cannot be rendered. */
+	private const PROBE_PHOTOS = 3;
 
 	public function __construct(
 		private TokenStore $tokens,
@@ -23,7 +38,8 @@ final class ConnectionTest {
 		private AuthorizedCalls $calls,
 		private HealthStore $health,
 		private ConnectionFactory $connections,
-		private Diagnosis $diagnosis
+		private Diagnosis $diagnosis,
+		private ThumbnailProbe $probe
 	) {}
 
 	public function run(): TestResult {
@@ -39,9 +55,13 @@ final class ConnectionTest {
 			}
 			// Any Drive call proves the API is enabled and the scope granted.
 			$this->refresh_account();
-			$folders = $this->top_level_folders();
+			list( $folders, $complete ) = $this->top_level_folders();
 			// Google just accepted the grant, so an earlier refusal is over.
 			$this->health->clear_revoked();
+			$thumbnail = $this->probe->run( $this->photos_to_try() );
+			if ( $thumbnail instanceof Problem ) {
+				return TestResult::failed( $this->connections->build(), $thumbnail );
+			}
 		} catch ( GoogleError $error ) {
 			return TestResult::failed( $this->connections->build(), $this->diagnosis->from_error( $error ) );
 		} catch ( UnreadableSecret ) {
@@ -61,7 +81,9 @@ final class ConnectionTest {
 				)
 				: __( 'Google Drive answered; the account name could not be read.', 'customer-cloud-gallery' ),
 			__( 'It sees no folders at the top of My Drive and no shared drives.', 'customer-cloud-gallery' ),
-			$folders
+			$folders,
+			$complete,
+			$thumbnail
 		);
 	}
 
@@ -79,38 +101,97 @@ final class ConnectionTest {
 	}
 
 	/**
-	 * Folders at the top of My Drive, then the shared drives, as display paths.
+	 * Folders at the top of My Drive, then the shared drives, as display
+	 * paths, and whether that is all of them.
 	 *
-	 * @return list<string>
+	 * @return array{0: list<string>, 1: bool}
 	 *
 	 * @throws GoogleError
 	 * @throws UnreadableSecret
 	 */
 	private function top_level_folders(): array {
-		$page = $this->calls->call(
-			fn ( string $token ): array => $this->api->files(
+		$paths = array();
+		list( $files, $all_files ) = $this->pages(
+			fn ( string $token, string $page_token ): array => $this->api->files(
 				$token,
 				array(
 					'q'        => "'root' in parents and trashed = false and mimeType = '" . DriveFiles::FOLDER . "'",
-					'fields'   => 'files(name)',
-					'pageSize' => self::LISTING_LIMIT,
+					'fields'   => 'nextPageToken,files(name)',
+					'pageSize' => self::PAGE_SIZE,
 					'orderBy'  => 'name_natural',
+				),
+				$page_token
+			),
+			'files'
+		);
+		foreach ( $files as $file ) {
+			$paths[] = '/' . GoogleProvider::my_drive_label() . '/' . $file['name'];
+		}
+		list( $drives, $all_drives ) = $this->pages(
+			fn ( string $token, string $page_token ): array => $this->api->drives( $token, self::PAGE_SIZE, $page_token ),
+			'drives'
+		);
+		foreach ( $drives as $drive ) {
+			$paths[] = '/' . $drive['name'];
+		}
+		return array( $paths, $all_files && $all_drives );
+	}
+
+	/**
+	 * The named items of a paged list, and whether every page was read.
+	 *
+	 * @param callable(string, string): array<string, mixed> $page  One page, by access token and page token.
+	 * @param string                                         $field "files" or "drives".
+	 *
+	 * @return array{0: list<array{name: string}>, 1: bool}
+	 *
+	 * @throws GoogleError
+	 * @throws UnreadableSecret
+	 */
+	private function pages( callable $page, string $field ): array {
+		$items = array();
+		$token = '';
+		for ( $pages = 0; $pages < self::MAX_PAGES; ++$pages ) {
+			$json = $this->calls->call( fn ( string $access_token ): array => $page( $access_token, $token ) );
+			foreach ( is_array( $json[ $field ] ?? null ) ? $json[ $field ] : array() as $item ) {
+				if ( is_array( $item ) && is_string( $item['name'] ?? null ) ) {
+					$items[] = array( 'name' => $item['name'] );
+				}
+			}
+			$token = DriveFiles::string( $json, 'nextPageToken' );
+			if ( '' === $token ) {
+				return array( $items, true );
+			}
+		}
+		return array( $items, false );
+	}
+
+	/**
+	 * A few photos anywhere in the account, by name.
+	 *
+	 * @return array<string, ImageRef>
+	 *
+	 * @throws GoogleError
+	 * @throws UnreadableSecret
+	 */
+	private function photos_to_try(): array {
+		$json   = $this->calls->call(
+			fn ( string $token ): array => $this->api->files(
+				$token,
+				array(
+					'q'        => "mimeType contains 'image/' and trashed = false",
+					'fields'   => 'files(id,name,md5Checksum)',
+					'pageSize' => self::PROBE_PHOTOS,
 				)
 			)
 		);
-
-		$paths = array();
-		foreach ( is_array( $page['files'] ?? null ) ? $page['files'] : array() as $file ) {
-			if ( is_array( $file ) && is_string( $file['name'] ?? null ) ) {
-				$paths[] = '/' . GoogleProvider::my_drive_label() . '/' . $file['name'];
+		$images = array();
+		foreach ( is_array( $json['files'] ?? null ) ? $json['files'] : array() as $file ) {
+			$id = is_array( $file ) ? DriveFiles::string( $file, 'id' ) : '';
+			if ( '' !== $id ) {
+				$images[ DriveFiles::string( $file, 'name' ) ] = new ImageRef( GoogleProvider::ID, $id, '' !== DriveFiles::string( $file, 'md5Checksum' ) ? DriveFiles::string( $file, 'md5Checksum' ) : 'probe', 'w256h256' );
 			}
 		}
-		$drives = $this->calls->call( fn ( string $token ): array => $this->api->drives( $token, self::LISTING_LIMIT ) );
-		foreach ( is_array( $drives['drives'] ?? null ) ? $drives['drives'] : array() as $drive ) {
-			if ( is_array( $drive ) && is_string( $drive['name'] ?? null ) ) {
-				$paths[] = '/' . $drive['name'];
-			}
-		}
-		return $paths;
+		return $images;
 	}
 }

@@ -219,7 +219,11 @@ final class Diagnosis {
 				__( 'Google Drive refused the request: %s', 'customer-cloud-gallery' ),
 				'' !== $error->summary ? $error->summary : $error->kind
 			),
-			__( 'Try again. If it keeps happening, Disconnect and Connect Google Drive again.', 'customer-cloud-gallery' ),
+			// A 400 says the request itself was malformed: no setting causes
+			// that, so reconnecting would not help.
+			GoogleError::BAD_REQUEST === $error->kind
+				? __( 'Google Drive refused how the plugin asked, which no setting of yours causes or fixes. Update Customer Cloud Gallery; if it keeps happening, send this message to its developers.', 'customer-cloud-gallery' )
+				: __( 'Try again. If it keeps happening, Disconnect and Connect Google Drive again.', 'customer-cloud-gallery' ),
 			Problem::ACTION_RETRY
 		);
 	}

@@ -29,7 +29,9 @@ final class GoogleFailures {
 				: GalleryException::not_found( GoogleProvider::label_text() ),
 			GoogleError::RATE_LIMITED => new GalleryException( GalleryException::RATE_LIMITED, $problem->message, 429, $problem, $error->retry_after ?? Diagnosis::DEFAULT_RETRY_AFTER ),
 			GoogleError::QUOTA_EXHAUSTED => new GalleryException( GalleryException::RATE_LIMITED, $problem->message, 429, $problem, self::QUOTA_RETRY_AFTER ),
-			GoogleError::UNAVAILABLE, GoogleError::UNEXPECTED, GoogleError::BAD_REQUEST => new GalleryException( GalleryException::UNREACHABLE, $this->diagnosis->unreachable()->message, 503, $this->diagnosis->unreachable(), $error->retry_after ),
+			GoogleError::UNAVAILABLE => new GalleryException( GalleryException::UNREACHABLE, $this->diagnosis->unreachable()->message, 503, $this->diagnosis->unreachable(), $error->retry_after ),
+			// Visitors read that Drive is unreachable; the admin reads what it answered.
+			GoogleError::UNEXPECTED, GoogleError::BAD_REQUEST => new GalleryException( GalleryException::UNREACHABLE, $this->diagnosis->unreachable()->message, 503, $problem, $error->retry_after ),
 			GoogleError::INSUFFICIENT_SCOPE => new GalleryException( GalleryException::MISSING_SCOPE, $problem->message, 403, $problem ),
 			default => new GalleryException( GalleryException::NOT_CONNECTED, $problem->message, 409, $problem ),
 		};

@@ -11,8 +11,10 @@ namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Http\Transport;
+use CustomerCloudGallery\Images\ThumbnailHealth;
 use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\ProviderModule;
+use CustomerCloudGallery\Providers\ThumbnailProbe;
 use CustomerCloudGallery\REST\ConnectionPresenter;
 use CustomerCloudGallery\REST\GoogleCredentialsController;
 use CustomerCloudGallery\Storage\Encryption;
@@ -46,7 +48,7 @@ final class GoogleModule implements ProviderModule {
 				$this->connections(),
 				new Authorization( $this->credentials(), $this->tokens(), $this->health(), $this->oauth(), $this->api(), $this->diagnosis() ),
 				$this->disconnection(),
-				new ConnectionTest( $this->tokens(), $this->api(), $this->calls(), $this->health(), $this->connections(), $this->diagnosis() )
+				new ConnectionTest( $this->tokens(), $this->api(), $this->calls(), $this->health(), $this->connections(), $this->diagnosis(), new ThumbnailProbe( $this->source(), new ThumbnailHealth( $this->options ) ) )
 			)
 		);
 	}

@@ -95,14 +95,16 @@ final class ImagesTest extends GalleryTestCase {
 		$this->sandbox->clear_faults();
 	}
 
-	public function test_a_photo_gone_from_dropbox_is_a_short_lived_placeholder(): void {
-		$response = $this->services()->thumbnail_endpoint()->respond(
-			$this->token( $this->services()->image_urls()->url( new ImageRef( 'dropbox', 'id:doesnotexist0000000000', 'abc123def', 'w640h480' ) ) )
-		);
+	public function test_a_photo_gone_from_dropbox_is_a_placeholder_nobody_keeps_and_is_not_asked_for_again(): void {
+		$token    = $this->token( $this->services()->image_urls()->url( new ImageRef( 'dropbox', 'id:doesnotexist0000000000', 'abc123def', 'w640h480' ) ) );
+		$response = $this->services()->thumbnail_endpoint()->respond( $token );
 		$this->assertSame( 200, $response->status );
 		$this->assertSame( 'image/svg+xml', $response->headers['Content-Type'] );
-		$this->assertSame( 'public, max-age=3600', $response->headers['Cache-Control'] );
+		$this->assertSame( 'no-store', $response->headers['Cache-Control'], 'The URL is immutable: a cached placeholder would outlive the photo\'s return.' );
 		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+
+		$this->assertSame( 'image/svg+xml', $this->services()->thumbnail_endpoint()->respond( $token )->headers['Content-Type'] );
+		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_v2' ), 'Remembered: not asked for again.' );
 	}
 
 	public function test_a_changed_photo_gets_a_new_url(): void {

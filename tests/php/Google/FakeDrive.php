@@ -92,7 +92,8 @@ final class FakeDrive {
 
 	/**
 	 * Children of the one parent named in q; trashed ones only when q does
-	 * not exclude them (as Drive does).
+	 * not exclude them (as Drive does). Or, for "mimeType contains 'image/'
+	 * and trashed = false" alone, every image in the corpus.
 	 *
 	 * @param array<string, mixed> $request
 	 *
@@ -100,6 +101,10 @@ final class FakeDrive {
 	 */
 	private function list( array $request ): array {
 		$q = (string) ( $request['query']['q'] ?? '' );
+		if ( "mimeType contains 'image/' and trashed = false" === $q ) {
+			$images = array_filter( $this->files, static fn ( array $file ): bool => str_starts_with( (string) $file['mimeType'], 'image/' ) && true !== ( $file['trashed'] ?? false ) );
+			return FakeGoogle::json( 200, array( 'files' => array_slice( array_values( $images ), 0, (int) ( $request['query']['pageSize'] ?? 100 ) ) ) );
+		}
 		if ( 1 !== preg_match( "/^'([^']+)' in parents/", $q, $match ) ) {
 			return FakeGoogle::drive_error( 400, 'invalid', 'Invalid Value' );
 		}

@@ -61,7 +61,12 @@ final class ConnectFlowTest extends SandboxTestCase {
 		}
 		$this->assertStringContainsString( 'Alex Photographer', $result['message'] );
 		$this->assertSame( 'connected', $result['connection']['status'] );
-		$this->assertSame( 1, $this->sandbox->requests( 'files/list_folder' ) );
+		// The top level holds no photo: then breadth first, at most five
+		// folders, to one that has (/Edge Cases), and one thumbnail of it.
+		$this->assertGreaterThan( 1, $this->sandbox->requests( 'files/list_folder' ) );
+		$this->assertLessThanOrEqual( 6, $this->sandbox->requests( 'files/list_folder' ) );
+		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+		$this->assertMatchesRegularExpression( '#It fetched a thumbnail of /Edge Cases/[^/]+\.\w+\.#', $result['message'] );
 	}
 
 	public function test_scopes_not_submitted_are_diagnosed_right_after_connecting(): void {

@@ -31,7 +31,8 @@ final class TokenRefreshTest extends SandboxTestCase {
 		$this->assertTrue( $result['ok'], $result['message'] );
 		$this->assertSame( 1, $this->sandbox->requests( 'oauth2/token' ), 'Exactly one refresh.' );
 		$this->assertSame( 2, $this->sandbox->requests( 'users/get_current_account' ), 'One 401, one retry.' );
-		$this->assertSame( 1, $this->sandbox->requests( 'files/list_folder' ), 'The next call used the new token at once.' );
+		$listed = $this->sandbox->request_counts();
+		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
 
 		$after = $this->stored_grant();
 		$this->assertNotSame( $before->access_token, $after->access_token );
@@ -40,8 +41,13 @@ final class TokenRefreshTest extends SandboxTestCase {
 		$this->assertTrue( $this->dropbox_accepts( $after->access_token ) );
 
 		$this->forget_cached_options();
+		$this->sandbox->reset_request_counts();
 		$this->assertTrue( $this->rest( 'POST', '/connections/dropbox/test' )->get_data()['ok'] );
-		$this->assertSame( 1, $this->sandbox->requests( 'oauth2/token' ), 'Later requests reuse the refreshed token.' );
+		$this->assertSame( 0, $this->sandbox->requests( 'oauth2/token' ), 'Later requests reuse the refreshed token.' );
+		$again = $this->sandbox->request_counts();
+		foreach ( array( 'files/list_folder', 'files/list_folder/continue', 'files/get_thumbnail_v2' ) as $route ) {
+			$this->assertSame( $again[ $route ] ?? 0, $listed[ $route ] ?? 0, "The calls after the refresh used the new token at once: no {$route} was retried." );
+		}
 	}
 
 	public function test_a_token_about_to_expire_is_refreshed_before_use(): void {

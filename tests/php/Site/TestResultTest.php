@@ -38,14 +38,22 @@ final class TestResultTest extends TestCase {
 		$this->assertNull( TestResult::untestable( $this->connection( Connection::STATUS_CONNECTED ), $this->not_connected() ) );
 	}
 
-	public function test_an_answer_names_at_most_ten_folders(): void {
+	public function test_an_answer_names_at_most_ten_folders_and_counts_the_rest(): void {
 		$folders = array_map( static fn ( int $i ): string => "/F{$i}", range( 1, 12 ) );
 
 		$result = TestResult::answered( $this->connection( Connection::STATUS_CONNECTED ), 'It answered for Jane.', 'It sees nothing.', $folders );
 
 		$this->assertTrue( $result->ok );
-		$this->assertSame( 'It answered for Jane. Top-level folders it sees: /F1, /F2, /F3, /F4, /F5, /F6, /F7, /F8, /F9, /F10, ….', $result->message );
+		$this->assertSame( 'It answered for Jane. Top-level folders it sees: /F1, /F2, /F3, /F4, /F5, /F6, /F7, /F8, /F9, /F10 and 2 more.', $result->message );
 		$this->assertSame( $folders, $result->visible_folders );
+	}
+
+	public function test_a_top_level_read_only_in_part_says_at_least_and_the_thumbnail_is_reported(): void {
+		$folders = array_map( static fn ( int $i ): string => "/F{$i}", range( 1, 14 ) );
+
+		$result = TestResult::answered( $this->connection( Connection::STATUS_CONNECTED ), 'It answered.', 'It sees nothing.', $folders, false, 'It fetched a thumbnail of /F1/a.jpg.' );
+
+		$this->assertSame( 'It answered. Top-level folders it sees: /F1, /F2, /F3, /F4, /F5, /F6, /F7, /F8, /F9, /F10 and at least 4 more. It fetched a thumbnail of /F1/a.jpg.', $result->message );
 	}
 
 	public function test_an_answer_with_no_folders_and_a_remaining_problem_is_not_ok(): void {

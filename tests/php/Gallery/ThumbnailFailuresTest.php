@@ -1,0 +1,148 @@
+<?php
+/**
+ * Thumbnails the provider refuses: remembered, reported, never cached as the photo.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Tests\Gallery;
+
+use CustomerCloudGallery\Admin\ThumbnailSiteHealth;
+use CustomerCloudGallery\Images\ImageRef;
+use CustomerCloudGallery\Images\ImageUrls;
+use CustomerCloudGallery\Tests\GalleryTestCase;
+
+final class ThumbnailFailuresTest extends GalleryTestCase {
+
+	protected function tearDown(): void {
+		$this->sandbox->clear_faults();
+		parent::tearDown();
+	}
+
+	/**
+	 * Signed tokens of the ceremony's first photos, in one size.
+	 *
+	 * @return list<string>
+	 */
+	private function tokens( int $count, string $size = 'w640h480' ): array {
+		$listing = $this->services()->folder_listings()->for_render( 'dropbox', $this->id_of( $this->paths['ceremony'] ) );
+		$tokens  = array();
+		foreach ( array_slice( $listing->photos(), 0, $count ) as $row ) {
+			$url = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $row[0], $row[2], $size ) );
+			parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $query );
+			$tokens[] = (string) $query[ ImageUrls::QUERY_VAR ];
+		}
+		$this->sandbox->reset_request_counts();
+		return $tokens;
+	}
+
+	private function refuse_thumbnails(): void {
+		$this->sandbox->add_fault(
+			array(
+				'route'  => 'files/get_thumbnail_v2',
+				'kind'   => 'status',
+				'status' => 400,
+			)
+		);
+	}
+
+	public function test_refused_thumbnails_cost_one_call_each_then_none_and_are_never_cached(): void {
+		$tokens = $this->tokens( 4 );
+		$this->refuse_thumbnails();
+		$endpoint = $this->services()->thumbnail_endpoint();
+
+		foreach ( $tokens as $token ) {
+			$response = $endpoint->respond( $token );
+			$this->assertSame( 200, $response->status );
+			$this->assertSame( 'image/svg+xml', $response->headers['Content-Type'], 'A placeholder, not a broken image.' );
+			$this->assertSame( 'no-store', $response->headers['Cache-Control'], 'Never cached under the photo\'s immutable URL.' );
+		}
+		$this->assertSame( 4, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+
+		$this->sandbox->reset_request_counts();
+		foreach ( $tokens as $token ) {
+			$this->assertSame( 'image/svg+xml', $endpoint->respond( $token )->headers['Content-Type'] );
+		}
+		$this->assertSame( 0, $this->sandbox->total_requests(), 'A warm view of failing thumbnails asks nothing.' );
+		$this->assertSame( array(), $this->services()->thumbnail_cache()->files(), 'No placeholder on disk.' );
+	}
+
+	public function test_a_remembered_failure_is_asked_again_after_its_wait_and_then_forgotten(): void {
+		list( $token ) = $this->tokens( 1 );
+		$this->refuse_thumbnails();
+		$endpoint = $this->services()->thumbnail_endpoint();
+		$endpoint->respond( $token );
+		$this->sandbox->clear_faults();
+
+		// Still waiting: no call, still the placeholder.
+		$this->assertSame( 'image/svg+xml', $endpoint->respond( $token )->headers['Content-Type'] );
+		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+
+		// The wait is over (the transient's record says until when).
+		global $wpdb;
+		$names = $wpdb->get_col( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE '\\_transient\\_ccg\\_thumbfail\\_%'" );
+		$this->assertCount( 1, $names );
+		$key            = substr( (string) $names[0], strlen( '_transient_' ) );
+		$record         = get_transient( $key );
+		$record['until'] = time() - 1;
+		set_transient( $key, $record, HOUR_IN_SECONDS );
+
+		$response = $endpoint->respond( $token );
+		$this->assertSame( 'image/jpeg', $response->headers['Content-Type'] );
+		$this->assertSame( 2, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+		$this->assertFalse( get_transient( $key ), 'Forgotten once the photo came.' );
+	}
+
+	public function test_failing_thumbnails_show_in_settings_and_site_health_with_the_providers_words_until_one_works(): void {
+		list( $token ) = $this->tokens( 1 );
+		$this->refuse_thumbnails();
+		$this->services()->thumbnail_endpoint()->respond( $token );
+
+		$this->act_as( 'admin' );
+		$connection = $this->rest( 'GET', '/connections/dropbox' )->get_data();
+		$this->assertSame( 'connected', $connection['status'] );
+		$this->assertSame( 'thumbnails_failing', $connection['problem']['code'] ?? null, (string) wp_json_encode( $connection ) );
+		$this->assertStringContainsString( 'Thumbnails from Dropbox have been failing since', $connection['problem']['message'] );
+		$this->assertStringContainsString( 'Error 400', $connection['problem']['message'], 'What Dropbox answered.' );
+		$this->assertStringContainsString( 'Update Customer Cloud Gallery', $connection['problem']['fix'] );
+
+		$health = ( new ThumbnailSiteHealth( $this->services()->providers(), $this->services()->thumbnail_health() ) )->run();
+		$this->assertSame( 'critical', $health['status'] );
+		$this->assertSame( 'Gallery thumbnails from Dropbox are failing', $health['label'] );
+		$this->assertStringContainsString( 'Error 400', $health['description'] );
+		$tests = apply_filters( 'site_status_tests', array( 'direct' => array() ) );
+		$this->assertArrayHasKey( ThumbnailSiteHealth::TEST, $tests['direct'], 'Registered with Site Health.' );
+
+		// Test connection fails with Dropbox's message while thumbnails are refused…
+		$this->sandbox->reset_request_counts();
+		$test = $this->rest( 'POST', '/connections/dropbox/test' );
+		$this->assertFalse( $test->get_data()['ok'] );
+		$this->assertStringContainsString( 'Dropbox lists folders but refused a photo\'s thumbnail', $test->get_data()['message'] );
+		$this->assertStringContainsString( 'Error 400', $test->get_data()['message'] );
+		$this->assertGreaterThan( 0, $this->sandbox->requests( 'files/get_thumbnail_v2' ), 'The test really asked for a thumbnail.' );
+
+		// …and passes, clearing the health, once they work again.
+		$this->sandbox->clear_faults();
+		$test = $this->rest( 'POST', '/connections/dropbox/test' );
+		$this->assertTrue( $test->get_data()['ok'], (string) wp_json_encode( $test->get_data() ) );
+		$this->assertStringContainsString( 'It fetched a thumbnail of /', $test->get_data()['message'] );
+		$this->assertNull( $this->rest( 'GET', '/connections/dropbox' )->get_data()['problem'] );
+		$health = ( new ThumbnailSiteHealth( $this->services()->providers(), $this->services()->thumbnail_health() ) )->run();
+		$this->assertSame( 'good', $health['status'] );
+	}
+
+	public function test_a_photo_that_cannot_be_rendered_is_not_a_failing_connection(): void {
+		$response = $this->services()->thumbnail_endpoint()->respond(
+			( function (): string {
+				$url = $this->services()->image_urls()->url( new ImageRef( 'dropbox', 'id:doesnotexist0000000000', 'abc123def', 'w640h480' ) );
+				parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $query );
+				return (string) $query[ ImageUrls::QUERY_VAR ];
+			} )()
+		);
+		$this->assertSame( 'image/svg+xml', $response->headers['Content-Type'] );
+		$this->act_as( 'admin' );
+		$this->assertNull( $this->rest( 'GET', '/connections/dropbox' )->get_data()['problem'] );
+	}
+}
