@@ -89,12 +89,29 @@ final class WarmingTest extends GalleryTestCase {
 		return $images;
 	}
 
+	/**
+	 * Runs the warming event the way WP-Cron does (unscheduled, then run)
+	 * until it no longer schedules itself.
+	 *
+	 * @return int How many runs it took.
+	 */
+	private function warm_until_done(): int {
+		$runs = 0;
+		while ( false !== wp_next_scheduled( GalleryWarmer::HOOK, array( $this->post_id ) ) ) {
+			$this->assertLessThan( 20, $runs, 'Warming keeps rescheduling itself.' );
+			wp_unschedule_hook( GalleryWarmer::HOOK );
+			do_action( GalleryWarmer::HOOK, $this->post_id );
+			++$runs;
+		}
+		return $runs;
+	}
+
 	public function test_saving_schedules_warming_that_fetches_every_srcset_size_in_batches_of_25(): void {
 		$this->publish( 'scale5000', array( 'perPage' => 60 ) );
 		$this->assertNotFalse( wp_next_scheduled( GalleryWarmer::HOOK, array( $this->post_id ) ) );
 		$this->assertSame( 0, $this->dropbox_calls(), 'Saving itself calls nobody.' );
 
-		do_action( GalleryWarmer::HOOK, $this->post_id );
+		$this->assertGreaterThanOrEqual( 1, $this->warm_until_done() );
 		$sizes = count( ThumbnailSize::srcset() );
 		$this->assertSame( 5, $sizes, 'The counts below assume five srcset sizes.' );
 		$this->assertSame( 12, $this->sandbox->requests( 'files/get_thumbnail_batch' ), '60 photos × 5 sizes: 12 × 25.' );
@@ -130,6 +147,24 @@ final class WarmingTest extends GalleryTestCase {
 		$this->sandbox->reset_request_counts();
 		do_action( GalleryWarmer::HOOK, $this->post_id );
 		$this->assertSame( 0, $this->sandbox->requests( 'files/get_thumbnail_batch' ) );
+	}
+
+	public function test_a_run_out_of_time_leaves_the_rest_to_a_run_scheduled_at_once(): void {
+		$this->publish( 'scale5000', array( 'perPage' => 15 ) );
+		// No time at all: each run still fetches one batch, so it progresses.
+		$this->add_filter( 'ccg_warm_seconds_per_run', static fn (): int => 0 );
+
+		wp_unschedule_hook( GalleryWarmer::HOOK );
+		do_action( GalleryWarmer::HOOK, $this->post_id );
+		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_batch' ) );
+		$this->assertCount( 25, $this->services()->thumbnail_cache()->files() );
+		$next = wp_next_scheduled( GalleryWarmer::HOOK, array( $this->post_id ) );
+		$this->assertNotFalse( $next );
+		$this->assertLessThanOrEqual( time(), $next, 'The rest is due at once, not in a minute.' );
+
+		$this->assertSame( 2, $this->warm_until_done(), '15 photos × 5 sizes = 75: three runs of 25.' );
+		$this->assertSame( 3, $this->sandbox->requests( 'files/get_thumbnail_batch' ) );
+		$this->assertCount( 75, $this->services()->thumbnail_cache()->files() );
 	}
 
 	public function test_warmed_thumbnails_give_original_ratio_galleries_their_real_dimensions(): void {
