@@ -20,15 +20,31 @@ use WP_Post;
 /**
  * Saving never waits: save_post only schedules a WP-Cron event. The event
  * refreshes each gallery's listing and fetches the thumbnails of its first
- * page in the provider's batches (Dropbox: 25 per get_thumbnail_batch); when
- * the provider says to slow down, it stops and schedules itself again after
- * the wait it asked for.
+ * page in the provider's batches (Dropbox: 25 per get_thumbnail_batch, sizes
+ * mixed); when the provider says to slow down, it stops and schedules itself
+ * again after the wait it asked for, and the next run fetches only what is
+ * still missing. A run that has spent its time (SECONDS_PER_RUN) leaves the
+ * rest to a run scheduled at once.
+ *
+ * Every size the page's srcset names is fetched, not just its src: a phone
+ * at density 3, a laptop and a retina screen each pick another one, and the
+ * first visitor on any of them should be served from the disk cache. A
+ * photo's sizes go together, in page order, so an interrupted run leaves
+ * the photos at the top complete for every screen.
  */
 final class GalleryWarmer {
 
 	public const HOOK = 'ccg_warm_gallery';
 
 	public const BLOCK = 'customer-cloud-gallery/gallery';
+
+	/**
+	 * WP-Cron runs inside a web request, which PHP or the host may end after
+	 * 30 seconds; a run that would outlive it hands the rest to the next run
+	 * instead of being cut off with nothing rescheduled. Filterable as
+	 * ccg_warm_seconds_per_run.
+	 */
+	private const SECONDS_PER_RUN = 20;
 
 	public function __construct(
 		private FolderListings $listings,
@@ -60,27 +76,41 @@ final class GalleryWarmer {
 		if ( ! $post instanceof WP_Post ) {
 			return;
 		}
-		foreach ( $this->galleries( parse_blocks( $post->post_content ) ) as $gallery ) {
+		$deadline = microtime( true ) + (float) apply_filters( 'ccg_warm_seconds_per_run', self::SECONDS_PER_RUN );
+		$again    = null;
+		foreach ( $this->galleries( parse_blocks( $post->post_content ) ) as $index => $gallery ) {
+			if ( $index > 0 && microtime( true ) >= $deadline ) {
+				$again = 0;
+				break;
+			}
 			try {
-				if ( $this->warm_gallery( $gallery ) > 0 ) {
-					// More photos to learn about: continue in a minute.
-					wp_schedule_single_event( time() + MINUTE_IN_SECONDS, self::HOOK, array( $post_id ) );
-				}
+				$wait = $this->warm_gallery( $gallery, $deadline );
 			} catch ( GalleryException $exception ) {
 				if ( $exception->is_transient() ) {
 					wp_schedule_single_event( time() + max( 1, (int) ( $exception->retry_after ?? 60 ) ), self::HOOK, array( $post_id ) );
 					return;
 				}
+				continue;
 			}
+			if ( null !== $wait ) {
+				$again = min( $again ?? $wait, $wait );
+			}
+		}
+		if ( null !== $again ) {
+			wp_schedule_single_event( time() + $again, self::HOOK, array( $post_id ) );
 		}
 	}
 
 	/**
-	 * @return int Photos whose media info is still unknown.
+	 * @param float $deadline When this run should stop asking the provider.
+	 *
+	 * @return int|null Seconds until the next run has work, null when done:
+	 *                  0 with thumbnails left, a minute with photos whose
+	 *                  media info is still unknown.
 	 *
 	 * @throws GalleryException
 	 */
-	private function warm_gallery( GalleryAttributes $gallery ): int {
+	private function warm_gallery( GalleryAttributes $gallery, float $deadline ): ?int {
 		$provider = $gallery->provider;
 		$key      = $this->listings->key( $provider, $gallery->folder_id );
 		$this->listings->refresh_in_background( $provider, $key );
@@ -88,16 +118,25 @@ final class GalleryWarmer {
 		$rows    = array_slice( $this->order->sort( $listing->photos(), $gallery->sort_by, $gallery->sort_order ), 0, $gallery->per_page );
 		$missing = array();
 		foreach ( $rows as $row ) {
-			$image = new ImageRef( $provider, $row[0], $row[2], ThumbnailSize::DEFAULT );
-			if ( ! $this->disk->has( $image ) ) {
-				$missing[] = $image;
+			foreach ( ThumbnailSize::srcset() as $size ) {
+				$image = new ImageRef( $provider, $row[0], $row[2], $size );
+				if ( ! $this->disk->has( $image ) ) {
+					$missing[] = $image;
+				}
 			}
 		}
-		$this->fetcher->fetch_all( $missing );
-		if ( 'taken' !== $gallery->sort_by && null !== $gallery->crop() ) {
-			return 0;
+		$source = $this->sources->require( $provider );
+		foreach ( array_chunk( $missing, max( 1, $source->batch_size() ) ) as $index => $batch ) {
+			// At least one batch a run, so every run makes progress.
+			if ( $index > 0 && microtime( true ) >= $deadline ) {
+				return 0;
+			}
+			$this->fetcher->fetch_all( $batch );
 		}
-		return $this->sources->require( $provider )->learn_media( $key, $listing->photos() );
+		if ( 'taken' !== $gallery->sort_by && null !== $gallery->crop() ) {
+			return null;
+		}
+		return $source->learn_media( $key, $listing->photos() ) > 0 ? MINUTE_IN_SECONDS : null;
 	}
 
 	/**

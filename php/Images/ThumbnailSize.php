@@ -32,6 +32,17 @@ final class ThumbnailSize {
 
 	public const MODE = 'bestfit';
 
+	/**
+	 * The sizes a gallery image's srcset names, smallest first. A browser
+	 * may pick any of them (viewport, density, zoom), so warming fetches
+	 * all of them; the grid's src and the lightbox's image are among them.
+	 *
+	 * @return list<string>
+	 */
+	public static function srcset(): array {
+		return array_keys( self::SIZES );
+	}
+
 	public static function exists( string $size ): bool {
 		return isset( self::SIZES[ $size ] );
 	}

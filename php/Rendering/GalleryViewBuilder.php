@@ -175,7 +175,7 @@ final class GalleryViewBuilder {
 	private function item( GalleryAttributes $gallery, array $row, int $index, ?array $dimensions ): array {
 		list( $id, $name, $rev ) = $row;
 		$srcset                  = array();
-		foreach ( array_keys( ThumbnailSize::SIZES ) as $size ) {
+		foreach ( ThumbnailSize::srcset() as $size ) {
 			$srcset[] = array(
 				'url'   => $this->urls->url( new ImageRef( $gallery->provider, $id, $rev, $size ) ),
 				'width' => ThumbnailSize::long_edge( $size ),
