@@ -113,7 +113,9 @@ export class DriveTree implements LibraryAccess {
 	 * @param folderId
 	 */
 	async children( folderId: string ): Promise< DriveItem[] > {
-		const folder = this.items.get( folderId );
+		// get(), not the map: a folder id this process has not seen yet
+		// (after a restart, or before its parents were listed) still exists.
+		const folder = await this.get( folderId );
 		if ( ! folder || folder.kind !== 'folder' ) {
 			return [];
 		}
