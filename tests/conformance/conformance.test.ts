@@ -80,6 +80,47 @@ async function plugin(
 	return JSON.parse( stdout.slice( stdout.indexOf( '{' ) ) );
 }
 
+/**
+ * Runs the scenario through the plugin on one transport and compares what
+ * the sandbox received with the official client's run.
+ * @param provider
+ * @param transport
+ * @param setup     Credentials, redirect URI, and the code and verifier of a fresh consent.
+ * @param steps
+ * @param official
+ */
+async function expectPluginSendsTheSame(
+	provider: 'dropbox' | 'google',
+	transport: string,
+	setup: Record< string, string > & { code: string; verifier: string },
+	steps: Step[],
+	official: Side
+): Promise< void > {
+	const run = await recorded( () =>
+		plugin( provider, transport, setup, steps )
+	);
+	assert.equal(
+		run.result.transport,
+		transport,
+		'the transport the requests went through'
+	);
+	const problems = compare(
+		{
+			report: {
+				...run.result,
+				values: {
+					...run.result.values,
+					code: setup.code,
+					verifier: setup.verifier,
+				},
+			},
+			requests: run.requests,
+		},
+		official
+	);
+	assert.deepEqual( problems, [], `\n${ problems.join( '\n' ) }` );
+}
+
 function failedSteps( side: string, report: SideReport ): string[] {
 	return report.steps
 		.filter( ( s ) => ! s.ok )
@@ -214,30 +255,13 @@ describe( 'Dropbox: the plugin sends what the official SDK sends', () => {
 				code,
 				verifier,
 			};
-			const run = await recorded( () =>
-				plugin(
-					'dropbox',
-					transport,
-					setup,
-					dropboxScenario( manifest )
-				)
-			);
-			assert.equal(
-				run.result.transport,
+			await expectPluginSendsTheSame(
+				'dropbox',
 				transport,
-				'the transport the requests went through'
-			);
-			const problems = compare(
-				{
-					report: {
-						...run.result,
-						values: { ...run.result.values, code, verifier },
-					},
-					requests: run.requests,
-				},
+				setup,
+				dropboxScenario( manifest ),
 				official
 			);
-			assert.deepEqual( problems, [], `\n${ problems.join( '\n' ) }` );
 		} );
 	}
 } );
@@ -297,25 +321,13 @@ describe( 'Google: the plugin sends what the official Node client sends', () => 
 				code,
 				verifier,
 			};
-			const run = await recorded( () =>
-				plugin( 'google', transport, setup, googleScenario( manifest ) )
-			);
-			assert.equal(
-				run.result.transport,
+			await expectPluginSendsTheSame(
+				'google',
 				transport,
-				'the transport the requests went through'
-			);
-			const problems = compare(
-				{
-					report: {
-						...run.result,
-						values: { ...run.result.values, code, verifier },
-					},
-					requests: run.requests,
-				},
+				setup,
+				googleScenario( manifest ),
 				official
 			);
-			assert.deepEqual( problems, [], `\n${ problems.join( '\n' ) }` );
 		} );
 	}
 } );
