@@ -6,7 +6,7 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 /**
  * Internal dependencies
  */
-import { connectDropbox } from './utils/connect';
+import { connectDropboxAsAdmin } from './utils/connect';
 import { folder } from './utils/galleries';
 import { sandbox } from './utils/sandbox';
 
@@ -22,12 +22,7 @@ test.describe( 'A 5,000-photo folder that Dropbox lists 7 entries at a time', ()
 	let previousMax = 0;
 
 	test.beforeAll( async ( { browser } ) => {
-		const admin = await browser.newPage( {
-			baseURL: process.env.WP_BASE_URL,
-			storageState: process.env.STORAGE_STATE_PATH,
-		} );
-		await connectDropbox( admin );
-		await admin.close();
+		await connectDropboxAsAdmin( browser );
 		previousMax = ( await sandbox().settings() ).maxPageEntries;
 		await sandbox().setMaxPageEntries( 7 );
 	} );

@@ -11,7 +11,7 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 /**
  * Internal dependencies
  */
-import { connectDropbox } from './utils/connect';
+import { connectDropboxAsAdmin } from './utils/connect';
 import { folder, publish } from './utils/galleries';
 
 async function expectLoaded( page: Page, selector: string ): Promise< void > {
@@ -34,12 +34,7 @@ test.describe( 'Lightbox and Load more, as a logged-out visitor', () => {
 	let plain = '';
 
 	test.beforeAll( async ( { browser, requestUtils } ) => {
-		const admin = await browser.newPage( {
-			baseURL: process.env.WP_BASE_URL,
-			storageState: process.env.STORAGE_STATE_PATH,
-		} );
-		await connectDropbox( admin );
-		await admin.close();
+		await connectDropboxAsAdmin( browser );
 
 		const portfolio = await folder( requestUtils, '', 'Portfolio' );
 		const nature = await folder( requestUtils, portfolio.id, 'Nature' );

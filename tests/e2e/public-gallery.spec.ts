@@ -13,7 +13,7 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 /**
  * Internal dependencies
  */
-import { connectDropbox } from './utils/connect';
+import { connectDropboxAsAdmin } from './utils/connect';
 import { expectEveryPhotoLoaded } from './utils/photos';
 import { sandbox } from './utils/sandbox';
 
@@ -46,12 +46,7 @@ test.describe( 'Public gallery, as a logged-out visitor', () => {
 
 	test.beforeAll( async ( { browser, requestUtils } ) => {
 		// The tests below are logged out; connecting needs the admin.
-		const admin = await browser.newPage( {
-			baseURL: process.env.WP_BASE_URL,
-			storageState: process.env.STORAGE_STATE_PATH,
-		} );
-		await connectDropbox( admin );
-		await admin.close();
+		await connectDropboxAsAdmin( browser );
 
 		const root = await requestUtils.rest< FolderListing >( {
 			path: '/customer-cloud-gallery/v1/folders',

@@ -11,7 +11,7 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 /**
  * Internal dependencies
  */
-import { connectDropbox } from './utils/connect';
+import { connectDropboxAsAdmin } from './utils/connect';
 import { folder, publish } from './utils/galleries';
 import { sandbox } from './utils/sandbox';
 import { SettingsPage } from './utils/settings-page';
@@ -66,12 +66,7 @@ test.describe( 'Dropbox refusing every thumbnail', () => {
 	let galleryUrl = '';
 
 	test.beforeAll( async ( { browser, requestUtils } ) => {
-		const admin = await browser.newPage( {
-			baseURL: process.env.WP_BASE_URL,
-			storageState: process.env.STORAGE_STATE_PATH,
-		} );
-		await connectDropbox( admin );
-		await admin.close();
+		await connectDropboxAsAdmin( browser );
 
 		// A folder no other spec shows, so none of its photos is on disk.
 		const portfolio = await folder( requestUtils, '', 'Portfolio' );

@@ -1,7 +1,7 @@
 /**
  * External dependencies
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 /**
  * Internal dependencies
@@ -45,4 +45,21 @@ export async function connectGoogle( page: Page ): Promise< void > {
 	await expect(
 		page.getByText( /Google Drive is connected as/ ).first()
 	).toBeVisible();
+}
+
+/**
+ * Connects Dropbox from a suite whose own pages are logged out: opens an
+ * administrator's page for it, then closes it.
+ *
+ * @param browser The test's browser.
+ */
+export async function connectDropboxAsAdmin(
+	browser: Browser
+): Promise< void > {
+	const admin = await browser.newPage( {
+		baseURL: process.env.WP_BASE_URL,
+		storageState: process.env.STORAGE_STATE_PATH,
+	} );
+	await connectDropbox( admin );
+	await admin.close();
 }

@@ -10,6 +10,11 @@ import { expect, request } from '@playwright/test';
  */
 import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
 
+/**
+ * Internal dependencies
+ */
+import { publish } from './galleries';
+
 export type Provider = 'dropbox' | 'google';
 
 export interface FolderRef {
@@ -61,21 +66,12 @@ export async function publishGallery(
 	provider: Provider,
 	folder: FolderRef
 ): Promise< string > {
-	const attributes = {
+	return publish( requestUtils, title, {
 		provider,
 		folderId: folder.id,
 		folderPath: folder.path,
 		lightbox: false,
-	};
-	const post = await requestUtils.createPost( {
-		title,
-		content: `<!-- wp:customer-cloud-gallery/gallery ${ JSON.stringify(
-			attributes
-		) } /-->`,
-		status: 'publish',
-		date_gmt: new Date().toISOString(),
 	} );
-	return `/?p=${ post.id }`;
 }
 
 /**
