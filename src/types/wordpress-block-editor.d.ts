@@ -1,8 +1,7 @@
-/**
- * @param props
- *              The block-editor package ships no type declarations, and the DefinitelyTyped
- *              package pins older @wordpress packages beside ours. These are the parts of
- *              its API this plugin uses, typed from the package's documentation.
+/*
+ * The block-editor package ships no type declarations, and the DefinitelyTyped
+ * package pins older @wordpress packages beside ours. These are the parts of
+ * its API this plugin uses, typed from the package's documentation.
  */
 declare module '@wordpress/block-editor' {
 	import type { ComponentType, HTMLAttributes, ReactNode } from 'react';

@@ -60,7 +60,6 @@ function stable( value: unknown ): string {
 
 /**
  * Values to replace by their names, longest first (one may contain another).
- * @param values
  */
 function spellings(
 	values: Record< string, string >
@@ -78,8 +77,6 @@ function spellings(
 /**
  * Decoded name=value pairs; values are swapped after decoding, so no URL
  * encoding style (RFC 3986, forms) hides a token.
- * @param text
- * @param swap
  */
 function pairs( text: string, swap: ( t: string ) => string ): string[] {
 	return [ ...new URLSearchParams( text ) ].map(
@@ -175,8 +172,6 @@ export function canonical(
 
 /**
  * The differences between the plugin's request and the official client's, one line each.
- * @param plugin
- * @param official
  */
 export function differences(
 	plugin: Canonical,

@@ -83,11 +83,7 @@ async function plugin(
 /**
  * Runs the scenario through the plugin on one transport and compares what
  * the sandbox received with the official client's run.
- * @param provider
- * @param transport
- * @param setup     Credentials, redirect URI, and the code and verifier of a fresh consent.
- * @param steps
- * @param official
+ * @param setup Credentials, redirect URI, and the code and verifier of a fresh consent.
  */
 async function expectPluginSendsTheSame(
 	provider: 'dropbox' | 'google',
@@ -135,8 +131,6 @@ interface Side {
 
 /**
  * Every difference between the two recordings, request by request.
- * @param ours
- * @param theirs
  */
 function compare( ours: Side, theirs: Side ): string[] {
 	const problems = [

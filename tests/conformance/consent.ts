@@ -77,10 +77,6 @@ async function allow(
 /**
  * DBX-JS sends the PKCE verifier only when it has no app secret, so its
  * side of the comparison authorizes without PKCE (see allowlist.json).
- * @param authBase
- * @param appKey
- * @param redirectUri
- * @param withPkce
  */
 export function dropboxCode(
 	authBase: string,

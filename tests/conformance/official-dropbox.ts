@@ -26,7 +26,6 @@ type SdkFetch = (
 /**
  * Sends the SDK's requests for Dropbox's hosts to the sandbox's. Download
  * routes read `res.buffer()` (the node-fetch API the SDK expects in Node).
- * @param setup
  */
 function sandboxFetch( setup: DropboxSetup ): SdkFetch {
 	const hosts: Array< [ string, string ] > = [
@@ -156,7 +155,6 @@ export async function runDropboxSdk(
 
 /**
  * A failed step as one line: the SDKs' errors carry the HTTP status and the provider's answer.
- * @param error
  */
 export function failureText( error: unknown ): string {
 	if ( error && typeof error === 'object' && 'status' in error ) {

@@ -97,8 +97,6 @@ export function listFolder( user: WpUser, id: string ): Promise< Listing > {
 /**
  * Walks the folder tree from the gallery root, as the editor does, and
  * returns the folder at `path` (e.g. "/Scale/Big") and the REST calls made.
- * @param user
- * @param folderPath
  */
 export async function findFolder(
 	user: WpUser,

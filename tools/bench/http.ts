@@ -64,12 +64,6 @@ export interface LoadResult {
 
 /**
  * `concurrency` clients request `url` back to back for `seconds`.
- * @param url
- * @param opts
- * @param opts.concurrency
- * @param opts.seconds
- * @param opts.headers
- * @param opts.expectStatus
  */
 export async function loadTest(
 	url: string,
@@ -108,8 +102,6 @@ export async function loadTest(
 /**
  * Every URL once, `concurrency` at a time (as a browser fetches a page's
  * images); fails on the first answer that is not a 200.
- * @param urls
- * @param concurrency
  * @return Milliseconds for all of them.
  */
 export async function fetchAll(

@@ -25,7 +25,6 @@ export async function phpJson< T >(
  * Forgets everything the plugin cached: listings, media info, folder
  * metadata and locks (transients `ccg_*`), scheduled refreshes, and the
  * thumbnail disk cache. Credentials and tokens stay.
- * @param site
  */
 export async function clearPluginCaches( site: Site ): Promise< void > {
 	await phpJson(
@@ -59,7 +58,6 @@ export interface StaticImagesCheck {
 /**
  * Runs the plugin's static images check now, as WP-Cron would (the bench
  * site runs without WP-Cron): two loopback requests for a probe file.
- * @param site
  */
 export function checkStaticImages( site: Site ): Promise< StaticImagesCheck > {
 	return phpJson< StaticImagesCheck >(

@@ -27,7 +27,6 @@ export function scenario( id: string, title: string ): ScenarioResult {
 /**
  * Problems that make a result unusable: no rows, a non-finite number, or a
  * missing ratio. The smoke mode fails on any (it never judges timings).
- * @param result
  */
 export function problems( result: ScenarioResult ): string[] {
 	const found: string[] = [];

@@ -1,12 +1,9 @@
 /**
  * Medians and ratios. Ratios are the result: absolute times on a shared
  * 2-core machine are noise.
- * @param values
  */
 /**
  * Keyed value that must be there (the record was filled by the same code).
- * @param record
- * @param key
  */
 export function must< T >( record: Record< string, T >, key: string ): T {
 	const value = record[ key ];
@@ -17,7 +14,6 @@ export function must< T >( record: Record< string, T >, key: string ): T {
 }
 
 /**
- * @param values
  */
 export function median( values: number[] ): number {
 	if ( values.length === 0 ) {

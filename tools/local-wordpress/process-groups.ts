@@ -6,7 +6,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * Members of `pgid` that are not zombies, from /proc (Linux), or undefined elsewhere.
- * @param pgid
  */
 function liveMembersFromProc( pgid: number ): number | undefined {
 	let entries: string[];

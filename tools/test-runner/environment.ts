@@ -72,8 +72,6 @@ export async function startTestEnvironment(
 
 /**
  * Environment variables that tell PHPUnit and Playwright where things are.
- * @param environment
- * @param site
  */
 export function testEnv(
 	environment: TestEnvironment,

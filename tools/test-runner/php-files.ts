@@ -3,7 +3,6 @@ import { execFileSync } from 'node:child_process';
 /**
  * The repository's own PHP files, tracked or new, read from git so that
  * node_modules, build output and the local WordPress under .local never count.
- * @param root
  */
 export function repositoryPhpFiles( root: string ): string[] {
 	const output = execFileSync(

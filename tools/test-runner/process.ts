@@ -8,9 +8,6 @@ export interface RunOptions {
 /**
  * Runs a command with inherited output and resolves with its exit code, so
  * the runner can report every stage instead of stopping at the first failure.
- * @param command
- * @param args
- * @param options
  */
 export function run(
 	command: string,

@@ -88,7 +88,6 @@ async function phpLint(): Promise< boolean > {
 
 /**
  * PHP warnings or fatals that the plugin caused during the browser tests.
- * @param logFile
  */
 async function debugLogIsClean( logFile: string ): Promise< boolean > {
 	const log = await readFile( logFile, 'utf8' ).catch( () => '' );

@@ -37,10 +37,10 @@ interface Options {
  * waits until the connections have loaded.
  *
  * @param options             Connections, routes and the page's notice.
- * @param options.connections
- * @param options.routes
- * @param options.notice
- * @param options.untilLoaded
+ * @param options.connections What GET /connections answers.
+ * @param options.routes      Further routes, by "METHOD /path".
+ * @param options.notice      The OAuth result the page printed.
+ * @param options.untilLoaded Whether to wait for the connections.
  * @return The user-event session, the registry and the apiFetch mock.
  */
 export async function renderSettingsScreen( {

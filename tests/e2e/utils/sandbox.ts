@@ -29,8 +29,8 @@ let counter = 0;
  *
  * @param redirectUri        The URI copied from the Settings screen.
  * @param options            Access type and submitted scopes.
- * @param options.accessType
- * @param options.scopes
+ * @param options.accessType "full" (Full Dropbox) or "app_folder".
+ * @param options.scopes     The scopes ticked on the Permissions tab.
  */
 export async function registerApp(
 	redirectUri: string,

@@ -22,7 +22,6 @@ export interface BenchContext {
 
 /**
  * Dropbox calls by route since the last reset, as "route n, route n".
- * @param counts
  */
 export function formatCounts( counts: Record< string, number > ): string {
 	const entries = Object.entries( counts ).sort();

@@ -1,7 +1,6 @@
 /**
  * Just enough HTML reading for the bench: image sources, and the scripts,
  * script modules and stylesheets a browser would download.
- * @param value
  */
 function decode( value: string ): string {
 	return value
@@ -21,7 +20,6 @@ function attr( tag: string, name: string ): string | null {
 /**
  * Whether a URL is one of the plugin's thumbnails: its static uploads URL
  * or the query URL through WordPress.
- * @param url
  */
 export function isPluginImage( url: string ): boolean {
 	return (
@@ -32,7 +30,6 @@ export function isPluginImage( url: string ): boolean {
 
 /**
  * The `src` of every plugin thumbnail in the page.
- * @param html
  */
 export function imageUrls( html: string ): string[] {
 	const urls: string[] = [];

@@ -25,7 +25,6 @@ function isStatic( url: string ): boolean {
 
 /**
  * The signed token in either kind of URL.
- * @param url
  */
 function tokenOf( url: string ): string {
 	const parsed = new URL( url );

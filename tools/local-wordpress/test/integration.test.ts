@@ -29,7 +29,6 @@ const BLOCK_ROUTE = '/wp/v2/block-types/customer-cloud-gallery/gallery';
 
 /**
  * Command lines of running `php -S …:port` processes (Linux /proc).
- * @param port
  */
 function phpServersOn( port: number ): string[] {
 	const found: string[] = [];

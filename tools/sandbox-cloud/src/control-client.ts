@@ -135,7 +135,6 @@ export class SandboxControl {
 	/**
 	 * Caps list_folder pages at `max` entries (they stay varying, with empty
 	 * pages); `reset()` restores the default.
-	 * @param max
 	 */
 	setMaxPageEntries( max: number ): Promise< SandboxSettings > {
 		return this.call( 'POST', '/dropbox/settings', {
@@ -175,7 +174,6 @@ export class SandboxControl {
 	/**
 	 * Registers a Google OAuth client (no `clientId`: credentials are
 	 * generated) or updates one; fields not given keep their value.
-	 * @param client
 	 */
 	async registerGoogleClient(
 		client: GoogleClientInput = {}
@@ -191,8 +189,6 @@ export class SandboxControl {
 
 	/**
 	 * Changes some fields of a client: redirect URIs, `publishingStatus`, `driveApiEnabled`, name, secret.
-	 * @param clientId
-	 * @param changes
 	 */
 	async updateGoogleClient(
 		clientId: string,
@@ -272,7 +268,6 @@ export class SandboxControl {
 
 	/**
 	 * Caps files.list pages at `max` files (still varying, with empty pages).
-	 * @param max
 	 */
 	setGoogleMaxPageEntries( max: number ): Promise< SandboxSettings > {
 		return this.call( 'POST', '/google/settings', {
@@ -355,8 +350,6 @@ export class SandboxControl {
 	 * Clears faults, counts, time travel, grants, tokens and links of both
 	 * providers; with `{ apps: true }` also the Dropbox apps and every Google
 	 * client but the default one.
-	 * @param opts
-	 * @param opts.apps
 	 */
 	async reset( opts: { apps?: boolean } = {} ): Promise< void > {
 		await this.call( 'POST', '/reset', opts );

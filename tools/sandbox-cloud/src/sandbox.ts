@@ -27,7 +27,6 @@ export const PORTS = {
 
 /**
  * A random secret kept in the data folder: signs cursors and consent forms across restarts.
- * @param dataDir
  */
 function secretIn( dataDir: string ): string {
 	const file = join( dataDir, 'secret' );

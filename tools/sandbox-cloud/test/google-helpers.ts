@@ -19,8 +19,6 @@ export const OAUTH_JSON = 'application/json; charset=utf-8';
 
 /**
  * A fresh OAuth client in the sandbox Cloud Console with the plugin's redirect URI.
- * @param t
- * @param fields
  */
 export async function googleClient(
 	t: TestSandbox,
@@ -59,9 +57,6 @@ export function pkcePair( method: 'S256' | 'plain' = 'S256' ): {
 
 /**
  * The authorization URL the plugin would build (contract B1.2).
- * @param t
- * @param client
- * @param params
  */
 export function authUrl(
 	t: TestSandbox,
@@ -84,11 +79,6 @@ export function authUrl(
 /**
  * Plays the user: opens the consent page and clicks Allow or Cancel,
  * unticking the scopes in `untick`.
- * @param t
- * @param url
- * @param opts
- * @param opts.decision
- * @param opts.untick
  */
 export async function googleConsent(
 	t: TestSandbox,
@@ -136,10 +126,6 @@ export async function googleConsent(
 
 /**
  * Allow on the consent page; returns the code (and the redirect's query).
- * @param t
- * @param client
- * @param params
- * @param untick
  */
 export async function googleCode(
 	t: TestSandbox,
@@ -167,9 +153,6 @@ export interface TokenResponse {
 
 /**
  * A raw POST to the token host.
- * @param t
- * @param path
- * @param fields
  */
 export async function tokenCall(
 	t: TestSandbox,
@@ -190,10 +173,6 @@ export async function tokenCall(
 
 /**
  * The whole code flow as the plugin runs it (PKCE S256, secret in the body).
- * @param t
- * @param client
- * @param params
- * @param untick
  */
 export async function googleConnect(
 	t: TestSandbox,
@@ -222,10 +201,6 @@ export async function googleConnect(
 
 /**
  * A Drive call: GET `<apiBase><path>` with a Bearer token (none when null).
- * @param t
- * @param token
- * @param path
- * @param headers
  */
 export async function drive(
 	t: TestSandbox,
@@ -262,7 +237,6 @@ export async function drive(
 
 /**
  * `/drive/v3/files?…` with the parameters given.
- * @param params
  */
 export function filesPath( params: Record< string, string | number > ): string {
 	return `/drive/v3/files?${ new URLSearchParams(
@@ -272,16 +246,12 @@ export function filesPath( params: Record< string, string | number > ): string {
 
 /**
  * Quotes a string for `q` (contract B3.1 escaping).
- * @param text
  */
 export const quoted = ( text: string ) =>
 	`'${ text.replace( /\\/g, '\\\\' ).replace( /'/g, "\\'" ) }'`;
 
 /**
  * The id of a My Drive folder or file by its path, found through files.list as a client would.
- * @param t
- * @param token
- * @param path
  * @param start The folder the path starts in (`root`, or a shared drive's id).
  */
 export async function idOfPath(
@@ -313,9 +283,6 @@ export async function idOfPath(
 
 /**
  * Every page of a files.list call, following nextPageToken.
- * @param t
- * @param token
- * @param params
  */
 export async function listAll(
 	t: TestSandbox,

@@ -40,11 +40,6 @@ export interface TestSandbox {
 
 /**
  * Starts a sandbox on free ports in a temp data folder; `small` library unless told otherwise.
- * @param profile
- * @param apps
- * @param reuse
- * @param reuse.dataDir
- * @param reuse.basePort
  */
 export async function startTestSandbox(
 	profile: LibraryProfile = 'small',
@@ -99,7 +94,6 @@ type FetchInit = RequestInit & { body?: unknown };
  * The SDK calls the real hosts; this fetch sends them to the sandbox's ports.
  * Download routes read `res.buffer()` (node-fetch API), so responses get one
  * (contract note 9). A plain-object body (DBX-JS `dataOnBody`) is sent as JSON.
- * @param sandbox
  */
 export function sandboxFetch(
 	sandbox: Sandbox
@@ -153,9 +147,6 @@ export function sdkClient( sandbox: Sandbox, auth: DropboxAuth ): Dropbox {
 
 /**
  * Plays the user in the browser: opens the consent page and clicks Allow (or Cancel).
- * @param sandbox
- * @param authorizeUrl
- * @param decision
  */
 export async function consent(
 	sandbox: Sandbox,
@@ -189,11 +180,6 @@ export async function consent(
 
 /**
  * Authorization code flow with the SDK, as the plugin does it; returns the token response.
- * @param sandbox
- * @param opts
- * @param opts.app
- * @param opts.tokenAccessType
- * @param opts.scope
  */
 export async function connect(
 	sandbox: Sandbox,
@@ -237,9 +223,6 @@ export async function connect(
 
 /**
  * A raw call to the sandbox (for what the SDK hides: content types, plain-text errors, headers).
- * @param base
- * @param path
- * @param init
  */
 export async function raw(
 	base: string,
@@ -289,7 +272,6 @@ export function jsonRequest( token: string, body: unknown ) {
 
 /**
  * `Dropbox-API-Arg` header value: JSON with non-ASCII escaped, as DBX-JS sends it.
- * @param value
  */
 export function apiArg( value: unknown ): string {
 	return JSON.stringify( value ).replace(

@@ -25,7 +25,6 @@ const form = ( fields: Record< string, string > ) => ( {
 
 /**
  * Authorize (consent POST) and return the code from the redirect.
- * @param query
  */
 async function codeFor( query: Record< string, string > ): Promise< string > {
 	const url = `${ t.sandbox.dropbox.authBase }/oauth2/authorize?${ new URLSearchParams( { client_id: APP.key, response_type: 'code', redirect_uri: REDIRECT_URI, ...query } ) }`;

@@ -262,7 +262,6 @@ function routes( ctx: ControlContext ): Route[] {
 
 /**
  * The control API (JSON) on basePort+9. See README "Control API".
- * @param ctx
  */
 export function controlHandler( ctx: ControlContext ): Handler {
 	const table = routes( ctx );

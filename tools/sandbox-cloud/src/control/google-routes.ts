@@ -9,8 +9,6 @@ const iso = ( ms: number | null ) =>
 /**
  * Control endpoints of the Google sandbox: the Cloud Console (OAuth
  * clients), token lifetime and expiry, the user's grants.
- * @param google
- * @param clock
  */
 export function googleControlRoutes(
 	google: GoogleProvider,

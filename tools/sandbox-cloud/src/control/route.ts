@@ -12,7 +12,6 @@ export type Route = [
 
 /**
  * A listing's server-side page cap from a settings body (see PagePlan).
- * @param body
  */
 export function maxPageEntries( body: Body ): number {
 	const value = body.maxPageEntries;

@@ -42,8 +42,6 @@ function checkRedirectUri( uri: unknown ): string {
  * Checks an App Console entry. Fields not given keep their current value (or
  * the defaults: full Dropbox, the three gallery scopes). account_info.read is
  * always there, as the App Console pre-selects it.
- * @param input
- * @param current
  */
 export function validateApp(
 	input: Partial< SandboxApp >,

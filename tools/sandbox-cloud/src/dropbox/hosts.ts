@@ -198,9 +198,6 @@ async function serveLink(
 
 /**
  * Request handlers for the four Dropbox hosts the sandbox plays.
- * @param svc
- * @param secret
- * @param libraryDir
  */
 export function dropboxHosts(
 	svc: DropboxServices,

@@ -38,7 +38,6 @@ export interface DropboxProvider {
 
 /**
  * Wires the Dropbox sandbox: state under `<dataDir>/dropbox`, thumbnails under `<dataDir>/cache`.
- * @param opts
  */
 export function createDropbox( opts: DropboxProviderOptions ): DropboxProvider {
 	const stateDir = join( opts.dataDir, 'dropbox' );

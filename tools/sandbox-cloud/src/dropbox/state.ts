@@ -101,7 +101,6 @@ export class DropboxState {
 
 	/**
 	 * A code that exists, is unused and unexpired; it is marked used at once (single use).
-	 * @param code
 	 */
 	consumeCode( code: string ): AuthCode | null {
 		const found = this.codes.get( code );
@@ -164,7 +163,6 @@ export class DropboxState {
 
 	/**
 	 * Revokes the grant: its refresh token and every access token minted from it.
-	 * @param grant
 	 */
 	revokeGrant( grant: Grant ): void {
 		grant.revokedAt = this.clock.now();
@@ -217,7 +215,6 @@ export class DropboxState {
 
 	/**
 	 * Makes every existing temporary link `seconds` older.
-	 * @param seconds
 	 */
 	ageLinks( seconds: number ): number {
 		for ( const link of this.links.values() ) {
@@ -229,7 +226,6 @@ export class DropboxState {
 
 	/**
 	 * Forgets grants, tokens, codes and links (and the apps too when asked).
-	 * @param apps
 	 */
 	reset( apps: boolean ): void {
 		this.grants.clear();

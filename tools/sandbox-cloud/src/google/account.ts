@@ -8,7 +8,6 @@ export const GOOGLE_USER = {
 
 /**
  * A Drive `User` resource for the sandbox user.
- * @param photoBase
  */
 export function driveUser(
 	photoBase: string

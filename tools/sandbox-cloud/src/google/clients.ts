@@ -24,7 +24,6 @@ function randomProjectNumber(): string {
 
 /**
  * Fresh credentials shaped like the Cloud Console's.
- * @param projectNumber
  */
 export function newCredentials( projectNumber = randomProjectNumber() ): {
 	clientId: string;
@@ -76,8 +75,6 @@ function checkRedirectUri( uri: unknown ): string {
  * Checks a Cloud Console entry. Fields not given keep their current value;
  * a new client gets generated credentials, status `production` and the
  * Drive API enabled.
- * @param input
- * @param current
  */
 export function validateClient(
 	input: GoogleClientInput,

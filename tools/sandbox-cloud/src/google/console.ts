@@ -54,7 +54,6 @@ export class CloudConsole {
 
 	/**
 	 * Registers a client (no clientId: new credentials) or updates one; fields not given keep their value.
-	 * @param input
 	 */
 	register( input: GoogleClientInput ): GoogleClient {
 		const current = input.clientId
@@ -68,7 +67,6 @@ export class CloudConsole {
 
 	/**
 	 * Deletes a client; deleting the default one makes a new default.
-	 * @param clientId
 	 */
 	delete( clientId: string ): boolean {
 		const had = this.clients.delete( clientId );

@@ -151,7 +151,6 @@ function host(
 
 /**
  * A path segment, percent-decoded (left as it is when malformed).
- * @param segment
  */
 function decoded( segment: string ): string {
 	try {
@@ -167,7 +166,6 @@ const DRIVE_PATH = /^\/drive\/v3\/drives\/([^/]+)$/;
 /**
  * Request handlers for the four Google hosts the sandbox plays. Each answers
  * only its own routes; Drive routes answer GET only (the sandbox is read-only).
- * @param svc
  */
 export function googleHosts(
 	svc: GoogleServices

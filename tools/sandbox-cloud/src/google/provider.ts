@@ -36,7 +36,6 @@ export interface GoogleProvider {
 
 /**
  * Wires the Google sandbox: state under `<dataDir>/google`, thumbnails under `<dataDir>/cache`.
- * @param opts
  */
 export function createGoogle( opts: GoogleProviderOptions ): GoogleProvider {
 	const dir = join( opts.dataDir, 'google' );

@@ -73,7 +73,6 @@ export class GoogleState {
 
 	/**
 	 * A code that exists, is unused and unexpired; it is used up at once (single use).
-	 * @param code
 	 */
 	consumeCode( code: string ): GoogleAuthCode | null {
 		const found = this.codes.get( code );
@@ -98,8 +97,6 @@ export class GoogleState {
 
 	/**
 	 * Records the user's consent: the client's live grant gains the scopes, or a new grant starts.
-	 * @param clientId
-	 * @param scopes
 	 */
 	consent( clientId: string, scopes: string[] ): GoogleGrant {
 		let grant = this.liveGrant( clientId );
@@ -130,7 +127,6 @@ export class GoogleState {
 	/**
 	 * Whether the user already gave this client offline access that still
 	 * works: if so, Google sends no new refresh token unless prompt=consent.
-	 * @param grant
 	 */
 	hasLiveRefreshToken( grant: GoogleGrant ): boolean {
 		return [ ...this.refreshTokens.values() ].some(
@@ -190,7 +186,6 @@ export class GoogleState {
 
 	/**
 	 * A usable access token: known, unexpired, its grant not revoked.
-	 * @param token
 	 */
 	liveAccessToken( token: string ): GoogleAccessToken | undefined {
 		const found = this.accessTokens.get( token );
@@ -205,7 +200,6 @@ export class GoogleState {
 	/**
 	 * Revokes the grant: every refresh and access token of the client goes,
 	 * and the next consent counts as the first one again.
-	 * @param grant
 	 */
 	revokeGrant( grant: GoogleGrant ): void {
 		grant.revokedAt = this.clock.now();

@@ -1,7 +1,5 @@
 /**
  * A small but valid one-page PDF (hand-built, so no PDF library is needed).
- * @param title
- * @param lines
  */
 export function makePdf( title: string, lines: string[] ): Buffer {
 	const esc = ( s: string ) =>

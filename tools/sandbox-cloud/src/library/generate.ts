@@ -119,10 +119,6 @@ function roles( photos: ManifestPhoto[] ): Record< string, string > {
  * minute with the /Scale folders), a no-op when its manifest is current. A
  * folder that holds files but no manifest is the developer's own library and
  * is used as it is.
- * @param libraryDir
- * @param dataDir
- * @param options
- * @param log
  */
 export async function ensureLibrary(
 	libraryDir: string,

@@ -2,7 +2,6 @@ import { CANON, DAY, FOLDERS, FUJI, HOUR, type Plan } from './layout-common';
 
 /**
  * Client shoots (a wedding, a family) and the app folder of "Customer Gallery".
- * @param plan
  */
 export function clientFolders( plan: Plan ): void {
 	const { items, photo, n, s } = plan;

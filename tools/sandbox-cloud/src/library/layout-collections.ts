@@ -3,7 +3,6 @@ import { CANON, DAY, FOLDERS, FUJI, type Plan } from './layout-common';
 
 /**
  * The portfolio, favourites with emoji/CJK names, and the edge cases.
- * @param plan
  */
 export function collections( plan: Plan ): void {
 	const { items, photo, n, s, src } = plan;

@@ -9,7 +9,6 @@ export { FOLDERS, type PlanItem } from './layout-common';
 
 /**
  * The library's main tree (everything but the /Scale folders).
- * @param src
  */
 export function mainPlan( src: PhotoSources ): PlanItem[] {
 	const items: PlanItem[] = [];

@@ -12,7 +12,6 @@ export const LICENCES_DIR = '.sandbox-licences';
 
 /**
  * Library entries no provider's API shows (the manifest, licences, temp files).
- * @param name
  */
 export function isHidden( name: string ): boolean {
 	return name.startsWith( '.sandbox' ) || name.endsWith( '.tmp' );

@@ -59,7 +59,6 @@ const SOURCES_VERSION = 1;
 
 /**
  * Picks the wallpaper size to use: the largest one at most 2560 wide, else the largest.
- * @param dir
  */
 function pickWallpaper( dir: string ): string | null {
 	const sized = readdirSync( dir )
@@ -185,8 +184,6 @@ async function fetchDebianPhotos(
 
 /**
  * Resolves a source's file name against the cache folder it lives in.
- * @param cacheDir
- * @param photo
  */
 export function sourcePath( cacheDir: string, photo: SourcePhoto ): string {
 	return join( cacheDir, 'photos', photo.file );
@@ -214,9 +211,6 @@ function cached( cacheDir: string ): PhotoSources | null {
 /**
  * Real photographs from Debian's archive when apt/dpkg are there (fetched
  * once into `cacheDir`, like WordPress itself), synthesized images otherwise.
- * @param cacheDir
- * @param mode
- * @param log
  */
 export async function obtainPhotoSources(
 	cacheDir: string,

@@ -38,8 +38,6 @@ const TWENTY_MIB = 20 * 1024 * 1024;
 
 /**
  * Pads a JPEG with comment segments (which every decoder skips) up to `minBytes`.
- * @param jpeg
- * @param minBytes
  */
 function padJpeg( jpeg: Buffer, minBytes: number ): Buffer {
 	if ( jpeg.length >= minBytes ) {
@@ -109,8 +107,6 @@ async function transformed(
 
 /**
  * Produces the bytes of one library item (null for a folder).
- * @param recipe
- * @param pathOf
  */
 export async function produce(
 	recipe: Recipe,

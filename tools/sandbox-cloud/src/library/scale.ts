@@ -33,8 +33,6 @@ const SHAPES: Array< [ number, number ] > = [
 
 /**
  * Small JPEGs cut from the real photos: a few dozen variants the scale folders reuse.
- * @param sources
- * @param pathOf
  */
 async function variants(
 	sources: SourcePhoto[],
@@ -88,9 +86,6 @@ async function writeAll(
  * `/Scale/5000 photos`, `/Scale/200 folders` and `/Scale/Big` (both at once,
  * as in "a folder with 5,000 photos and 200 subfolders"). Names and EXIF dates
  * differ per file and are not in the same order, so sorting is meaningful.
- * @param libraryDir
- * @param src
- * @param pathOf
  */
 export async function buildScale(
 	libraryDir: string,

@@ -7,7 +7,6 @@ import type { PhotoSources, SourcePhoto } from './photo-sources';
 
 /**
  * A deterministic pseudo-random generator, so generated libraries are reproducible.
- * @param seed
  */
 export function seededRandom( seed: number ): () => number {
 	/* eslint-disable no-bitwise -- mulberry32 is bit arithmetic by design */
@@ -71,7 +70,6 @@ async function render(
 
 /**
  * Stand-ins for the Debian photographs on machines without apt (macOS, other Linux).
- * @param dir
  */
 export async function synthesizePhotos( dir: string ): Promise< PhotoSources > {
 	mkdirSync( dir, { recursive: true } );

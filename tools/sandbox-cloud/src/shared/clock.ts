@@ -24,7 +24,6 @@ export class Clock {
 
 /**
  * Dropbox timestamps: `%Y-%m-%dT%H:%M:%SZ`, never fractional seconds.
- * @param ms
  */
 export function dropboxTimestamp( ms: number ): string {
 	return new Date( Math.floor( ms / 1000 ) * 1000 )

@@ -52,7 +52,6 @@ function readIfd(
 
 /**
  * Parses an EXIF block (with or without the `Exif\0\0` prefix). Never throws.
- * @param input
  */
 export function parseExif( input: Buffer | undefined ): ExifFields {
 	const result: ExifFields = {};
@@ -121,7 +120,6 @@ export function parseExif( input: Buffer | undefined ): ExifFields {
 
 /**
  * EXIF text date → epoch ms (EXIF has no zone; it is read as UTC, as Dropbox reports it).
- * @param text
  */
 export function parseExifDate( text: string | undefined ): number | null {
 	const m = text?.match(

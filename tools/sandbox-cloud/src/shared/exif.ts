@@ -92,7 +92,6 @@ function writeIfd( out: Buffer, offset: number, entries: Entry[] ): void {
 
 /**
  * A TIFF structure (little-endian) holding the given fields, without the `Exif\0\0` prefix.
- * @param fields
  */
 export function buildTiff( fields: ExifFields ): Buffer {
 	const ifd0: Entry[] = [];
@@ -156,7 +155,6 @@ export function buildTiff( fields: ExifFields ): Buffer {
 
 /**
  * The APP1 payload (`Exif\0\0` + TIFF), as sharp's `metadata().exif` returns it.
- * @param fields
  */
 export function buildExifPayload( fields: ExifFields ): Buffer {
 	return Buffer.concat( [
@@ -167,7 +165,6 @@ export function buildExifPayload( fields: ExifFields ): Buffer {
 
 /**
  * `YYYY:MM:DD HH:MM:SS` for a UTC instant.
- * @param ms
  */
 export function exifDate( ms: number ): string {
 	const iso = new Date( ms ).toISOString();
@@ -178,8 +175,6 @@ export function exifDate( ms: number ): string {
  * Replaces any EXIF APP1 segment of a JPEG with the given payload (or removes
  * it when the payload is null), inserted
  * after SOI (and after a JFIF APP0 when present). Pixels are untouched.
- * @param jpeg
- * @param exifPayload
  */
 export function spliceJpegExif(
 	jpeg: Buffer,

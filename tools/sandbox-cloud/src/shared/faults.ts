@@ -143,7 +143,6 @@ export class FaultRegistry {
 
 	/**
 	 * Consumes the faults that apply to one request of `route`.
-	 * @param route
 	 */
 	take( route: string ): FaultDecision {
 		let latencyMs = 0;

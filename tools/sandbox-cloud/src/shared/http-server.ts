@@ -22,10 +22,6 @@ export class BodyTooLargeError extends Error {}
 /**
  * Starts one HTTP listener. Each provider host (www, api, content, …) gets
  * its own port so a call to the wrong host fails as it would in production.
- * @param host
- * @param port
- * @param handler
- * @param log
  */
 export function listen(
 	host: string,
@@ -109,11 +105,6 @@ export function sendText(
 
 /**
  * JSON with an exact Content-Type (Dropbox clients compare it byte for byte).
- * @param res
- * @param status
- * @param value
- * @param headers
- * @param contentType
  */
 export function sendJson(
 	res: ServerResponse,
@@ -158,8 +149,6 @@ export function requestPath( req: IncomingMessage ): {
 
 /**
  * Header value as one string (Node gives arrays for repeated headers).
- * @param req
- * @param name
  */
 export function header(
 	req: IncomingMessage,

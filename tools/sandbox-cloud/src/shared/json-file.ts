@@ -3,8 +3,6 @@ import { dirname } from 'node:path';
 
 /**
  * Reads a JSON file, or returns `fallback` when it is missing or unreadable.
- * @param file
- * @param fallback
  */
 export function readJson< T >( file: string, fallback: T ): T {
 	try {
@@ -16,8 +14,6 @@ export function readJson< T >( file: string, fallback: T ): T {
 
 /**
  * Writes JSON atomically (temp file + rename) so a crash never leaves half a file.
- * @param file
- * @param value
  */
 export function writeJson( file: string, value: unknown ): void {
 	mkdirSync( dirname( file ), { recursive: true } );

@@ -13,7 +13,6 @@ export function base64url( data: Buffer ): string {
 
 /**
  * Random base64url text of exactly `length` characters.
- * @param length
  */
 export function randomToken( length: number ): string {
 	return randomBytes( Math.ceil( ( length * 3 ) / 4 ) + 1 )
@@ -23,7 +22,6 @@ export function randomToken( length: number ): string {
 
 /**
  * Random letters and digits only (for codes and ids that appear in URLs).
- * @param length
  */
 export function randomAlnum( length: number ): string {
 	const bytes = randomBytes( length );

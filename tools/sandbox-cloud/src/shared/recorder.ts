@@ -50,8 +50,6 @@ export class RequestRecorder {
 	 * first await: the parser has not pushed any body bytes yet then. The
 	 * bytes are taken where the parser hands them to the stream, so routes
 	 * that never read the body are recorded whole too.
-	 * @param host
-	 * @param req
 	 */
 	record( host: string, req: IncomingMessage ): void {
 		if ( ! this.recording ) {

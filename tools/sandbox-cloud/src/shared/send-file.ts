@@ -23,12 +23,6 @@ function parseRange(
 
 /**
  * Streams a file with ETag / If-None-Match and single-range support.
- * @param req
- * @param res
- * @param abs
- * @param size
- * @param etag
- * @param headers
  */
 export async function sendFile(
 	req: IncomingMessage,

@@ -8,7 +8,6 @@ export const BLOCK_SIZE = 4 * 1024 * 1024;
 
 /**
  * Dropbox content_hash: SHA-256 of the concatenated SHA-256 digests of 4 MiB blocks.
- * @param data
  */
 export function contentHashOf( data: Buffer ): string {
 	const digests: Buffer[] = [];

@@ -49,8 +49,6 @@ export class IdMap {
 
 	/**
 	 * The id for the entry at `path` (library-relative) with these stats.
-	 * @param path
-	 * @param stat
 	 */
 	idFor( path: string, stat: Stats ): string {
 		const ino =
@@ -99,7 +97,6 @@ export class IdMap {
 
 	/**
 	 * Last known library path of an id (`id:` prefix optional), or undefined.
-	 * @param id
 	 */
 	pathOf( id: string ): string | undefined {
 		return this.byId.get( id.replace( /^id:/, '' ) )?.path;

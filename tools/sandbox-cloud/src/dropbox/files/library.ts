@@ -44,8 +44,6 @@ export class Library {
 
 	/**
 	 * The on-disk name in folder `dirRel` matching `part` case-insensitively.
-	 * @param dirRel
-	 * @param part
 	 */
 	private async match(
 		dirRel: string,
@@ -107,7 +105,6 @@ export class Library {
 
 	/**
 	 * Resolves a library-relative path (`/a/b`, or `""` for the root).
-	 * @param rel
 	 */
 	async resolve( rel: string ): Promise< Node | null > {
 		if ( rel === '' ) {
@@ -183,7 +180,6 @@ export class Library {
 
 	/**
 	 * Every entry below `rel` (not `rel` itself), parents before children.
-	 * @param rel
 	 */
 	async *walk( rel: string ): AsyncGenerator< Node > {
 		const start = await this.resolve( rel );

@@ -49,7 +49,6 @@ export class FolderLister {
 
 	/**
 	 * Entries the page a cursor state asks for holds (approximate, as on Dropbox: see PagePlan).
-	 * @param state
 	 */
 	private pageSize( state: CursorState ): number {
 		return this.plan.size(
@@ -72,7 +71,6 @@ export class FolderLister {
 
 	/**
 	 * Snapshot ids hash the content, so the same state always yields the same cursor.
-	 * @param snapshot
 	 */
 	private remember( snapshot: Snapshot ): string {
 		const lines = [ ...snapshot ]
@@ -197,9 +195,6 @@ export class FolderLister {
 
 	/**
 	 * Decodes a cursor for `app` under `root`; null means "Invalid cursor" (400).
-	 * @param cursor
-	 * @param app
-	 * @param root
 	 */
 	decode( cursor: string, app: string, root: string ): CursorState | null {
 		const state = this.codec.decode( cursor );

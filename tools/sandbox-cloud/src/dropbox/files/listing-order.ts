@@ -3,7 +3,6 @@ import type { Node } from './library';
 
 /**
  * Changes when the entry changes: size/mtime/inode for files.
- * @param node
  */
 export function signature( node: Node ): string {
 	return node.isDir
@@ -15,7 +14,6 @@ export function signature( node: Node ): string {
  * Entry order is unspecified on Dropbox: the sandbox uses a stable
  * pseudo-random order (so clients that assume name order fail here too),
  * with parents always before their children.
- * @param display
  */
 export function sortKey( display: string ): string {
 	const depth = display.split( '/' ).length;
@@ -24,10 +22,6 @@ export function sortKey( display: string ): string {
 
 /**
  * Orders entries by sort key (plain code-unit order, the same on every run).
- * @param a
- * @param a.key
- * @param b
- * @param b.key
  */
 export function byKey( a: { key: string }, b: { key: string } ): number {
 	if ( a.key === b.key ) {

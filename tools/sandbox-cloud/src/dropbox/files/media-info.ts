@@ -79,7 +79,6 @@ export class MediaInfo {
 
 	/**
 	 * The `media_info` union of FileMetadata, or undefined for non-photos.
-	 * @param node
 	 */
 	async mediaInfo(
 		node: Node

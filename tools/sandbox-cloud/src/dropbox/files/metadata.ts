@@ -25,8 +25,6 @@ export class MetadataService {
 
 	/**
 	 * The path as the API shows it below `root`; null when the node is outside the root.
-	 * @param node
-	 * @param root
 	 */
 	displayPath( node: Pick< Node, 'rel' >, root: string ): string | null {
 		if ( root === '' ) {
@@ -42,7 +40,6 @@ export class MetadataService {
 
 	/**
 	 * Library path of a file that currently has this rev (for `rev:` paths).
-	 * @param rev
 	 */
 	pathOfRev( rev: string ): string | undefined {
 		return this.revs.get( rev );
@@ -105,7 +102,6 @@ export class MetadataService {
 
 	/**
 	 * Deleted entries in list_folder/continue change sets.
-	 * @param display
 	 */
 	deleted( display: string ): Record< string, unknown > {
 		return {

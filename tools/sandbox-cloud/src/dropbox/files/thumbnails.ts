@@ -56,10 +56,6 @@ export class ThumbnailFailure extends Error {
  * - bestfit: fit inside the box or its transpose, whichever is larger;
  * - fitone_bestfit: cover the box or its transpose, whichever is smaller;
  * - original: no resizing.
- * @param width
- * @param height
- * @param size
- * @param mode
  */
 export function targetSize(
 	width: number,

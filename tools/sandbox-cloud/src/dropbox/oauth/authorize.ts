@@ -142,8 +142,6 @@ function verify(
 
 /**
  * Appends OAuth parameters to a redirect URI, keeping its own query (`admin-post.php?action=…`).
- * @param uri
- * @param params
  */
 function withParams(
 	uri: string,
@@ -160,12 +158,6 @@ function withParams(
 
 /**
  * `GET /oauth2/authorize` (consent screen) and its form `POST` (Allow / Cancel).
- * @param svc
- * @param secret
- * @param libraryDir
- * @param req
- * @param res
- * @param query
  */
 export async function handleAuthorize(
 	svc: DropboxServices,

@@ -23,8 +23,6 @@ export class OAuthError extends Error {
 
 /**
  * Parameters from the query string and the body (form, or JSON as DBX-JS's dataOnBody sends it).
- * @param req
- * @param query
  */
 export async function params(
 	req: IncomingMessage,
@@ -76,9 +74,6 @@ export async function params(
 
 /**
  * Client authentication: HTTP Basic, or client_id (+ client_secret) parameters.
- * @param svc
- * @param req
- * @param p
  */
 export function client(
 	svc: DropboxServices,

@@ -60,8 +60,6 @@ export function consentPage( opts: {
 
 /**
  * What Dropbox shows when the app sent a bad request: no redirect back to the app.
- * @param status
- * @param details
  */
 export function errorPage( status: number, details: string ): string {
 	return page(
@@ -74,8 +72,6 @@ export function errorPage( status: number, details: string ): string {
 
 /**
  * Without a redirect_uri Dropbox shows the code for the user to paste into the app.
- * @param appName
- * @param code
  */
 export function codePage( appName: string, code: string ): string {
 	return page(

@@ -12,9 +12,6 @@ import { dbxJson } from '../wire/json';
 /**
  * Successful token responses were recorded as `text/javascript` (clients must
  * JSON-decode regardless); errors are RFC 6749 JSON.
- * @param res
- * @param status
- * @param body
  */
 function reply(
 	res: ServerResponse,
@@ -153,10 +150,6 @@ function refresh(
 
 /**
  * `POST /oauth2/token` (api host): authorization_code and refresh_token grants.
- * @param svc
- * @param req
- * @param res
- * @param query
  */
 export async function handleToken(
 	svc: DropboxServices,

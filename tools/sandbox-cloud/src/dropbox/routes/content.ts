@@ -60,7 +60,6 @@ export const MAX_BATCH = 25;
 
 /**
  * The error union of a failed lookup or rendering, for both 409s and batch failures.
- * @param error
  */
 function failureOf( error: unknown ): Union {
 	if ( error instanceof ThumbnailFailure ) {

@@ -5,7 +5,6 @@ import { badRequest, lookupError } from '../wire/errors';
 
 /**
  * Checks a `/…` path's shape: empty, `.` or `..` components are malformed.
- * @param path
  */
 function malformed( path: string ): boolean {
 	return path
@@ -23,10 +22,6 @@ function malformed( path: string ): boolean {
 /**
  * Resolves a path argument (`""`, `/a/b`, `id:…`, `rev:…`, `ns:…/a`) as seen
  * from `root`. Anything outside the root (an app folder) is not found.
- * @param svc
- * @param route
- * @param root
- * @param path
  */
 export async function resolvePath(
 	svc: DropboxServices,
@@ -68,10 +63,6 @@ export async function resolvePath(
 
 /**
  * A path that must name a file (downloads, links, thumbnails).
- * @param svc
- * @param route
- * @param root
- * @param path
  */
 export async function resolveFile(
 	svc: DropboxServices,
@@ -88,8 +79,6 @@ export async function resolveFile(
 
 /**
  * get_metadata and friends reject the root itself with a 400, as Dropbox does.
- * @param route
- * @param path
  */
 export function rejectRoot( route: string, path: string ): void {
 	if ( path === '/' || path === '' ) {

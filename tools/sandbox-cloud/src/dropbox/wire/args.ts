@@ -191,9 +191,6 @@ export function checkStruct(
 
 /**
  * Parses and checks one argument document. `where` prefixes messages (`request body: `).
- * @param text
- * @param spec
- * @param where
  */
 export function parseArg(
 	text: string,

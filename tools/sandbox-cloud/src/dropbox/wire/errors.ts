@@ -32,7 +32,6 @@ export type Union = { '.tag': string } & Record< string, unknown >;
 
 /**
  * `path/not_found/` for `{".tag": "path", "path": {".tag": "not_found"}}`.
- * @param error
  */
 export function summaryOf( error: Union ): string {
 	let summary = '';
@@ -55,8 +54,6 @@ export function envelope( error: Union, summary = summaryOf( error ) ): string {
 
 /**
  * 400 plain text: `Error in call to API function "files/list_folder": …`.
- * @param route
- * @param message
  */
 export function badRequest( route: string, message: string ): DbxHttpError {
 	return new DbxHttpError(
@@ -68,7 +65,6 @@ export function badRequest( route: string, message: string ): DbxHttpError {
 
 /**
  * 409 route error, e.g. `routeError({".tag": "path", path: {".tag": "not_found"}})`.
- * @param error
  */
 export function routeError( error: Union ): DbxHttpError {
 	return new DbxHttpError( 409, 'application/json', envelope( error ) );
@@ -82,8 +78,6 @@ export const WWW_AUTHENTICATE = 'Bearer realm="Dropbox-API"';
 
 /**
  * 401 AuthError: invalid_access_token, expired_access_token, missing_scope (with required_scope).
- * @param tag
- * @param extra
  */
 export function authError(
 	tag: string,
@@ -101,8 +95,6 @@ export function authError(
 
 /**
  * 429: the JSON envelope, or plain text (which means too_many_requests); always with Retry-After.
- * @param retryAfter
- * @param body
  */
 export function rateLimited(
 	retryAfter: number,

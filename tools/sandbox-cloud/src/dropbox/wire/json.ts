@@ -2,7 +2,6 @@
  * JSON the way Dropbox's servers write it: `", "` and `": "` separators and
  * every non-ASCII character escaped as \uXXXX (as recorded on the wire). The
  * escaping also keeps `Dropbox-API-Result` headers pure ASCII.
- * @param value
  */
 export function dbxJson( value: unknown ): string {
 	if ( value === null || value === undefined ) {

@@ -143,11 +143,6 @@ async function argument(
 
 /**
  * Runs one `/2/` call: method, auth, scope, arguments, handler, response.
- * @param svc
- * @param route
- * @param req
- * @param res
- * @param query
  */
 export async function callRoute(
 	svc: DropboxServices,

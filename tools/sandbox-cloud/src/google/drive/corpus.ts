@@ -60,9 +60,6 @@ export function corpusOf( svc: GoogleServices, q: URLSearchParams ): Corpus {
  * Whether an item is in the searched corpus. Shared-drive items need both
  * shared-drive flags, and then `corpora=drive`/`allDrives`, or a parent
  * filter (Drive's corpus follows `'<id>' in parents`).
- * @param item
- * @param corpus
- * @param byParent
  */
 export function inCorpus(
 	item: DriveItem,

@@ -43,9 +43,6 @@ function fileItem(
 
 /**
  * `count` JPEGs of a library folder (by name), renamed: a shared folder's photos.
- * @param folder
- * @param spec
- * @param disk
  */
 async function borrowedPhotos(
 	folder: DriveItem,
@@ -74,9 +71,6 @@ async function borrowedPhotos(
  * The items of `layout.ts` inside `folder` (a Drive-only folder, or a
  * library folder with extras); files and shortcuts whose library path is
  * missing are left out.
- * @param folder
- * @param parent
- * @param disk
  */
 export async function expand(
 	folder: DriveItem,

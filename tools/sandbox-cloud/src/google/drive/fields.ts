@@ -22,7 +22,6 @@ function merge( into: Selection, name: string, value: Selection | true ) {
 
 /**
  * Parses the partial-response syntax: `a,b/c,d(e,f(g)),*`.
- * @param text
  */
 function parse( text: string ): Selection {
 	let at = 0;
@@ -104,8 +103,6 @@ function validate( selection: Selection, schema: Schema ): void {
 /**
  * The selection a `fields` parameter makes (null: none given), checked
  * against the resource's schema; 400 "Invalid field selection" otherwise.
- * @param value
- * @param schema
  */
 export function parseFields(
 	value: string | null,
@@ -129,8 +126,6 @@ export function parseFields(
 
 /**
  * Whether a selection (or `true`, everything) includes a field.
- * @param selection
- * @param field
  */
 export function wants( selection: Selection | true, field: string ): boolean {
 	return selection === true || selection.has( '*' ) || selection.has( field );
@@ -138,8 +133,6 @@ export function wants( selection: Selection | true, field: string ): boolean {
 
 /**
  * The sub-selection of a field: `true` when the field is selected whole.
- * @param selection
- * @param field
  */
 export function subSelection(
 	selection: Selection | true,
@@ -153,8 +146,6 @@ export function subSelection(
 
 /**
  * Keeps only the selected fields of a value (objects and lists of objects).
- * @param value
- * @param selection
  */
 export function project(
 	value: unknown,

@@ -52,8 +52,6 @@ const JPEG_HEAD_BYTES = 128 * 1024;
  * 1,000 photos notices). null when the frame header is not within reach.
  * Synchronous on purpose: a small read costs microseconds, while each
  * async fs call waits for the thread pool (~0.2 ms here).
- * @param abs
- * @param size
  */
 function jpegHeader(
 	abs: string,

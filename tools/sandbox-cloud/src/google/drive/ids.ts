@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
  * gives the same item the same id, across restarts and machines. Fixtures
  * can therefore name ids, and a file moved on disk gets a new id (as a copy
  * would in Drive).
- * @param key
  */
 function digest( key: string ): string {
 	return createHash( 'sha256' )
@@ -23,7 +22,6 @@ export function fileId( key: string ): string {
 
 /**
  * A root id (My Drive's, or a shared drive's): 19 characters, `0A…Uk9PVA`.
- * @param key
  */
 export function rootId( key: string ): string {
 	return `0A${ digest( `root:${ key }` )

@@ -26,7 +26,6 @@ export function extensionOf( name: string ): string {
 
 /**
  * The MIME type Drive detects for an uploaded file (by extension, as Drive mostly does).
- * @param name
  */
 export function mimeTypeOf( name: string ): string {
 	return BY_EXTENSION[ extensionOf( name ) ] ?? 'application/octet-stream';

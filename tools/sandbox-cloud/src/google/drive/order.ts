@@ -51,7 +51,6 @@ const natural = new Intl.Collator( 'en', {
 /**
  * `orderBy`: comma-separated keys, each optionally followed by ` desc`
  * (contract B3). Unknown keys are 400 "Invalid Value" on `orderBy`.
- * @param value
  */
 export function parseOrderBy( value: string | null ): SortKey[] {
 	if ( value === null || value.trim() === '' ) {
@@ -74,7 +73,6 @@ export function parseOrderBy( value: string | null ): SortKey[] {
 
 /**
  * Whether sorting needs stats (times, sizes) of every candidate.
- * @param keys
  */
 export function sortNeedsStats( keys: SortKey[] ): boolean {
 	return keys.some(
@@ -109,7 +107,6 @@ function compareBy( key: Key, a: SortFacts, b: SortFacts ): number {
  * A comparator for the keys. Without keys the order is stable but not by
  * name (Drive's default order is unspecified), so clients that need an order
  * must ask for one.
- * @param keys
  */
 export function comparator(
 	keys: SortKey[]

@@ -30,7 +30,6 @@ export class PageTokens {
 
 	/**
 	 * A stable digest of the parameters a token is bound to.
-	 * @param parts
 	 */
 	static queryKey( parts: unknown[] ): string {
 		return sha1Hex( JSON.stringify( parts ) ).slice( 0, 16 );
@@ -45,8 +44,6 @@ export class PageTokens {
 
 	/**
 	 * Where a token points, or null when it is not one of ours or belongs to another query.
-	 * @param token
-	 * @param query
 	 */
 	decode( token: string, query: string ): PagePosition | null {
 		if (

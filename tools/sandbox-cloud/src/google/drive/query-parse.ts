@@ -188,7 +188,6 @@ function parse( tokens: Token[] ): Node {
 
 /**
  * RFC 3339 (`2024-01-01T00:00:00`, UTC unless an offset is given).
- * @param text
  */
 export function timeOf( text: string ): number | null {
 	if (
@@ -207,7 +206,6 @@ export function timeOf( text: string ): number | null {
 
 /**
  * The tree of a `q` string.
- * @param q
  */
 export function parseQuery( q: string ): Node {
 	return parse( tokenize( q ) );

@@ -22,8 +22,6 @@ export interface QueryFacts {
 /**
  * Drive's `name contains` matches the start of the name or of a word in it
  * ("HelloWorld" contains "Hello", not "World"), case-insensitively.
- * @param name
- * @param part
  */
 function nameContains( name: string, part: string ): boolean {
 	const haystack = name.toLowerCase();
@@ -63,7 +61,6 @@ export class DriveQuery {
 
 	/**
 	 * Parses `q` (null or blank: match everything); 400 on syntax the sandbox does not support.
-	 * @param q
 	 * @param rootId My Drive's root id (`'root' in parents`).
 	 */
 	static parse( q: string | null, rootId: string ): DriveQuery {

@@ -98,10 +98,6 @@ function webViewLink( item: DriveItem ): string {
  * A File resource (contract B4.1) with what `selection` asks for: costly
  * fields (checksums, image metadata) are only computed when selected.
  * `thumbnailLink` only comes with content access, as in Drive.
- * @param ctx
- * @param item
- * @param stat
- * @param selection
  */
 export async function fileResource(
 	ctx: ResourceContext,
@@ -238,7 +234,6 @@ export async function fileResource(
 
 /**
  * Without `fields`, files.list and files.get return only these (contract B2).
- * @param item
  */
 export function defaultFile( item: DriveItem ): Record< string, unknown > {
 	return {

@@ -23,7 +23,6 @@ export interface ThumbnailSize {
 
 /**
  * Parses the part after `=`; null when it is not a size the sandbox serves.
- * @param suffix
  */
 export function parseSize( suffix: string | null ): ThumbnailSize | null {
 	const size: ThumbnailSize = {
@@ -61,9 +60,6 @@ export function parseSize( suffix: string | null ): ThumbnailSize | null {
 
 /**
  * Output size for an upright image of width × height: never larger than the original.
- * @param width
- * @param height
- * @param size
  */
 export function thumbnailBox(
 	width: number,
@@ -165,9 +161,6 @@ export class DriveThumbnails {
 
 	/**
 	 * The thumbnail bytes, or null when the image cannot be decoded.
-	 * @param abs
-	 * @param stat
-	 * @param size
 	 */
 	render(
 		abs: string,

@@ -78,7 +78,6 @@ export class DriveTree implements LibraryAccess {
 	/**
 	 * The item with this id, or null. Ids never seen by this process (after a
 	 * restart) are found by walking the whole view, at most every 2 seconds.
-	 * @param id
 	 */
 	async get( id: string ): Promise< DriveItem | null > {
 		const known = this.items.get( id );
@@ -110,7 +109,6 @@ export class DriveTree implements LibraryAccess {
 
 	/**
 	 * The children of a folder (trashed ones too), current with the disk.
-	 * @param folderId
 	 */
 	async children( folderId: string ): Promise< DriveItem[] > {
 		// get(), not the map: a folder id this process has not seen yet
@@ -198,8 +196,6 @@ export class DriveTree implements LibraryAccess {
 
 	/**
 	 * Items of `layout.ts` in a folder, remembered by id; Drive-only folders among them become listable.
-	 * @param folder
-	 * @param spec
 	 */
 	private async expand(
 		folder: DriveItem,
@@ -217,7 +213,6 @@ export class DriveTree implements LibraryAccess {
 	 * Synchronous on purpose: a page of 1,000 files needs 1,000 stats, and
 	 * each async call waits for the thread pool (~0.2 ms on a 2-core box)
 	 * while a sync one takes microseconds.
-	 * @param libraryPath
 	 */
 	async statPath( libraryPath: string ): Promise< Stats | null > {
 		const found = lstatSync( this.abs( libraryPath ), {
@@ -231,7 +226,6 @@ export class DriveTree implements LibraryAccess {
 	/**
 	 * The stats of an item's file (or library folder); null for Drive-only
 	 * items, and for items gone from disk.
-	 * @param item
 	 */
 	statOf( item: DriveItem ): Promise< Stats | null > {
 		return item.source === null
@@ -241,7 +235,6 @@ export class DriveTree implements LibraryAccess {
 
 	/**
 	 * Whether an item still exists (its file may have been deleted since it was listed).
-	 * @param item
 	 */
 	async stillThere( item: DriveItem ): Promise< boolean > {
 		return item.source === null || ( await this.statOf( item ) ) !== null;

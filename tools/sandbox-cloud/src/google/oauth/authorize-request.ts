@@ -43,8 +43,6 @@ function required( q: URLSearchParams, name: string ): string {
 
 /**
  * Checks an authorization request in Google's order (contract B1.2).
- * @param svc
- * @param q
  */
 export function validate(
 	svc: GoogleServices,
@@ -147,8 +145,6 @@ export function validate(
 
 /**
  * The request, signed, for the consent form (so the browser cannot edit it).
- * @param secret
- * @param request
  */
 export function sign( secret: string, request: AuthorizeRequest ): string {
 	const body = Buffer.from( JSON.stringify( request ) ).toString(
@@ -161,9 +157,6 @@ export function sign( secret: string, request: AuthorizeRequest ): string {
 
 /**
  * The signed request back from the form; null when forged or older than an hour.
- * @param secret
- * @param value
- * @param now
  */
 export function verify(
 	secret: string,

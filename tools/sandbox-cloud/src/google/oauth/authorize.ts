@@ -16,7 +16,6 @@ import { consentPage, errorPage } from './consent-page';
 /**
  * Google leaves `/` and `:` unescaped in redirect parameters (`code=4/0A…`,
  * `scope=https://…`); clients must decode them either way.
- * @param value
  */
 function encode( value: string ): string {
 	return encodeURIComponent( value )
@@ -43,12 +42,7 @@ function redirect(
 
 /**
  * Issues the code for granted scopes and sends the browser back to the app.
- * @param svc
- * @param res
- * @param request
- * @param client
- * @param granted
- * @param shown   Whether the consent screen was shown (else prompt=none answered at once).
+ * @param shown Whether the consent screen was shown (else prompt=none answered at once).
  */
 function approve(
 	svc: GoogleServices,
@@ -89,10 +83,6 @@ function approve(
 /**
  * `GET /o/oauth2/v2/auth` (consent screen, or an error page) and its form
  * `POST` (Allow / Cancel).
- * @param svc
- * @param req
- * @param res
- * @param query
  */
 export async function handleAuthorize(
 	svc: GoogleServices,

@@ -10,8 +10,6 @@ import { OAuthError } from '../wire/errors';
 /**
  * Parameters of a token or revoke call: the query string and the body (a
  * form, as Google's libraries send it, or JSON).
- * @param req
- * @param query
  */
 export async function oauthParams(
 	req: IncomingMessage,
@@ -64,9 +62,6 @@ export async function oauthParams(
  * Client authentication: client_id + client_secret in the body (what
  * Google's libraries do) or HTTP Basic. Web clients always need the secret,
  * PKCE or not.
- * @param svc
- * @param req
- * @param p
  */
 export function authenticateClient(
 	svc: GoogleServices,

@@ -25,11 +25,6 @@ function page( title: string, body: string ): string {
  * (ticked; untick one to grant less), and the buttons **Allow** and
  * **Cancel**. Sign-in scopes (openid, email, profile) are always granted,
  * as on Google's screen.
- * @param opts
- * @param opts.clientName
- * @param opts.scopes
- * @param opts.testing
- * @param opts.request
  */
 export function consentPage( opts: {
 	clientName: string;
@@ -86,9 +81,7 @@ ${ basic ? `<ul aria-label="Always shared">${ basic }</ul>` : '' }
 
 /**
  * What Google shows when the app sent a bad request: no redirect back to the app.
- * @param status
- * @param code    `redirect_uri_mismatch`, `invalid_request`, `invalid_client`, `invalid_scope`…
- * @param details
+ * @param code `redirect_uri_mismatch`, `invalid_request`, `invalid_client`, `invalid_scope`…
  */
 export function errorPage(
 	status: number,

@@ -8,10 +8,6 @@ import { oauthParams } from './client-auth';
 /**
  * `POST /revoke` (token in the body or the query): 200 `{}`; revoking any
  * token of a grant revokes the whole grant (contract B1.4).
- * @param svc
- * @param req
- * @param res
- * @param query
  */
 export async function handleRevoke(
 	svc: GoogleServices,

@@ -120,10 +120,6 @@ function refreshGrant(
 
 /**
  * `POST /token`: authorization_code and refresh_token grants (contract B1.3).
- * @param svc
- * @param req
- * @param res
- * @param query
  */
 export async function handleToken(
 	svc: GoogleServices,

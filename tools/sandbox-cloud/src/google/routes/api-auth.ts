@@ -20,8 +20,6 @@ export interface ApiCaller {
 /**
  * The access token of a request: `Authorization: Bearer …`, or the
  * `access_token` / `oauth_token` query parameters (contract B2).
- * @param req
- * @param query
  */
 export function bearerToken(
 	req: IncomingMessage,
@@ -39,10 +37,6 @@ export function bearerToken(
  * (401 required), a live token (401 authError), the Drive API enabled in the
  * client's project (403 accessNotConfigured), then the scope the route needs
  * (403 insufficientPermissions).
- * @param svc
- * @param req
- * @param query
- * @param needs
  */
 export function authenticate(
 	svc: GoogleServices,

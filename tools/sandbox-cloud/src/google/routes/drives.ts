@@ -48,10 +48,6 @@ const defaultDrive = ( drive: DriveItem ) => ( {
 /**
  * `GET /drive/v3/drives` (drives.list): the shared drives, by name, pageSize
  * 1–100 (default 10). Needs `drive` or `drive.readonly`, as in Drive.
- * @param svc
- * @param req
- * @param res
- * @param q
  */
 export async function listDrives(
 	svc: GoogleServices,
@@ -96,11 +92,6 @@ export async function listDrives(
 
 /**
  * `GET /drive/v3/drives/{driveId}` (drives.get).
- * @param svc
- * @param req
- * @param res
- * @param q
- * @param driveId
  */
 export async function getDrive(
 	svc: GoogleServices,
@@ -134,10 +125,6 @@ export async function getDrive(
 
 /**
  * `GET /drive/v3/about` (about.get): the user and quota. `fields` is required, as in Drive.
- * @param svc
- * @param req
- * @param res
- * @param q
  */
 export async function getAbout(
 	svc: GoogleServices,

@@ -20,10 +20,6 @@ import { type ApiCaller, authenticate } from './api-auth';
 /**
  * The item a files.get names: `root` is My Drive's root; shared-drive items
  * need supportsAllDrives=true (else 404, as in Drive).
- * @param svc
- * @param fileId
- * @param q
- * @param caller
  */
 async function itemFor(
 	svc: GoogleServices,
@@ -49,11 +45,6 @@ async function itemFor(
 
 /**
  * `GET /drive/v3/files/{fileId}` (files.get, contract B4), metadata.
- * @param svc
- * @param req
- * @param res
- * @param q
- * @param fileId
  */
 export async function getFile(
 	svc: GoogleServices,
@@ -86,11 +77,6 @@ export async function getFile(
 /**
  * `GET /drive/v3/files/{fileId}?alt=media`: the bytes, with the file's
  * Content-Type and Range support; needs a content scope.
- * @param svc
- * @param req
- * @param res
- * @param q
- * @param fileId
  */
 export async function downloadFile(
 	svc: GoogleServices,

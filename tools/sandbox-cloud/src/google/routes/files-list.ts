@@ -40,10 +40,6 @@ async function withStats(
 
 /**
  * `GET /drive/v3/files` (files.list, contract B3).
- * @param svc
- * @param req
- * @param res
- * @param q
  */
 export async function listFiles(
 	svc: GoogleServices,

@@ -12,9 +12,6 @@ import { bearerToken } from './api-auth';
 /**
  * Errors of the thumbnail host are short plain-text pages, as a content
  * server's are, not the API's JSON envelope.
- * @param res
- * @param status
- * @param text
  */
 function refuse( res: ServerResponse, status: number, text: string ): void {
 	sendText( res, status, text, { 'Cache-Control': 'private, max-age=0' } );
@@ -25,9 +22,6 @@ function refuse( res: ServerResponse, status: number, text: string ): void {
  * `Authorization: Bearer <live access token with drive.readonly or drive>`;
  * the link dies 6 hours after the call that returned it. Sizes `=sN`,
  * `=wN-hM`, `=wN`, `=hM` (plus `-c` to crop), never larger than the photo.
- * @param svc
- * @param req
- * @param res
  * @param path The part after `/drive-storage/`.
  */
 export async function serveThumbnail(
@@ -112,8 +106,6 @@ const icons = new Map< string, Promise< Buffer > >();
 /**
  * The static, unauthenticated images File and User resources link to:
  * `iconLink` (`/icon/16/type/<mime>`) and the user's `photoLink` (`/a/…`).
- * @param res
- * @param path
  */
 export async function serveStatic(
 	res: ServerResponse,

@@ -27,10 +27,6 @@ export interface DriveErrorOptions {
 /**
  * The "v1 error format" envelope of contract B5:
  * `{"error": {"code", "message", "errors": [{"message", "domain", "reason", …}], "status"?}}`.
- * @param status
- * @param reason
- * @param message
- * @param opts
  */
 export function driveError(
 	status: number,
@@ -67,8 +63,6 @@ export function driveError(
 
 /**
  * 400 `invalid` "Invalid Value" for a parameter (bad `q`, `pageToken`, `orderBy`…).
- * @param location
- * @param message
  */
 export function invalidValue(
 	location: string,
@@ -131,7 +125,6 @@ export function insufficientPermissions(): GoogleHttpError {
 
 /**
  * 403 accessNotConfigured: the Drive API is disabled in the client's project.
- * @param projectNumber
  */
 export function accessNotConfigured( projectNumber: string ): GoogleHttpError {
 	return driveError(
@@ -148,7 +141,6 @@ export function accessNotConfigured( projectNumber: string ): GoogleHttpError {
 
 /**
  * 404 notFound with the exact message of contract B4 (`File not found: <id>.`).
- * @param fileId
  */
 export function fileNotFound( fileId: string ): GoogleHttpError {
 	return driveError( 404, 'notFound', `File not found: ${ fileId }.`, {
@@ -200,8 +192,6 @@ const FAULT_MESSAGES: Record< string, { domain: string; message: string } > = {
 /**
  * The Drive error a status fault stands for: 403 and 429 are rate limits,
  * 5xx backend errors, unless the fault names another `reason`.
- * @param status
- * @param reason
  */
 export function faultError(
 	status: number,

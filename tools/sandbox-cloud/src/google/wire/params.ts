@@ -2,9 +2,6 @@ import { driveError } from './errors';
 
 /**
  * A boolean query parameter (`true`/`false`, any case); absent = `fallback`.
- * @param q
- * @param name
- * @param fallback
  */
 export function boolParam(
 	q: URLSearchParams,
@@ -29,13 +26,6 @@ export function boolParam(
 /**
  * An int32 query parameter in [min, max]; above max it is coerced to max
  * when `coerce` (files.list pageSize, contract B3), else 400.
- * @param q
- * @param name
- * @param range
- * @param range.min
- * @param range.max
- * @param range.fallback
- * @param range.coerce
  */
 export function intParam(
 	q: URLSearchParams,
@@ -71,7 +61,6 @@ export function intParam(
 
 /**
  * Whether `prettyPrint` asks for compact JSON.
- * @param q
  */
 export function pretty( q: URLSearchParams ): boolean {
 	return ( q.get( 'prettyPrint' ) ?? 'true' ).toLowerCase() !== 'false';

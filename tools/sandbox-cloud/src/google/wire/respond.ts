@@ -18,8 +18,6 @@ export function googleHeaders(): Record< string, string > {
 
 /**
  * Google pretty-prints JSON by default (`prettyPrint=false` turns it off).
- * @param value
- * @param pretty
  */
 export function googleJson( value: unknown, pretty = true ): string {
 	return pretty
