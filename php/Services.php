@@ -143,6 +143,15 @@ final class Services {
 		return $this->once( __FUNCTION__, fn () => new ProviderRegistry( array_map( static fn ( ProviderModule $module ): Provider => $module->provider(), $this->modules() ) ) );
 	}
 
+	/**
+	 * The ids of the registered providers, e.g. for the block's attribute schema.
+	 *
+	 * @return list<string>
+	 */
+	public function provider_ids(): array {
+		return $this->providers()->ids();
+	}
+
 	public function sources(): Gallery\Sources {
 		return $this->once( __FUNCTION__, fn () => new Gallery\Sources( array_map( static fn ( ProviderModule $module ): Gallery\Source => $module->source(), $this->modules() ) ) );
 	}
