@@ -128,15 +128,27 @@ final class Services {
 
 	/**
 	 * Every provider this plugin supports. Adding one is a new folder under
-	 * Providers/ with a ProviderModule, and a line here.
+	 * Providers/ with a ProviderModule, and a line here; from outside the
+	 * plugin, the `customer_cloud_gallery_provider_modules` filter adds one.
 	 *
 	 * @return list<ProviderModule>
 	 */
 	public function modules(): array {
-		return $this->modules ??= array(
-			$this->dropbox_module(),
-			$this->google_module(),
-		);
+		if ( null === $this->modules ) {
+			$modules = array(
+				new Dropbox\DropboxModule( $this->options(), $this->encryption(), new Locks() ),
+				new Google\GoogleModule( $this->options(), $this->encryption(), new Locks() ),
+			);
+			/**
+			 * Filters the cloud providers galleries can come from.
+			 *
+			 * @param list<ProviderModule> $modules  The plugin's own: Dropbox, Google Drive.
+			 * @param Services             $services The composition root, for the shared services.
+			 */
+			$filtered      = apply_filters( 'customer_cloud_gallery_provider_modules', $modules, $this );
+			$this->modules = is_array( $filtered ) ? array_values( array_filter( $filtered, static fn ( mixed $module ): bool => $module instanceof ProviderModule ) ) : $modules;
+		}
+		return $this->modules;
 	}
 
 	public function providers(): ProviderRegistry {
@@ -144,52 +156,17 @@ final class Services {
 	}
 
 	/**
-	 * The ids of the registered providers, e.g. for the block's attribute schema.
+	 * The ids of the registered providers, e.g. for the block's attribute
+	 * schema; builds no provider.
 	 *
 	 * @return list<string>
 	 */
 	public function provider_ids(): array {
-		return $this->providers()->ids();
+		return array_map( static fn ( ProviderModule $module ): string => $module->id(), $this->modules() );
 	}
 
 	public function sources(): Gallery\Sources {
 		return $this->once( __FUNCTION__, fn () => new Gallery\Sources( array_map( static fn ( ProviderModule $module ): Gallery\Source => $module->source(), $this->modules() ) ) );
-	}
-
-	public function dropbox_module(): Dropbox\DropboxModule {
-		return $this->once( __FUNCTION__, fn () => new Dropbox\DropboxModule( $this->options(), $this->encryption() ) );
-	}
-
-	public function google_module(): Google\GoogleModule {
-		return $this->once( __FUNCTION__, fn () => new Google\GoogleModule( $this->options(), $this->encryption(), new Locks() ) );
-	}
-
-	public function dropbox(): Dropbox\DropboxProvider {
-		return $this->dropbox_module()->provider();
-	}
-
-	public function dropbox_source(): Dropbox\DropboxSource {
-		return $this->dropbox_module()->source();
-	}
-
-	public function dropbox_access_tokens(): Dropbox\AccessTokens {
-		return $this->dropbox_module()->access_tokens();
-	}
-
-	public function dropbox_calls(): Dropbox\AuthorizedCalls {
-		return $this->dropbox_module()->calls();
-	}
-
-	public function dropbox_api(): Dropbox\ApiClient {
-		return $this->dropbox_module()->api();
-	}
-
-	public function dropbox_credentials(): Dropbox\CredentialsStore {
-		return $this->dropbox_module()->credentials();
-	}
-
-	public function dropbox_tokens(): Dropbox\TokenStore {
-		return $this->dropbox_module()->tokens();
 	}
 
 	public function state_store(): StateStore {

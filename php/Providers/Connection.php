@@ -22,10 +22,12 @@ final class Connection {
 	public const STATUS_NEEDS_ATTENTION = 'needs_attention';
 
 	/**
-	 * @param array<string, string|bool>|null                                   $credentials Public view of the stored credentials (Dropbox: appKey, secretStored, accessType; Google: clientId, secretStored).
-	 * @param array{name: string, email: string}|null                              $account     Null when unknown.
-	 * @param list<string>                                                          $granted_scopes
-	 * @param list<string>                                                          $missing_scopes
+	 * @param array<string, string|bool>|null         $credentials       Public view of the stored credentials, under
+	 *                                                                    the form's field names, plus secretStored.
+	 * @param array{name: string, email: string}|null $account           Null when unknown.
+	 * @param list<string>                            $granted_scopes
+	 * @param list<string>                            $missing_scopes
+	 * @param list<array<string, mixed>>              $credential_fields What the Settings form shows (no values).
 	 */
 	public function __construct(
 		public readonly string $provider,
@@ -38,12 +40,13 @@ final class Connection {
 		public readonly array $granted_scopes = array(),
 		public readonly array $missing_scopes = array(),
 		public readonly ?int $connected_at = null,
-		public readonly ?Problem $problem = null
+		public readonly ?Problem $problem = null,
+		public readonly array $credential_fields = array()
 	) {}
 
 	/**
 	 * The same connection, reporting a problem found by the current request
-	 * (e.g. Dropbox unreachable during a test) that is not stored.
+	 * (e.g. the provider unreachable during a test) that is not stored.
 	 */
 	public function with_problem( ?Problem $problem ): self {
 		return new self(
@@ -57,7 +60,8 @@ final class Connection {
 			$this->granted_scopes,
 			$this->missing_scopes,
 			$this->connected_at,
-			$problem
+			$problem,
+			$this->credential_fields
 		);
 	}
 

@@ -10,14 +10,11 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Providers;
 
 /**
- * Dropbox implements it now, Google Drive later. The OAuth dance around it
- * (state, PKCE, the callback) is provider-neutral and lives in OAuth\; a
- * provider only builds its authorize URL and redeems the code.
- *
- * Folder browsing and thumbnails arrive with later issues as further methods
- * taking a provider-neutral path or id and returning value objects (a page of
- * entries with a cursor; image bytes with their type), reusing the same
- * authorized-call and error-diagnosis machinery as test().
+ * The connection side of a provider; galleries use its Gallery\Source. The
+ * OAuth dance around it (state, PKCE, the callback) is provider-neutral and
+ * lives in OAuth\; providers connected with the admin's own OAuth app
+ * (Dropbox, Google Drive) share OAuthApp\OAuthAppProvider and differ only in
+ * their OAuthApp\ProviderDescription, diagnosis, endpoints and test.
  */
 interface Provider {
 

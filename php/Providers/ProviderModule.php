@@ -1,6 +1,6 @@
 <?php
 /**
- * One provider's whole object graph, behind three entry points.
+ * One provider's whole object graph, behind a few entry points.
  *
  * @package CustomerCloudGallery
  */
@@ -16,9 +16,14 @@ use WP_REST_Controller;
 /**
  * Services asks each module for these and knows nothing else about the
  * provider: adding a provider is a new folder with a module, and one line in
- * Services::modules().
+ * Services::modules() (or, from outside the plugin, one filter on
+ * `customer_cloud_gallery_provider_modules`). docs/development.md, "Adding a
+ * third provider", walks through it.
  */
 interface ProviderModule {
+
+	/** The provider's id, known without building anything. */
+	public function id(): string;
 
 	/** Connect, status, test, disconnect. */
 	public function provider(): Provider;
@@ -27,7 +32,8 @@ interface ProviderModule {
 	public function source(): Source;
 
 	/**
-	 * REST controllers only this provider has (saving its app credentials).
+	 * The provider's REST controllers (saving and forgetting its app
+	 * credentials: OAuth-app providers return a REST\CredentialsController).
 	 *
 	 * @return list<WP_REST_Controller>
 	 */

@@ -11,6 +11,7 @@ namespace CustomerCloudGallery\REST;
 
 use CustomerCloudGallery\Images\ThumbnailHealth;
 use CustomerCloudGallery\Providers\Connection;
+use CustomerCloudGallery\Providers\OAuthApp\CredentialField;
 use CustomerCloudGallery\Providers\Problem;
 use CustomerCloudGallery\Providers\ProviderRegistry;
 
@@ -30,18 +31,19 @@ final class ConnectionPresenter {
 	public function present( Connection $connection, bool $can_manage ): array {
 		$problem = $connection->problem ?? $this->thumbnails->problem( $connection );
 		return array(
-			'provider'      => $connection->provider,
-			'label'         => $connection->label,
-			'status'        => $connection->status,
-			'canManage'     => $can_manage,
-			'credentials'   => $can_manage ? $connection->credentials : null,
-			'redirectUri'   => $can_manage ? $connection->redirect_uri : null,
-			'account'       => $connection->account,
-			'accessType'    => $connection->access_type,
-			'grantedScopes' => $connection->granted_scopes,
-			'missingScopes' => $connection->missing_scopes,
-			'connectedAt'   => null === $connection->connected_at ? null : gmdate( 'c', $connection->connected_at ),
-			'problem'       => null === $problem ? null : array(
+			'provider'         => $connection->provider,
+			'label'            => $connection->label,
+			'status'           => $connection->status,
+			'canManage'        => $can_manage,
+			'credentials'      => $can_manage ? $connection->credentials : null,
+			'credentialFields' => $can_manage ? $connection->credential_fields : null,
+			'redirectUri'      => $can_manage ? $connection->redirect_uri : null,
+			'account'          => $connection->account,
+			'accessType'       => $connection->access_type,
+			'grantedScopes'    => $connection->granted_scopes,
+			'missingScopes'    => $connection->missing_scopes,
+			'connectedAt'      => null === $connection->connected_at ? null : gmdate( 'c', $connection->connected_at ),
+			'problem'          => null === $problem ? null : array(
 				'code'    => $problem->code,
 				'message' => $problem->message,
 				'fix'     => $problem->fix,
@@ -89,15 +91,36 @@ final class ConnectionPresenter {
 						'type'        => 'boolean',
 					),
 					'credentials'   => array(
-						'description' => __( 'Stored app credentials (what each provider calls them), without the secret; administrators only.', 'customer-cloud-gallery' ),
-						'type'        => array( 'object', 'null' ),
-						'properties'  => array(
-							'appKey'       => $string + array( 'description' => __( 'Dropbox: the App key.', 'customer-cloud-gallery' ) ),
-							'clientId'     => $string + array( 'description' => __( 'Google Drive: the OAuth client ID.', 'customer-cloud-gallery' ) ),
+						'description'          => __( 'Stored app credentials under the names of credentialFields, without the secret; administrators only.', 'customer-cloud-gallery' ),
+						'type'                 => array( 'object', 'null' ),
+						'properties'           => array(
 							'secretStored' => array( 'type' => 'boolean' ),
-							'accessType'   => array(
-								'type' => 'string',
-								'enum' => array( 'full', 'app_folder' ),
+						),
+						'additionalProperties' => $string,
+					),
+					'credentialFields' => array(
+						'description' => __( 'The fields of the provider\'s app credentials, in display order; administrators only.', 'customer-cloud-gallery' ),
+						'type'        => array( 'array', 'null' ),
+						'items'       => array(
+							'type'       => 'object',
+							'properties' => array(
+								'name'    => $string,
+								'label'   => $string,
+								'kind'    => array(
+									'type' => 'string',
+									'enum' => array( CredentialField::KIND_ID, CredentialField::KIND_SECRET, CredentialField::KIND_CHOICE ),
+								),
+								'help'    => $string,
+								'options' => array(
+									'type'  => 'array',
+									'items' => array(
+										'type'       => 'object',
+										'properties' => array(
+											'value' => $string,
+											'label' => $string,
+										),
+									),
+								),
 							),
 						),
 					),

@@ -12,7 +12,7 @@ namespace CustomerCloudGallery\Tests\Conformance;
 
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\Providers\Dropbox\ApiClient;
-use CustomerCloudGallery\Providers\Dropbox\Credentials;
+use CustomerCloudGallery\Providers\OAuthApp\AppCredentials;
 use CustomerCloudGallery\Providers\Dropbox\DropboxError;
 use CustomerCloudGallery\Providers\Dropbox\Endpoints;
 use CustomerCloudGallery\Providers\Dropbox\OAuthClient;
@@ -25,7 +25,7 @@ final class DropboxSteps {
 
 	private OAuthClient $oauth;
 	private ApiClient $api;
-	private Credentials $credentials;
+	private AppCredentials $credentials;
 
 	/** @var array<string, string> */
 	private array $values = array();
@@ -38,7 +38,7 @@ final class DropboxSteps {
 		$transport         = new Transport( DropboxError::unreachable( ... ) );
 		$this->oauth       = new OAuthClient( $endpoints, $transport );
 		$this->api         = new ApiClient( $endpoints, $transport );
-		$this->credentials = new Credentials( $setup['key'], $setup['secret'], Credentials::ACCESS_FULL );
+		$this->credentials = new AppCredentials( $setup['key'], $setup['secret'], array( 'access_type' => 'full' ) );
 	}
 
 	/**
@@ -56,7 +56,7 @@ final class DropboxSteps {
 				$this->values['access_token_refreshed'] = $this->oauth->refresh( $this->credentials, $this->values['refresh_token'] ?? '' )->access_token;
 				return;
 			case 'get_current_account':
-				$this->api->get_current_account( $token );
+				$this->api->account( $token );
 				return;
 			case 'list_folder':
 				$this->values['cursor'] = $this->api->list_folder( $token, (string) $args['path'], (int) $args['limit'] )->cursor;
@@ -77,7 +77,7 @@ final class DropboxSteps {
 				$this->api->get_thumbnail_batch( $token, (array) $args['entries'] );
 				return;
 			case 'revoke':
-				$this->oauth->revoke( $token );
+				$this->oauth->revoke_token( $token );
 				return;
 		}
 		throw new InvalidArgumentException( "No Dropbox step {$step}." );

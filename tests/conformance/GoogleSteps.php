@@ -12,7 +12,7 @@ namespace CustomerCloudGallery\Tests\Conformance;
 
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\Providers\Google\ApiClient;
-use CustomerCloudGallery\Providers\Google\Credentials;
+use CustomerCloudGallery\Providers\OAuthApp\AppCredentials;
 use CustomerCloudGallery\Providers\Google\DriveThumbnails;
 use CustomerCloudGallery\Providers\Google\Endpoints;
 use CustomerCloudGallery\Providers\Google\GoogleError;
@@ -26,7 +26,7 @@ final class GoogleSteps {
 
 	private OAuthClient $oauth;
 	private ApiClient $api;
-	private Credentials $credentials;
+	private AppCredentials $credentials;
 
 	/** @var array<string, string> */
 	private array $values = array();
@@ -45,7 +45,7 @@ final class GoogleSteps {
 		$transport         = new Transport( GoogleError::unreachable( ... ) );
 		$this->oauth       = new OAuthClient( $endpoints, $transport );
 		$this->api         = new ApiClient( $endpoints, $transport );
-		$this->credentials = new Credentials( $setup['clientId'], $setup['secret'] );
+		$this->credentials = new AppCredentials( $setup['clientId'], $setup['secret'] );
 	}
 
 	/**
@@ -63,7 +63,7 @@ final class GoogleSteps {
 				$this->values['access_token_refreshed'] = $this->oauth->refresh( $this->credentials, $this->values['refresh_token'] ?? '' )->access_token;
 				return;
 			case 'about':
-				$this->api->about( $token );
+				$this->api->account( $token );
 				return;
 			case 'files_list':
 				$page                       = $this->api->files( $token, (array) $args['query'] );
@@ -89,7 +89,7 @@ final class GoogleSteps {
 				$this->api->thumbnail( $token, DriveThumbnails::sized( $this->link, (int) $args['longEdge'] ) );
 				return;
 			case 'revoke':
-				$this->oauth->revoke( $this->values['refresh_token'] ?? '' );
+				$this->oauth->revoke_token( $this->values['refresh_token'] ?? '' );
 				return;
 		}
 		throw new InvalidArgumentException( "No Google step {$step}." );

@@ -50,7 +50,7 @@ abstract class GalleryTestCase extends SandboxTestCase {
 	 * A folder's Dropbox id, looked up behind the plugin's back (not counted).
 	 */
 	protected function id_of( string $path ): string {
-		$folder = $this->services()->dropbox_source()->folder( $path );
+		$folder = $this->services()->sources()->require( 'dropbox' )->folder( $path );
 		$this->sandbox->reset_request_counts();
 		return $folder->id;
 	}

@@ -10,7 +10,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Tests;
 
 use CustomerCloudGallery\OAuth\RedirectUri;
-use CustomerCloudGallery\Providers\Dropbox\TokenRecord;
+use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
 use CustomerCloudGallery\Tests\Support\ConsentScreen;
 use CustomerCloudGallery\Tests\Support\Http;
 use CustomerCloudGallery\Tests\Support\Sandbox;
@@ -114,7 +114,7 @@ abstract class SandboxTestCase extends TestCase {
 	 */
 	protected function return_to_site( array $query ): array {
 		$this->act_as( 'admin' );
-		$url = $this->services()->callback_handler()->process( $this->services()->dropbox(), $query, get_current_user_id() );
+		$url = $this->services()->callback_handler()->process( $this->services()->providers()->get( 'dropbox' ), $query, get_current_user_id() );
 		$this->assertStringStartsWith( admin_url( 'admin.php?page=customer-cloud-gallery&' ), $url );
 		parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $result );
 		unset( $result['page'] );
@@ -122,7 +122,7 @@ abstract class SandboxTestCase extends TestCase {
 	}
 
 	protected function stored_grant(): TokenRecord {
-		$record = $this->services()->dropbox_tokens()->load( true );
+		$record = $this->dropbox_parts()->tokens()->load( true );
 		$this->assertNotNull( $record, 'No grant is stored.' );
 		return $record;
 	}

@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Tests;
 
+use CustomerCloudGallery\Tests\Support\ProviderParts;
+
 use CustomerCloudGallery\Plugin;
 use CustomerCloudGallery\Services;
 use CustomerCloudGallery\Storage\Cleanup;
@@ -54,6 +56,15 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 
 	protected function services(): Services {
 		return Plugin::services();
+	}
+
+	/**
+	 * Dropbox's OAuth-app parts, on the same stored state as the plugin's.
+	 *
+	 * @return ProviderParts<\CustomerCloudGallery\Providers\Dropbox\ApiClient>
+	 */
+	protected function dropbox_parts(): ProviderParts {
+		return ProviderParts::dropbox();
 	}
 
 	protected function user( string $login ): WP_User {

@@ -10,23 +10,31 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Providers\Dropbox;
 
 use CustomerCloudGallery\Http\Transport;
+use CustomerCloudGallery\Providers\OAuthApp\Account;
+use CustomerCloudGallery\Providers\OAuthApp\AccountLookup;
 
 /**
  * Stateless: it neither stores nor refreshes tokens (AuthorizedCalls does).
  */
-final class ApiClient {
+final class ApiClient implements AccountLookup {
 
 	private const TIMEOUT = 20;
 
 	public function __construct( private Endpoints $endpoints, private Transport $transport ) {}
 
 	/**
-	 * Needs the account_info.read scope.
+	 * users/get_current_account; needs the account_info.read scope.
 	 *
 	 * @throws DropboxError
 	 */
-	public function get_current_account( string $access_token ): Account {
-		return Account::from_json( $this->rpc( $access_token, 'users/get_current_account', null ) );
+	public function account( string $access_token ): Account {
+		$json = $this->rpc( $access_token, 'users/get_current_account', null );
+		$name = is_array( $json['name'] ?? null ) ? ( $json['name']['display_name'] ?? '' ) : '';
+		return new Account(
+			is_string( $json['account_id'] ?? null ) ? $json['account_id'] : '',
+			is_string( $name ) ? $name : '',
+			is_string( $json['email'] ?? null ) ? $json['email'] : ''
+		);
 	}
 
 	/**

@@ -10,21 +10,25 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Providers\Dropbox;
 
 use CustomerCloudGallery\OAuth\RedirectUri;
+use CustomerCloudGallery\Providers\OAuthApp\HealthStore;
+use CustomerCloudGallery\Providers\OAuthApp\ProviderDiagnosis;
+use CustomerCloudGallery\Providers\OAuthApp\TokenGrant;
 use CustomerCloudGallery\Providers\Problem;
+use CustomerCloudGallery\Providers\ProviderError;
 
 /**
  * One place for every message, so the Settings screen, the OAuth callback and
  * "Test connection" say the same thing about the same problem.
  */
-final class Diagnosis {
+final class Diagnosis implements ProviderDiagnosis {
 
 	/**
 	 * For failures while using a stored grant (refresh, API calls).
 	 */
-	public function from_error( DropboxError $error ): Problem {
+	public function from_error( ProviderError $error ): Problem {
 		return match ( $error->kind ) {
 			DropboxError::INVALID_GRANT, DropboxError::INVALID_TOKEN => $this->revoked(),
-			DropboxError::MISSING_SCOPE => $this->missing_scope( null !== $error->required_scope ? array( $error->required_scope ) : Scopes::REQUIRED ),
+			DropboxError::MISSING_SCOPE => $this->missing_scope( $error instanceof DropboxError && null !== $error->required_scope ? array( $error->required_scope ) : Scopes::REQUIRED ),
 			DropboxError::INVALID_CLIENT => $this->invalid_client(),
 			DropboxError::REDIRECT_URI_MISMATCH => $this->redirect_uri_mismatch(),
 			DropboxError::RATE_LIMITED => $this->rate_limited( $error->retry_after ?? 1 ),
@@ -37,7 +41,7 @@ final class Diagnosis {
 	/**
 	 * For failures while redeeming an authorization code.
 	 */
-	public function from_exchange_error( DropboxError $error ): Problem {
+	public function from_exchange_error( ProviderError $error ): Problem {
 		if ( DropboxError::INVALID_GRANT === $error->kind ) {
 			return new Problem(
 				'invalid_grant',
@@ -121,7 +125,7 @@ final class Diagnosis {
 			sprintf(
 				/* translators: %s: the exact redirect URI to register in the Dropbox App Console. */
 				__( 'In the Dropbox App Console, on your app’s Settings tab, add this exact URI under OAuth 2 → Redirect URIs, then press Connect Dropbox again: %s', 'customer-cloud-gallery' ),
-				RedirectUri::for_provider( DropboxProvider::ID )
+				RedirectUri::for_provider( DropboxDescription::ID )
 			),
 			Problem::ACTION_CONNECT
 		);
@@ -163,7 +167,7 @@ final class Diagnosis {
 		);
 	}
 
-	private function unexpected( DropboxError $error ): Problem {
+	private function unexpected( ProviderError $error ): Problem {
 		return new Problem(
 			DropboxError::BAD_REQUEST === $error->kind ? 'bad_request' : 'unexpected_response',
 			sprintf(
@@ -178,5 +182,39 @@ final class Diagnosis {
 				: __( 'Try again. If it keeps happening, Disconnect and Connect Dropbox again.', 'customer-cloud-gallery' ),
 			Problem::ACTION_RETRY
 		);
+	}
+
+	public function refused( string $cause ): Problem {
+		return $this->revoked();
+	}
+
+	public function flagged( HealthStore $health ): ?Problem {
+		return null;
+	}
+
+	public function note( array $settings ): ?Problem {
+		return DropboxDescription::ACCESS_APP_FOLDER === ( $settings[ DropboxDescription::ACCESS_TYPE ] ?? null ) ? $this->app_folder() : null;
+	}
+
+	public function unusable_grant( TokenGrant $grant ): ?Problem {
+		return null;
+	}
+
+	public function secret_required( bool $stored_but_unreadable ): Problem {
+		return new Problem(
+			'app_secret_required',
+			$stored_but_unreadable
+				? __( 'The stored App secret can no longer be read (the site’s security keys changed).', 'customer-cloud-gallery' )
+				: __( 'The App secret is required with a new App key.', 'customer-cloud-gallery' ),
+			__( 'Copy the App secret from your app’s Settings tab in the Dropbox App Console (click Show), paste it here and press Save credentials.', 'customer-cloud-gallery' ),
+			Problem::ACTION_SAVE_CREDENTIALS
+		);
+	}
+
+	public function revoke_unconfirmed( bool $unreachable ): Problem {
+		$fix = __( 'Nothing of the connection is left on this site. To be sure, remove the app in your Dropbox account under Settings → Connected apps.', 'customer-cloud-gallery' );
+		return $unreachable
+			? new Problem( 'unreachable', __( 'Disconnected on this site, but Dropbox could not be reached to revoke the access.', 'customer-cloud-gallery' ), $fix )
+			: new Problem( 'revoke_unconfirmed', __( 'Disconnected on this site, but Dropbox did not confirm that it revoked the access.', 'customer-cloud-gallery' ), $fix );
 	}
 }

@@ -9,12 +9,14 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Dropbox;
 
-use RuntimeException;
+use CustomerCloudGallery\Providers\ProviderError;
 
 /**
- * Carries no token or secret: the summary is redacted where it is built.
+ * The kinds every provider shares (unavailable, rate_limited, not_found,
+ * the token endpoint's refusals…) are ProviderError's; these are Dropbox's
+ * own.
  */
-final class DropboxError extends RuntimeException {
+final class DropboxError extends ProviderError {
 
 	/** 401 expired_access_token: refresh once and retry. */
 	public const EXPIRED = 'expired_access_token';
@@ -28,41 +30,11 @@ final class DropboxError extends RuntimeException {
 	/** Other 401/403 auth or access errors (user_suspended, no_permission…). */
 	public const AUTH = 'auth';
 
-	/** 409 with a not_found lookup error. */
-	public const NOT_FOUND = 'not_found';
-
-	/** Any other 409 route error; the tag says which. */
+	/** Any other 409 route error; the tag says which (not_found is NOT_FOUND). */
 	public const CONFLICT = 'conflict';
 
-	/** 429: wait retry_after seconds. */
-	public const RATE_LIMITED = 'rate_limited';
-
-	/** Network failure or 5xx: nothing happened, try again later. */
-	public const UNAVAILABLE = 'unavailable';
-
-	/** 400 plain text from an API route: a bug in the request. */
-	public const BAD_REQUEST = 'bad_request';
-
-	/** Token endpoint: wrong App key or App secret. */
-	public const INVALID_CLIENT = 'invalid_client';
-
-	/** Token endpoint: code or refresh token expired, used or revoked. */
-	public const INVALID_GRANT = 'invalid_grant';
-
-	/** Token endpoint: the redirect URI does not match the authorize request or the app. */
-	public const REDIRECT_URI_MISMATCH = 'redirect_uri_mismatch';
-
-	/** Token endpoint: another invalid_request. */
-	public const INVALID_REQUEST = 'invalid_request';
-
-	/** A response we cannot interpret. */
-	public const UNEXPECTED = 'unexpected';
-
-	/** No grant is stored: nothing to call Dropbox with. */
-	public const NOT_CONNECTED = 'not_connected';
-
 	/**
-	 * @param string      $kind           One of the constants above.
+	 * @param string      $kind           One of the constants (here or ProviderError's).
 	 * @param int         $http_status    0 when no response arrived.
 	 * @param string      $summary        Safe, short description (never a token).
 	 * @param string|null $tag            Dropbox's error tag, e.g. "path/not_found".
@@ -70,14 +42,14 @@ final class DropboxError extends RuntimeException {
 	 * @param int|null    $retry_after    Seconds, for RATE_LIMITED (and some 503s).
 	 */
 	public function __construct(
-		public readonly string $kind,
-		public readonly int $http_status,
-		public readonly string $summary = '',
+		string $kind,
+		int $http_status,
+		string $summary = '',
 		public readonly ?string $tag = null,
 		public readonly ?string $required_scope = null,
-		public readonly ?int $retry_after = null
+		?int $retry_after = null
 	) {
-		parent::__construct( '' !== $summary ? "Dropbox error {$kind}: {$summary}" : "Dropbox error {$kind}" );
+		parent::__construct( $kind, $http_status, $summary, $retry_after, 'Dropbox' );
 	}
 
 	/**

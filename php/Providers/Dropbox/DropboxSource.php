@@ -17,6 +17,7 @@ use CustomerCloudGallery\Gallery\ListingBudget;
 use CustomerCloudGallery\Gallery\Source;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ThumbnailSize;
+use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
 use CustomerCloudGallery\Storage\Keys;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
@@ -50,15 +51,15 @@ final class DropboxSource implements Source {
 	) {}
 
 	public function provider(): string {
-		return DropboxProvider::ID;
+		return DropboxDescription::ID;
 	}
 
 	public function label(): string {
-		return DropboxProvider::label_text();
+		return DropboxDescription::label_text();
 	}
 
 	public function root(): Folder {
-		return new Folder( '', DropboxProvider::label_text(), '/', '' );
+		return new Folder( '', DropboxDescription::label_text(), '/', '' );
 	}
 
 	public function accepts_reference( string $ref ): bool {

@@ -11,10 +11,18 @@ namespace CustomerCloudGallery\Providers\Dropbox;
 
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\OAuth\TokenEndpoint;
+use CustomerCloudGallery\Providers\OAuthApp\AppCredentials;
+use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
+use CustomerCloudGallery\Providers\OAuthApp\OAuthEndpoints;
+use CustomerCloudGallery\Providers\OAuthApp\TokenGrant;
+use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
 
-final class OAuthClient {
+final class OAuthClient implements OAuthEndpoints {
 
 	private const REVOKE_TIMEOUT = 10;
+
+	/** Dropbox's short-lived access tokens last four hours. */
+	private const DEFAULT_LIFETIME = 14400;
 
 	/** @var TokenEndpoint<TokenGrant> */
 	private TokenEndpoint $token_endpoint;
@@ -23,7 +31,7 @@ final class OAuthClient {
 	 * Dropbox's token endpoint needs nothing beyond the standard form.
 	 */
 	public function __construct( private Endpoints $endpoints, private Transport $transport ) {
-		$this->token_endpoint = new TokenEndpoint( $transport, $endpoints->token(), TokenGrant::from_response( ... ), ErrorClassifier::token( ... ) );
+		$this->token_endpoint = new TokenEndpoint( $transport, $endpoints->token(), self::grant( ... ), ErrorClassifier::token( ... ) );
 	}
 
 	/**
@@ -31,10 +39,10 @@ final class OAuthClient {
 	 * submitted in the App Console, and the token response tells us what that
 	 * was, so a missing permission is reported precisely instead of failing.
 	 */
-	public function authorize_url( string $app_key, string $redirect_uri, string $state, string $code_challenge ): string {
+	public function authorize_url( AppCredentials $credentials, string $redirect_uri, string $state, string $code_challenge ): string {
 		return $this->endpoints->authorize() . '?' . http_build_query(
 			array(
-				'client_id'             => $app_key,
+				'client_id'             => $credentials->client_id,
 				'response_type'         => 'code',
 				'redirect_uri'          => $redirect_uri,
 				'state'                 => $state,
@@ -51,8 +59,8 @@ final class OAuthClient {
 	/**
 	 * @throws DropboxError
 	 */
-	public function exchange_code( Credentials $credentials, string $code, string $code_verifier, string $redirect_uri ): TokenGrant {
-		return $this->token_endpoint->exchange_code( $credentials->app_key, $credentials->app_secret, $code, $code_verifier, $redirect_uri );
+	public function exchange_code( AppCredentials $credentials, string $code, string $code_verifier, string $redirect_uri ): TokenGrant {
+		return $this->token_endpoint->exchange_code( $credentials->client_id, $credentials->secret, $code, $code_verifier, $redirect_uri );
 	}
 
 	/**
@@ -60,8 +68,18 @@ final class OAuthClient {
 	 *
 	 * @throws DropboxError
 	 */
-	public function refresh( Credentials $credentials, string $refresh_token ): TokenGrant {
-		return $this->token_endpoint->refresh( $credentials->app_key, $credentials->app_secret, $refresh_token );
+	public function refresh( AppCredentials $credentials, string $refresh_token ): TokenGrant {
+		return $this->token_endpoint->refresh( $credentials->client_id, $credentials->secret, $refresh_token );
+	}
+
+	/**
+	 * auth/token/revoke is an API call: it needs a live access token, so it
+	 * goes through the authorized calls (a refresh first when it expired).
+	 *
+	 * @throws DropboxError
+	 */
+	public function revoke( TokenRecord $record, AuthorizedCalls $calls ): void {
+		$calls->call( fn ( string $access_token ) => $this->revoke_token( $access_token ) );
 	}
 
 	/**
@@ -69,7 +87,7 @@ final class OAuthClient {
 	 *
 	 * @throws DropboxError
 	 */
-	public function revoke( string $access_token ): void {
+	public function revoke_token( string $access_token ): void {
 		$response = $this->transport->request(
 			'POST',
 			$this->endpoints->rpc( 'auth/token/revoke' ),
@@ -84,5 +102,15 @@ final class OAuthClient {
 		if ( 200 !== $response->status ) {
 			throw ErrorClassifier::api( $response, array( $access_token ) );
 		}
+	}
+
+	/**
+	 * @param array<string, mixed>|null $json
+	 *
+	 * @throws DropboxError When the body is not a token response.
+	 */
+	private static function grant( ?array $json, int $http_status ): TokenGrant {
+		return TokenGrant::from_response( $json, self::DEFAULT_LIFETIME )
+			?? throw new DropboxError( DropboxError::UNEXPECTED, $http_status, 'The token response carried no access_token.' );
 	}
 }

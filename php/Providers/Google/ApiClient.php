@@ -10,6 +10,8 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\Http\Transport;
+use CustomerCloudGallery\Providers\OAuthApp\Account;
+use CustomerCloudGallery\Providers\OAuthApp\AccountLookup;
 
 /**
  * Stateless: it neither stores nor refreshes tokens (AuthorizedCalls does).
@@ -17,7 +19,7 @@ use CustomerCloudGallery\Http\Transport;
  * Answers stay decoded arrays, never objects per file, so a page of 1,000
  * files costs what its JSON does.
  */
-final class ApiClient {
+final class ApiClient implements AccountLookup {
 
 	private const TIMEOUT = 20;
 
@@ -27,10 +29,18 @@ final class ApiClient {
 	public function __construct( private Endpoints $endpoints, private Transport $transport ) {}
 
 	/**
+	 * about.get: the name and email of the account the grant belongs to.
+	 *
 	 * @throws GoogleError
 	 */
-	public function about( string $access_token ): Account {
-		return Account::from_json( $this->get( $access_token, $this->endpoints->drive( 'about', array( 'fields' => 'user(displayName,emailAddress)' ) ) ) );
+	public function account( string $access_token ): Account {
+		$json = $this->get( $access_token, $this->endpoints->drive( 'about', array( 'fields' => 'user(displayName,emailAddress)' ) ) );
+		$user = is_array( $json['user'] ?? null ) ? $json['user'] : array();
+		return new Account(
+			'',
+			is_string( $user['displayName'] ?? null ) ? $user['displayName'] : '',
+			is_string( $user['emailAddress'] ?? null ) ? $user['emailAddress'] : ''
+		);
 	}
 
 	/**

@@ -10,7 +10,11 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\OAuth\RedirectUri;
+use CustomerCloudGallery\Providers\OAuthApp\HealthStore;
+use CustomerCloudGallery\Providers\OAuthApp\ProviderDiagnosis;
+use CustomerCloudGallery\Providers\OAuthApp\TokenGrant;
 use CustomerCloudGallery\Providers\Problem;
+use CustomerCloudGallery\Providers\ProviderError;
 
 /**
  * One place for every message, so the Settings screen, the OAuth callback,
@@ -19,7 +23,7 @@ use CustomerCloudGallery\Providers\Problem;
  * disabled, an unticked Drive box on the consent screen) each get the exact
  * console path that fixes them.
  */
-final class Diagnosis {
+final class Diagnosis implements ProviderDiagnosis {
 
 	/** How long to suggest waiting when Google gave no Retry-After. */
 	public const DEFAULT_RETRY_AFTER = 15;
@@ -27,7 +31,7 @@ final class Diagnosis {
 	/**
 	 * For failures while using a stored grant (refresh, Drive calls).
 	 */
-	public function from_error( GoogleError $error ): Problem {
+	public function from_error( ProviderError $error ): Problem {
 		return match ( $error->kind ) {
 			GoogleError::INVALID_GRANT => $this->revoked(),
 			GoogleError::TESTING_EXPIRED => $this->testing_expired(),
@@ -40,7 +44,7 @@ final class Diagnosis {
 			GoogleError::QUOTA_EXHAUSTED => $this->quota_exhausted(),
 			GoogleError::UNAVAILABLE => $this->unreachable(),
 			GoogleError::NOT_CONNECTED => $this->not_connected(),
-			GoogleError::FORBIDDEN => 'domainPolicy' === $error->reason ? $this->domain_policy() : $this->unexpected( $error ),
+			GoogleError::FORBIDDEN => $error instanceof GoogleError && 'domainPolicy' === $error->reason ? $this->domain_policy() : $this->unexpected( $error ),
 			default => $this->unexpected( $error ),
 		};
 	}
@@ -48,7 +52,7 @@ final class Diagnosis {
 	/**
 	 * For failures while redeeming an authorization code.
 	 */
-	public function from_exchange_error( GoogleError $error ): Problem {
+	public function from_exchange_error( ProviderError $error ): Problem {
 		if ( GoogleError::INVALID_GRANT === $error->kind ) {
 			return new Problem(
 				'invalid_grant',
@@ -80,9 +84,11 @@ final class Diagnosis {
 
 	/**
 	 * Google's consent screen lists each permission with its own box; the
-	 * Drive one can be left unticked.
+	 * Drive one can be left unticked; drive.readonly is the only scope asked.
+	 *
+	 * @param list<string> $missing
 	 */
-	public function missing_scope(): Problem {
+	public function missing_scope( array $missing = array() ): Problem {
 		return new Problem(
 			'missing_scope',
 			__( 'Google Drive did not grant access to your files, so galleries cannot show your photos.', 'customer-cloud-gallery' ),
@@ -151,7 +157,7 @@ final class Diagnosis {
 			sprintf(
 				/* translators: %s: the exact redirect URI to register in the Google Cloud console. */
 				__( 'In the Google Cloud console, open APIs & Services → Credentials → your OAuth client, add this exact URI under Authorized redirect URIs, press Save, then press Connect Google Drive again: %s', 'customer-cloud-gallery' ),
-				RedirectUri::for_provider( GoogleProvider::ID )
+				RedirectUri::for_provider( GoogleDescription::ID )
 			),
 			Problem::ACTION_CONNECT
 		);
@@ -211,7 +217,7 @@ final class Diagnosis {
 		);
 	}
 
-	private function unexpected( GoogleError $error ): Problem {
+	private function unexpected( ProviderError $error ): Problem {
 		return new Problem(
 			GoogleError::BAD_REQUEST === $error->kind ? 'bad_request' : 'unexpected_response',
 			sprintf(
@@ -226,5 +232,40 @@ final class Diagnosis {
 				: __( 'Try again. If it keeps happening, Disconnect and Connect Google Drive again.', 'customer-cloud-gallery' ),
 			Problem::ACTION_RETRY
 		);
+	}
+
+	public function refused( string $cause ): Problem {
+		return GoogleDescription::REFUSED_TESTING === $cause ? $this->testing_expired() : $this->revoked();
+	}
+
+	public function flagged( HealthStore $health ): ?Problem {
+		return $health->flagged( GoogleDescription::FLAG_API_DISABLED ) ? $this->api_disabled() : null;
+	}
+
+	public function note( array $settings ): ?Problem {
+		return null;
+	}
+
+	/** Without a refresh token the connection would stop working within the hour. */
+	public function unusable_grant( TokenGrant $grant ): ?Problem {
+		return null === $grant->refresh_token ? $this->no_refresh_token() : null;
+	}
+
+	public function secret_required( bool $stored_but_unreadable ): Problem {
+		return new Problem(
+			'client_secret_required',
+			$stored_but_unreadable
+				? __( 'The stored Client secret can no longer be read (the site’s security keys changed).', 'customer-cloud-gallery' )
+				: __( 'The Client secret is required with a new Client ID.', 'customer-cloud-gallery' ),
+			__( 'Copy the Client secret from the Google Cloud console (APIs & Services → Credentials → your OAuth client), paste it here and press Save credentials.', 'customer-cloud-gallery' ),
+			Problem::ACTION_SAVE_CREDENTIALS
+		);
+	}
+
+	public function revoke_unconfirmed( bool $unreachable ): Problem {
+		$fix = __( 'Nothing of the connection is left on this site. To be sure, remove the app’s access at myaccount.google.com/permissions.', 'customer-cloud-gallery' );
+		return $unreachable
+			? new Problem( 'unreachable', __( 'Disconnected on this site, but Google could not be reached to revoke the access.', 'customer-cloud-gallery' ), $fix )
+			: new Problem( 'revoke_unconfirmed', __( 'Disconnected on this site, but Google did not confirm that it revoked the access.', 'customer-cloud-gallery' ), $fix );
 	}
 }

@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Providers\Google;
 use CustomerCloudGallery\Gallery\Folder;
 use CustomerCloudGallery\Gallery\Listing;
 use CustomerCloudGallery\Gallery\ListingBudget;
+use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
 /**

@@ -11,6 +11,7 @@ namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ThumbnailSize;
+use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
 /**

@@ -11,6 +11,8 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\Gallery\Folder;
+use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
+use CustomerCloudGallery\Providers\OAuthApp\HealthStore;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
 /**
@@ -64,8 +66,8 @@ final class DriveTree {
 	 */
 	public function my_drive(): Folder {
 		$id = $this->my_drive_id();
-		$this->cache->put( $id, GoogleProvider::my_drive_label(), '', '' );
-		return new Folder( $id, GoogleProvider::my_drive_label(), '/' . GoogleProvider::my_drive_label(), '/' . $id );
+		$this->cache->put( $id, GoogleDescription::my_drive_label(), '', '' );
+		return new Folder( $id, GoogleDescription::my_drive_label(), '/' . GoogleDescription::my_drive_label(), '/' . $id );
 	}
 
 	/**
@@ -216,7 +218,7 @@ final class DriveTree {
 			$parent = '';
 			$name   = $this->drive_name( $drive, $name );
 		} elseif ( '' === $parent && '' === $drive && $id === $this->my_drive_id() ) {
-			$name = GoogleProvider::my_drive_label();
+			$name = GoogleDescription::my_drive_label();
 		}
 		$this->cache->put( $id, $name, $parent, $drive );
 		return array( $name, $parent, $drive );
@@ -248,7 +250,7 @@ final class DriveTree {
 	 * @throws UnreadableSecret
 	 */
 	private function my_drive_id(): string {
-		$id = $this->health->my_drive_id();
+		$id = $this->health->remembered( GoogleDescription::FACT_MY_DRIVE );
 		if ( null === $id ) {
 			try {
 				$root = $this->calls->call( fn ( string $token ): array => $this->api->file( $token, 'root', 'id' ) );
@@ -264,7 +266,7 @@ final class DriveTree {
 			if ( '' === $id ) {
 				throw new GoogleError( GoogleError::UNEXPECTED, 200, 'Drive did not say which folder is My Drive.' );
 			}
-			$this->health->remember_my_drive_id( $id );
+			$this->health->remember( GoogleDescription::FACT_MY_DRIVE, $id );
 		}
 		return $id;
 	}

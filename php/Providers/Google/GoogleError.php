@@ -9,12 +9,14 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Google;
 
-use RuntimeException;
+use CustomerCloudGallery\Providers\ProviderError;
 
 /**
- * Carries no token or secret: the summary is redacted where it is built.
+ * The kinds every provider shares (unavailable, rate_limited, not_found,
+ * the token endpoint's refusals…) are ProviderError's; these are Google's
+ * own.
  */
-final class GoogleError extends RuntimeException {
+final class GoogleError extends ProviderError {
 
 	/** 401 authError/required: refresh the access token once and retry. */
 	public const UNAUTHENTICATED = 'unauthenticated';
@@ -25,8 +27,6 @@ final class GoogleError extends RuntimeException {
 	/** 403 accessNotConfigured / SERVICE_DISABLED: the Drive API is off in the admin's project. */
 	public const API_DISABLED = 'api_disabled';
 
-	/** 403 rateLimitExceeded/userRateLimitExceeded, or 429: back off and retry. */
-	public const RATE_LIMITED = 'rate_limited';
 
 	/** 403 dailyLimitExceeded/quotaExceeded: no retry helps before the quota resets. */
 	public const QUOTA_EXHAUSTED = 'quota_exhausted';
@@ -34,20 +34,10 @@ final class GoogleError extends RuntimeException {
 	/** Any other 403 (domainPolicy, insufficientFilePermissions…); the reason says which. */
 	public const FORBIDDEN = 'forbidden';
 
-	/** 404 notFound: no such file, or one this account cannot see. */
-	public const NOT_FOUND = 'not_found';
 
-	/** Network failure or 5xx: nothing happened, try again later. */
-	public const UNAVAILABLE = 'unavailable';
 
-	/** 400 from the API: a bug in the request (invalid q or fields). */
-	public const BAD_REQUEST = 'bad_request';
 
-	/** Token endpoint: wrong Client ID or Client secret, or a deleted client. */
-	public const INVALID_CLIENT = 'invalid_client';
 
-	/** Token endpoint: code or refresh token expired, used or revoked. */
-	public const INVALID_GRANT = 'invalid_grant';
 
 	/**
 	 * Token endpoint: invalid_grant for a grant about a week old, the
@@ -55,36 +45,28 @@ final class GoogleError extends RuntimeException {
 	 */
 	public const TESTING_EXPIRED = 'testing_expired';
 
-	/** Token endpoint: the redirect URI does not match the authorize request or the client. */
-	public const REDIRECT_URI_MISMATCH = 'redirect_uri_mismatch';
 
-	/** Token endpoint: another invalid_request. */
-	public const INVALID_REQUEST = 'invalid_request';
 
-	/** A response we cannot interpret. */
-	public const UNEXPECTED = 'unexpected';
 
-	/** No grant is stored: nothing to call Google with. */
-	public const NOT_CONNECTED = 'not_connected';
 
 	/** Statuses Google's own clients retry with exponential backoff. */
 	private const RETRIED_STATUSES = array( 500, 502, 503, 504 );
 
 	/**
-	 * @param string      $kind        One of the constants above.
+	 * @param string      $kind        One of the constants (here or ProviderError's).
 	 * @param int         $http_status 0 when no response arrived.
 	 * @param string      $summary     Safe, short description (never a token).
 	 * @param string|null $reason      Google's errors[0].reason, or the token endpoint's error code.
 	 * @param int|null    $retry_after Seconds, when Google sent a Retry-After header.
 	 */
 	public function __construct(
-		public readonly string $kind,
-		public readonly int $http_status,
-		public readonly string $summary = '',
+		string $kind,
+		int $http_status,
+		string $summary = '',
 		public readonly ?string $reason = null,
-		public readonly ?int $retry_after = null
+		?int $retry_after = null
 	) {
-		parent::__construct( '' !== $summary ? "Google error {$kind}: {$summary}" : "Google error {$kind}" );
+		parent::__construct( $kind, $http_status, $summary, $retry_after, 'Google' );
 	}
 
 	/**

@@ -23,10 +23,10 @@ final class GoogleFailures {
 		return match ( $error->kind ) {
 			// Drive answers 404 for files this account cannot see, and a
 			// file-level 403 (insufficientFilePermissions…) means the same.
-			GoogleError::NOT_FOUND => GalleryException::not_found( GoogleProvider::label_text() ),
+			GoogleError::NOT_FOUND => GalleryException::not_found( GoogleDescription::label_text() ),
 			GoogleError::FORBIDDEN => 'domainPolicy' === $error->reason
 				? new GalleryException( GalleryException::NOT_CONNECTED, $problem->message, 409, $problem )
-				: GalleryException::not_found( GoogleProvider::label_text() ),
+				: GalleryException::not_found( GoogleDescription::label_text() ),
 			GoogleError::RATE_LIMITED => new GalleryException( GalleryException::RATE_LIMITED, $problem->message, 429, $problem, $error->retry_after ?? Diagnosis::DEFAULT_RETRY_AFTER ),
 			GoogleError::QUOTA_EXHAUSTED => new GalleryException( GalleryException::RATE_LIMITED, $problem->message, 429, $problem, self::QUOTA_RETRY_AFTER ),
 			GoogleError::UNAVAILABLE => new GalleryException( GalleryException::UNREACHABLE, $this->diagnosis->unreachable()->message, 503, $this->diagnosis->unreachable(), $error->retry_after ),

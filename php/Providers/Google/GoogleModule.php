@@ -13,17 +13,20 @@ use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\Images\ThumbnailHealth;
 use CustomerCloudGallery\Providers\BuildsOnce;
+use CustomerCloudGallery\Providers\OAuthApp\OAuthAppParts;
+use CustomerCloudGallery\Providers\OAuthApp\OAuthAppProvider;
 use CustomerCloudGallery\Providers\ProviderModule;
 use CustomerCloudGallery\Providers\ThumbnailProbe;
 use CustomerCloudGallery\REST\ConnectionPresenter;
-use CustomerCloudGallery\REST\GoogleCredentialsController;
+use CustomerCloudGallery\REST\CredentialsController;
 use CustomerCloudGallery\Storage\Encryption;
 use CustomerCloudGallery\Storage\OptionStore;
 
 /**
  * Each part is built once, on first use, so a page view that only renders
- * a cached gallery builds nothing of the OAuth machinery. The accessors
- * below provider()/source() exist for tests and tooling.
+ * a cached gallery builds nothing of the OAuth machinery. The shared
+ * OAuthAppParts holds credentials, grant, refresh, connect and disconnect;
+ * this module adds Drive's API, endpoints, backoff, diagnosis and source.
  */
 final class GoogleModule implements ProviderModule {
 
@@ -41,14 +44,15 @@ final class GoogleModule implements ProviderModule {
 		private ?Backoff $backoff = null
 	) {}
 
-	public function provider(): GoogleProvider {
+	public function id(): string {
+		return GoogleDescription::ID;
+	}
+
+	public function provider(): OAuthAppProvider {
 		return $this->once(
 			__FUNCTION__,
-			fn () => new GoogleProvider(
-				$this->connections(),
-				new Authorization( $this->credentials(), $this->tokens(), $this->health(), $this->oauth(), $this->api(), $this->diagnosis() ),
-				$this->disconnection(),
-				new ConnectionTest( $this->tokens(), $this->api(), $this->calls(), $this->health(), $this->connections(), $this->diagnosis(), new ThumbnailProbe( $this->source(), new ThumbnailHealth( $this->options ) ) )
+			fn () => $this->app()->provider(
+				new ConnectionSurvey( $this->api(), $this->app()->calls(), new ThumbnailProbe( $this->source(), new ThumbnailHealth( $this->options ) ) )
 			)
 		);
 	}
@@ -58,55 +62,40 @@ final class GoogleModule implements ProviderModule {
 			__FUNCTION__,
 			fn () => new GoogleSource(
 				$this->tree(),
-				new DriveListing( $this->api(), $this->calls(), $this->tree(), $this->thumbnail_links() ),
-				new DriveThumbnails( $this->api(), $this->calls(), $this->thumbnail_links(), $this->endpoints() ),
+				new DriveListing( $this->api(), $this->app()->calls(), $this->tree(), $this->thumbnail_links() ),
+				new DriveThumbnails( $this->api(), $this->app()->calls(), $this->thumbnail_links(), $this->endpoints() ),
 				new GoogleFailures( $this->diagnosis() )
 			)
 		);
 	}
 
 	public function rest_controllers( ConnectionPresenter $presenter ): array {
-		return array( new GoogleCredentialsController( $this->provider(), $this->credentials_update(), $presenter ) );
+		return array( new CredentialsController( $this->provider(), $this->app()->description()->credentials_form(), $this->app()->credentials_update(), $presenter ) );
 	}
 
-	public function credentials_update(): CredentialsUpdate {
-		return $this->once( __FUNCTION__, fn () => new CredentialsUpdate( $this->credentials(), $this->tokens(), $this->health(), $this->disconnection() ) );
+	private function app(): OAuthAppParts {
+		return $this->once(
+			__FUNCTION__,
+			fn () => new OAuthAppParts(
+				new GoogleDescription(),
+				$this->diagnosis(),
+				$this->options,
+				$this->encryption,
+				$this->locks,
+				$this->oauth( ... ),
+				$this->api( ... ),
+				// Rate limits and 5xx are retried with backoff (its budget caps the wait).
+				( $this->backoff ?? new Backoff() )->run( ... )
+			)
+		);
 	}
 
-	public function access_tokens(): AccessTokens {
-		return $this->once( __FUNCTION__, fn () => new AccessTokens( $this->tokens(), $this->credentials(), $this->oauth(), $this->health(), $this->locks ) );
-	}
-
-	public function calls(): AuthorizedCalls {
-		return $this->once( __FUNCTION__, fn () => new AuthorizedCalls( $this->access_tokens(), $this->health(), $this->backoff ?? new Backoff() ) );
-	}
-
-	public function api(): ApiClient {
+	private function api(): ApiClient {
 		return $this->once( __FUNCTION__, fn () => new ApiClient( $this->endpoints(), $this->transport() ) );
 	}
 
-	public function credentials(): CredentialsStore {
-		return $this->once( __FUNCTION__, fn () => new CredentialsStore( $this->options, $this->encryption ) );
-	}
-
-	public function tokens(): TokenStore {
-		return $this->once( __FUNCTION__, fn () => new TokenStore( $this->options, $this->encryption ) );
-	}
-
-	public function health(): HealthStore {
-		return $this->once( __FUNCTION__, fn () => new HealthStore( $this->options ) );
-	}
-
-	private function connections(): ConnectionFactory {
-		return $this->once( __FUNCTION__, fn () => new ConnectionFactory( $this->credentials(), $this->tokens(), $this->health(), $this->diagnosis() ) );
-	}
-
-	private function disconnection(): Disconnection {
-		return $this->once( __FUNCTION__, fn () => new Disconnection( $this->tokens(), $this->health(), $this->oauth() ) );
-	}
-
 	private function tree(): DriveTree {
-		return $this->once( __FUNCTION__, fn () => new DriveTree( $this->api(), $this->calls(), new FolderCache(), $this->health() ) );
+		return $this->once( __FUNCTION__, fn () => new DriveTree( $this->api(), $this->app()->calls(), new FolderCache(), $this->app()->health() ) );
 	}
 
 	private function oauth(): OAuthClient {

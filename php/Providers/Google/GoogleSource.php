@@ -39,15 +39,15 @@ final class GoogleSource implements Source {
 	) {}
 
 	public function provider(): string {
-		return GoogleProvider::ID;
+		return GoogleDescription::ID;
 	}
 
 	public function label(): string {
-		return GoogleProvider::label_text();
+		return GoogleDescription::label_text();
 	}
 
 	public function root(): Folder {
-		return new Folder( '', GoogleProvider::label_text(), '/', '' );
+		return new Folder( '', GoogleDescription::label_text(), '/', '' );
 	}
 
 	public function accepts_reference( string $ref ): bool {

@@ -11,10 +11,18 @@ namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\OAuth\TokenEndpoint;
+use CustomerCloudGallery\Providers\OAuthApp\AppCredentials;
+use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
+use CustomerCloudGallery\Providers\OAuthApp\OAuthEndpoints;
+use CustomerCloudGallery\Providers\OAuthApp\TokenGrant;
+use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
 
-final class OAuthClient {
+final class OAuthClient implements OAuthEndpoints {
 
 	private const REVOKE_TIMEOUT = 10;
+
+	/** Google's access tokens last about an hour (expires_in 3599). */
+	private const DEFAULT_LIFETIME = 3599;
 
 	/**
 	 * The form type as google-auth-library sends it. No Cache-Control: it
@@ -27,7 +35,7 @@ final class OAuthClient {
 	private TokenEndpoint $token_endpoint;
 
 	public function __construct( private Endpoints $endpoints, private Transport $transport ) {
-		$this->token_endpoint = new TokenEndpoint( $transport, $endpoints->token(), TokenGrant::from_response( ... ), ErrorClassifier::token( ... ), self::FORM );
+		$this->token_endpoint = new TokenEndpoint( $transport, $endpoints->token(), self::grant( ... ), ErrorClassifier::token( ... ), self::FORM );
 	}
 
 	/**
@@ -36,10 +44,10 @@ final class OAuthClient {
 	 * not merged with older grants (include_granted_scopes=false), so the
 	 * token response's "scope" says exactly what this consent allowed.
 	 */
-	public function authorize_url( string $client_id, string $redirect_uri, string $state, string $code_challenge ): string {
+	public function authorize_url( AppCredentials $credentials, string $redirect_uri, string $state, string $code_challenge ): string {
 		return $this->endpoints->authorize() . '?' . http_build_query(
 			array(
-				'client_id'              => $client_id,
+				'client_id'              => $credentials->client_id,
 				'redirect_uri'           => $redirect_uri,
 				'response_type'          => 'code',
 				'scope'                  => Scopes::DRIVE_READONLY,
@@ -59,15 +67,26 @@ final class OAuthClient {
 	/**
 	 * @throws GoogleError
 	 */
-	public function exchange_code( Credentials $credentials, string $code, string $code_verifier, string $redirect_uri ): TokenGrant {
-		return $this->token_endpoint->exchange_code( $credentials->client_id, $credentials->client_secret, $code, $code_verifier, $redirect_uri );
+	public function exchange_code( AppCredentials $credentials, string $code, string $code_verifier, string $redirect_uri ): TokenGrant {
+		return $this->token_endpoint->exchange_code( $credentials->client_id, $credentials->secret, $code, $code_verifier, $redirect_uri );
 	}
 
 	/**
 	 * @throws GoogleError
 	 */
-	public function refresh( Credentials $credentials, string $refresh_token ): TokenGrant {
-		return $this->token_endpoint->refresh( $credentials->client_id, $credentials->client_secret, $refresh_token );
+	public function refresh( AppCredentials $credentials, string $refresh_token ): TokenGrant {
+		return $this->token_endpoint->refresh( $credentials->client_id, $credentials->secret, $refresh_token );
+	}
+
+	/**
+	 * Revokes the refresh token (which takes its access tokens with it)
+	 * straight at the revoke endpoint: no API call, so no live access token
+	 * is needed.
+	 *
+	 * @throws GoogleError
+	 */
+	public function revoke( TokenRecord $record, AuthorizedCalls $calls ): void {
+		$this->revoke_token( $record->refresh_token ?? $record->access_token );
 	}
 
 	/**
@@ -78,7 +97,7 @@ final class OAuthClient {
 	 *
 	 * @throws GoogleError
 	 */
-	public function revoke( string $token ): void {
+	public function revoke_token( string $token ): void {
 		$response = $this->transport->request(
 			'POST',
 			$this->endpoints->revoke(),
@@ -90,5 +109,15 @@ final class OAuthClient {
 		if ( 200 !== $response->status ) {
 			throw ErrorClassifier::token( $response, array( $token ) );
 		}
+	}
+
+	/**
+	 * @param array<string, mixed>|null $json
+	 *
+	 * @throws GoogleError When the body is not a token response.
+	 */
+	private static function grant( ?array $json, int $http_status ): TokenGrant {
+		return TokenGrant::from_response( $json, self::DEFAULT_LIFETIME )
+			?? throw new GoogleError( GoogleError::UNEXPECTED, $http_status, 'The token response carried no access_token.' );
 	}
 }

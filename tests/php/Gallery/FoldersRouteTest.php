@@ -177,7 +177,7 @@ final class FoldersRouteTest extends GalleryTestCase {
 		$this->assertSame( 7, $response->get_data()['data']['retryAfter'] );
 		$this->sandbox->clear_faults();
 
-		$this->services()->dropbox()->disconnect();
+		$this->services()->providers()->get( 'dropbox' )->disconnect();
 		$response = $this->folders( 'editor' );
 		$this->assertSame( 409, $response->get_status() );
 		$this->assertSame( 'ccg_not_connected', $response->get_data()['code'] );

@@ -111,7 +111,7 @@ final class GoogleAuthorizationTest extends GoogleTestCase {
 		$this->assertStringNotContainsString( self::ACCESS_TOKEN, $stored );
 		$this->assertStringNotContainsString( self::REFRESH_TOKEN, $stored );
 		$this->assertStringNotContainsString( self::CLIENT_SECRET, (string) wp_json_encode( get_option( Keys::GOOGLE_CREDENTIALS ) ) );
-		$this->assertSame( self::REFRESH_TOKEN, $this->module->tokens()->load( true )?->refresh_token );
+		$this->assertSame( self::REFRESH_TOKEN, $this->parts->tokens()->load( true )?->refresh_token );
 	}
 
 	public function test_no_refresh_token_stores_nothing_and_says_how_to_get_one(): void {
@@ -127,7 +127,7 @@ final class GoogleAuthorizationTest extends GoogleTestCase {
 			$this->assertStringContainsString( 'myaccount.google.com/permissions', $exception->problem->fix );
 			$this->assertSame( 'connect', $exception->problem->action );
 		}
-		$this->assertFalse( $this->module->tokens()->exists() );
+		$this->assertFalse( $this->parts->tokens()->exists() );
 		$this->assertSame( Connection::STATUS_READY, $this->module->provider()->connection()->status );
 		$revoke = $this->google->sent( 'POST ' . self::TOKEN . '/revoke' );
 		$this->assertCount( 1, $revoke, 'The useless access token is given back.' );
@@ -208,7 +208,7 @@ final class GoogleAuthorizationTest extends GoogleTestCase {
 			$this->assertStringContainsString( 'Copy the Client ID and Client secret again', $exception->problem->fix );
 			$this->assertStringNotContainsString( self::CLIENT_SECRET, $exception->getMessage() );
 		}
-		$this->assertFalse( $this->module->tokens()->exists() );
+		$this->assertFalse( $this->parts->tokens()->exists() );
 	}
 
 	public function test_a_redirect_uri_mismatch_names_the_exact_uri(): void {
@@ -244,7 +244,7 @@ final class GoogleAuthorizationTest extends GoogleTestCase {
 		$this->assertSame( array( 'token' => self::REFRESH_TOKEN ), FakeGoogle::form( $revoke[0] ) );
 		$this->assertSame( Connection::STATUS_READY, $connection->status );
 		$this->assertNull( $connection->problem );
-		$this->assertFalse( $this->module->tokens()->exists() );
+		$this->assertFalse( $this->parts->tokens()->exists() );
 	}
 
 	public function test_disconnect_forgets_the_grant_even_when_google_is_down(): void {
@@ -253,7 +253,7 @@ final class GoogleAuthorizationTest extends GoogleTestCase {
 
 		$connection = $this->module->provider()->disconnect();
 
-		$this->assertFalse( $this->module->tokens()->exists() );
+		$this->assertFalse( $this->parts->tokens()->exists() );
 		$this->assertSame( 'unreachable', $connection->problem?->code );
 		$this->assertStringContainsString( 'myaccount.google.com/permissions', (string) $connection->problem?->fix );
 	}
@@ -272,7 +272,7 @@ final class GoogleAuthorizationTest extends GoogleTestCase {
 		);
 
 		$this->assertNull( $this->module->provider()->disconnect()->problem );
-		$this->assertFalse( $this->module->tokens()->exists() );
+		$this->assertFalse( $this->parts->tokens()->exists() );
 	}
 
 	/**

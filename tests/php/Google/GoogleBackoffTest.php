@@ -34,7 +34,7 @@ final class GoogleBackoffTest extends GoogleTestCase {
 			)
 		);
 
-		$account = $this->module->calls()->call( fn ( string $token ) => $this->module->api()->about( $token ) );
+		$account = $this->parts->calls()->call( fn ( string $token ) => $this->parts->api()->account( $token ) );
 
 		$this->assertSame( 'Alex', $account->name );
 		$this->assertSame( 3, $this->google->count( 'GET ' . self::API ) );
@@ -53,7 +53,7 @@ final class GoogleBackoffTest extends GoogleTestCase {
 			)
 		);
 
-		$this->module->calls()->call( fn ( string $token ) => $this->module->api()->about( $token ) );
+		$this->parts->calls()->call( fn ( string $token ) => $this->parts->api()->account( $token ) );
 
 		$this->assertCount( 2, $this->sleeps );
 	}
@@ -84,7 +84,7 @@ final class GoogleBackoffTest extends GoogleTestCase {
 		);
 
 		try {
-			$this->module->calls()->call( fn ( string $token ) => $this->module->api()->about( $token ) );
+			$this->parts->calls()->call( fn ( string $token ) => $this->parts->api()->account( $token ) );
 			$this->fail( 'Expected the rate limit to surface.' );
 		} catch ( GoogleError $error ) {
 			$this->assertSame( GoogleError::RATE_LIMITED, $error->kind );

@@ -37,7 +37,7 @@ final class GoogleConcurrentRefreshTest extends GoogleTestCase {
 		}
 		$this->assertCount( 1, array_unique( array_column( $outcomes, 'token' ) ), 'Both use the same new token.' );
 		$this->assertSame( hash( 'sha256', 'ya29.refreshed-by-' . reset( $calls ) ), $outcomes[0]['token'] );
-		$this->assertSame( 'ya29.refreshed-by-' . reset( $calls ), $this->module->tokens()->load( true )?->access_token );
+		$this->assertSame( 'ya29.refreshed-by-' . reset( $calls ), $this->parts->tokens()->load( true )?->access_token );
 	}
 
 	/**

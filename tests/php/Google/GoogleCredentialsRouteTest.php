@@ -77,7 +77,7 @@ final class GoogleCredentialsRouteTest extends GoogleTestCase {
 		);
 		$this->assertSame( admin_url( 'admin-post.php?action=ccg_oauth_google' ), $data['redirectUri'] );
 		$this->assertStringNotContainsString( self::CLIENT_SECRET, (string) wp_json_encode( $data ) );
-		$this->assertSame( self::CLIENT_SECRET, $this->module->credentials()->load()?->client_secret, 'Trimmed and readable.' );
+		$this->assertSame( self::CLIENT_SECRET, $this->parts->credentials()->load()?->secret, 'Trimmed and readable.' );
 		$this->assertStringNotContainsString( self::CLIENT_SECRET, (string) wp_json_encode( get_option( Keys::GOOGLE_CREDENTIALS ) ), 'Encrypted at rest.' );
 	}
 
@@ -116,8 +116,8 @@ final class GoogleCredentialsRouteTest extends GoogleTestCase {
 		$response = $this->rest( 'POST', self::ROUTE, array( 'clientId' => self::CLIENT_ID ) );
 
 		$this->assertSame( 200, $response->get_status() );
-		$this->assertTrue( $this->module->tokens()->exists() );
-		$this->assertSame( self::CLIENT_SECRET, $this->module->credentials()->load()?->client_secret );
+		$this->assertTrue( $this->parts->tokens()->exists() );
+		$this->assertSame( self::CLIENT_SECRET, $this->parts->credentials()->load()?->secret );
 	}
 
 	public function test_another_client_id_forgets_the_old_grant(): void {
@@ -134,7 +134,7 @@ final class GoogleCredentialsRouteTest extends GoogleTestCase {
 		);
 
 		$this->assertSame( 'ready', $response->get_data()['status'] );
-		$this->assertFalse( $this->module->tokens()->exists() );
+		$this->assertFalse( $this->parts->tokens()->exists() );
 	}
 
 	public function test_a_secret_is_required_with_a_new_client_id(): void {
@@ -188,8 +188,8 @@ final class GoogleCredentialsRouteTest extends GoogleTestCase {
 		$this->assertSame( 'unconfigured', $response->get_data()['status'] );
 		$this->assertNull( $response->get_data()['credentials'] );
 		$this->assertSame( array( 'token' => self::REFRESH_TOKEN ), FakeGoogle::form( $this->google->sent( $target )[0] ) );
-		$this->assertFalse( $this->module->tokens()->exists() );
-		$this->assertNull( $this->module->credentials()->summary() );
+		$this->assertFalse( $this->parts->tokens()->exists() );
+		$this->assertNull( $this->parts->credentials()->summary() );
 	}
 
 	/**

@@ -15,10 +15,11 @@ use CustomerCloudGallery\Providers\Google\Backoff;
 use CustomerCloudGallery\Providers\Google\Endpoints;
 use CustomerCloudGallery\Providers\Google\GoogleModule;
 use CustomerCloudGallery\Providers\Google\Scopes;
-use CustomerCloudGallery\Providers\Google\TokenRecord;
+use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
 use CustomerCloudGallery\Storage\Encryption;
 use CustomerCloudGallery\Storage\EncryptionKey;
 use CustomerCloudGallery\Storage\OptionStore;
+use CustomerCloudGallery\Tests\Support\ProviderParts;
 use CustomerCloudGallery\Tests\TestCase;
 
 abstract class GoogleTestCase extends TestCase {
@@ -36,6 +37,9 @@ abstract class GoogleTestCase extends TestCase {
 
 	protected GoogleModule $module;
 
+	/** @var ProviderParts<\CustomerCloudGallery\Providers\Google\ApiClient> The module's parts, on the same stored state. */
+	protected ProviderParts $parts;
+
 	/** @var list<float> Seconds the backoff would have slept. */
 	protected array $sleeps = array();
 
@@ -51,22 +55,19 @@ abstract class GoogleTestCase extends TestCase {
 	 * Google's production hosts, answered by the fake.
 	 */
 	protected function module( bool $any_thumbnail_host = false, float $jitter = 0.5 ): GoogleModule {
-		return new GoogleModule(
-			new OptionStore(),
-			new Encryption( new EncryptionKey() ),
-			new Locks(),
-			new Endpoints( 'https://' . self::AUTH, 'https://' . self::TOKEN, 'https://' . self::API, $any_thumbnail_host ),
-			new Backoff(
-				function ( float $seconds ): void {
-					$this->sleeps[] = $seconds;
-				},
-				static fn (): float => $jitter
-			)
+		$endpoints   = new Endpoints( 'https://' . self::AUTH, 'https://' . self::TOKEN, 'https://' . self::API, $any_thumbnail_host );
+		$backoff     = new Backoff(
+			function ( float $seconds ): void {
+				$this->sleeps[] = $seconds;
+			},
+			static fn (): float => $jitter
 		);
+		$this->parts = ProviderParts::google( $endpoints, $backoff );
+		return new GoogleModule( new OptionStore(), new Encryption( new EncryptionKey() ), new Locks(), $endpoints, $backoff );
 	}
 
 	protected function save_credentials(): void {
-		$this->module->credentials_update()->apply( self::CLIENT_ID, self::CLIENT_SECRET );
+		$this->parts->credentials_update()->apply( self::CLIENT_ID, self::CLIENT_SECRET );
 	}
 
 	/**
@@ -76,7 +77,7 @@ abstract class GoogleTestCase extends TestCase {
 	 */
 	protected function store_grant( int $expires_in = 3000, int $age = 60, array $scopes = array( Scopes::DRIVE_READONLY ), ?string $refresh_token = self::REFRESH_TOKEN ): void {
 		$this->save_credentials();
-		$this->module->tokens()->save( new TokenRecord( self::ACCESS_TOKEN, time() + $expires_in, $refresh_token, $scopes, 'Alex Photographer', 'alex@example.com', time() - $age ) );
+		$this->parts->tokens()->save( new TokenRecord( self::ACCESS_TOKEN, time() + $expires_in, $refresh_token, $scopes, null, 'Alex Photographer', 'alex@example.com', time() - $age ) );
 	}
 
 	/**

@@ -12,10 +12,10 @@ namespace CustomerCloudGallery\Tests\Google;
 
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Providers\Connection;
-use CustomerCloudGallery\Providers\Google\Account;
+use CustomerCloudGallery\Providers\OAuthApp\Account;
 use CustomerCloudGallery\Providers\Google\GoogleError;
 use CustomerCloudGallery\Providers\Google\Scopes;
-use CustomerCloudGallery\Providers\Google\TokenRecord;
+use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
 use CustomerCloudGallery\Storage\Encryption;
 use CustomerCloudGallery\Storage\EncryptionKey;
 use CustomerCloudGallery\Storage\Keys;
@@ -44,7 +44,7 @@ final class GoogleTokenRefreshTest extends GoogleTestCase {
 		foreach ( $this->google->sent( 'GET ' . self::API . '/drive/v3/about' ) as $request ) {
 			$this->assertSame( 'Bearer ya29.a0-refreshed', self::bearer( $request ) );
 		}
-		$stored = $this->module->tokens()->load( true );
+		$stored = $this->parts->tokens()->load( true );
 		$this->assertSame( 'ya29.a0-refreshed', $stored?->access_token );
 		$this->assertSame( self::REFRESH_TOKEN, $stored?->refresh_token, 'Google sends no refresh token on a refresh: the old one stays.' );
 		$this->assertGreaterThan( time() + 3000, $stored?->expires_at );
@@ -60,9 +60,9 @@ final class GoogleTokenRefreshTest extends GoogleTestCase {
 		$lock = ( new Locks() )->create( 'google_token_refresh', 30 );
 		$this->assertTrue( $lock->acquire() );
 		$encryption = new Encryption( new EncryptionKey() );
-		$newer      = new TokenRecord( 'ya29.from-the-other-worker', time() + 3599, self::REFRESH_TOKEN, array( Scopes::DRIVE_READONLY ), null, null, time() );
+		$newer      = new TokenRecord( 'ya29.from-the-other-worker', time() + 3599, self::REFRESH_TOKEN, array( Scopes::DRIVE_READONLY ), null, null, null, time() );
 		$wpdb->update( $wpdb->options, array( 'option_value' => $encryption->encrypt( (string) wp_json_encode( $newer->to_array() ) ) ), array( 'option_name' => Keys::GOOGLE_TOKEN ) );
-		$this->assertSame( self::ACCESS_TOKEN, $this->module->tokens()->load()?->access_token, 'The process still sees its cached copy.' );
+		$this->assertSame( self::ACCESS_TOKEN, $this->parts->tokens()->load()?->access_token, 'The process still sees its cached copy.' );
 		try {
 			$this->about();
 		} finally {
@@ -156,7 +156,7 @@ final class GoogleTokenRefreshTest extends GoogleTestCase {
 	}
 
 	private function about(): Account {
-		return $this->module->calls()->call( fn ( string $token ): Account => $this->module->api()->about( $token ) );
+		return $this->parts->calls()->call( fn ( string $token ): Account => $this->parts->api()->account( $token ) );
 	}
 
 	private function answer_about(): void {

@@ -3,7 +3,7 @@
  * Child process of GoogleConcurrentRefreshTest: loads WordPress like a web
  * request would, fakes Google's hosts (a token call takes 1.5 s and is
  * logged to a shared file), waits for the agreed start time, asks the
- * Google module for a usable access token, proves it works, and prints the
+ * Google OAuth-app parts for a usable access token, proves it works, and prints the
  * outcome as JSON.
  *
  * Usage: php google-fresh-token.php <start-at unix time with microseconds> <token call log file>
@@ -13,20 +13,18 @@
 
 declare(strict_types=1);
 
-use CustomerCloudGallery\Cache\Locks;
-use CustomerCloudGallery\Providers\Google\Account;
+use CustomerCloudGallery\Providers\Google\Backoff;
 use CustomerCloudGallery\Providers\Google\Endpoints;
-use CustomerCloudGallery\Providers\Google\GoogleModule;
-use CustomerCloudGallery\Storage\Encryption;
-use CustomerCloudGallery\Storage\EncryptionKey;
-use CustomerCloudGallery\Storage\OptionStore;
+use CustomerCloudGallery\Providers\OAuthApp\Account;
 use CustomerCloudGallery\Tests\Google\FakeGoogle;
+use CustomerCloudGallery\Tests\Support\ProviderParts;
 
 $_SERVER['HTTP_HOST']   = 'localhost';
 $_SERVER['REQUEST_URI'] = '/';
 
 require getenv( 'CCG_WP_PATH' ) . '/wp-load.php';
 require_once __DIR__ . '/FakeGoogle.php';
+require_once __DIR__ . '/../Support/ProviderParts.php';
 
 $start_at = (float) ( $argv[1] ?? 0 );
 $log      = (string) ( $argv[2] ?? '' );
@@ -60,16 +58,11 @@ if ( $start_at > microtime( true ) ) {
 	time_sleep_until( $start_at );
 }
 
-$module  = new GoogleModule(
-	new OptionStore(),
-	new Encryption( new EncryptionKey() ),
-	new Locks(),
-	new Endpoints( 'https://accounts.google.com', 'https://oauth2.googleapis.com', 'https://www.googleapis.com' )
-);
-$started = microtime( true );
+$google_parts = ProviderParts::google( new Endpoints( 'https://accounts.google.com', 'https://oauth2.googleapis.com', 'https://www.googleapis.com' ), new Backoff() );
+$started      = microtime( true );
 try {
-	$token   = $module->access_tokens()->current()->access_token;
-	$account = $module->calls()->call( static fn ( string $access ): Account => $module->api()->about( $access ) );
+	$token   = $google_parts->access_tokens()->current()->access_token;
+	$account = $google_parts->calls()->call( static fn ( string $access ): Account => $google_parts->api()->account( $access ) );
 	$outcome = array(
 		'token'   => hash( 'sha256', $token ),
 		'account' => $account->email,

@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Tests\Site;
 
-use CustomerCloudGallery\Providers\Dropbox\TokenRecord;
+use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
 use CustomerCloudGallery\Tests\TestCase;
 
 final class CredentialsTest extends TestCase {
@@ -25,7 +25,7 @@ final class CredentialsTest extends TestCase {
 		$this->assertSame( 200, $response->get_status() );
 		$this->assertSame( 'ready', $response->get_data()['status'] );
 		$this->assertSame( 'key1', $response->get_data()['credentials']['appKey'] );
-		$this->assertSame( 'secret1', $this->services()->dropbox_credentials()->load()?->app_secret );
+		$this->assertSame( 'secret1', $this->dropbox_parts()->credentials()->load()?->secret );
 	}
 
 	public function test_an_empty_secret_keeps_the_stored_one(): void {
@@ -35,7 +35,7 @@ final class CredentialsTest extends TestCase {
 		$this->assertSame( 200, $response->get_status() );
 		$this->assertTrue( $response->get_data()['credentials']['secretStored'] );
 		$this->assertSame( 'app_folder', $response->get_data()['credentials']['accessType'] );
-		$this->assertSame( 'secret1', $this->services()->dropbox_credentials()->load()?->app_secret );
+		$this->assertSame( 'secret1', $this->dropbox_parts()->credentials()->load()?->secret );
 	}
 
 	public function test_a_secret_is_required_first(): void {
@@ -47,14 +47,14 @@ final class CredentialsTest extends TestCase {
 
 	public function test_a_different_app_key_forgets_the_grant(): void {
 		$this->save( array( 'appKey' => 'key1', 'appSecret' => 'secret1', 'accessType' => 'full' ) );
-		$this->services()->dropbox_tokens()->save( new TokenRecord( 'sl.a', time() + 3600, 'r', array( 'files.metadata.read', 'files.content.read' ), 'dbid:1', 'Jane', 'jane@example.com', time() ) );
+		$this->dropbox_parts()->tokens()->save( new TokenRecord( 'sl.a', time() + 3600, 'r', array( 'files.metadata.read', 'files.content.read' ), 'dbid:1', 'Jane', 'jane@example.com', time() ) );
 
 		$same_key = $this->save( array( 'appKey' => 'key1', 'accessType' => 'full' ) );
 		$this->assertSame( 'connected', $same_key->get_data()['status'], 'Re-saving the same app keeps the connection.' );
 
 		$new_key = $this->save( array( 'appKey' => 'key2', 'appSecret' => 'secret2', 'accessType' => 'full' ) );
 		$this->assertSame( 'ready', $new_key->get_data()['status'] );
-		$this->assertFalse( $this->services()->dropbox_tokens()->exists() );
+		$this->assertFalse( $this->dropbox_parts()->tokens()->exists() );
 	}
 
 	/**

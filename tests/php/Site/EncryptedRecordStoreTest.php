@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Tests\Site;
 
-use CustomerCloudGallery\Providers\Google\TokenRecord;
+use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
 use CustomerCloudGallery\Storage\EncryptedRecordStore;
 use CustomerCloudGallery\Storage\Encryption;
 use CustomerCloudGallery\Storage\EncryptionKey;
@@ -43,7 +43,7 @@ final class EncryptedRecordStoreTest extends TestCase {
 		$store->save( $this->record()->to_array() );
 		$this->assertSame( 'ya29.test-access', $store->load()?->access_token );
 
-		$newer = new TokenRecord( 'ya29.newer', time() + 3599, 'r', null, null, null, time() );
+		$newer = new TokenRecord( 'ya29.newer', time() + 3599, 'r', null, null, null, null, time() );
 		$wpdb->update( $wpdb->options, array( 'option_value' => $this->encryption()->encrypt( (string) wp_json_encode( $newer->to_array() ) ) ), array( 'option_name' => self::OPTION ) );
 
 		$this->assertSame( 'ya29.test-access', $store->load()?->access_token, 'A plain load keeps this request\'s copy.' );
@@ -98,6 +98,6 @@ final class EncryptedRecordStoreTest extends TestCase {
 	}
 
 	private function record(): TokenRecord {
-		return new TokenRecord( 'ya29.test-access', 2000000000, 'test-refresh', array( 'https://www.googleapis.com/auth/drive.readonly' ), 'Alex', 'alex@example.com', 1700000000 );
+		return new TokenRecord( 'ya29.test-access', 2000000000, 'test-refresh', array( 'https://www.googleapis.com/auth/drive.readonly' ), null, 'Alex', 'alex@example.com', 1700000000 );
 	}
 }

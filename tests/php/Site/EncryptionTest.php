@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Tests\Site;
 
-use CustomerCloudGallery\Providers\Dropbox\TokenRecord;
+use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
 use CustomerCloudGallery\Storage\Encryption;
 use CustomerCloudGallery\Storage\EncryptionKey;
 use CustomerCloudGallery\Storage\Keys;
@@ -54,7 +54,7 @@ final class EncryptionTest extends TestCase {
 	public function test_secrets_are_stored_encrypted_and_not_autoloaded(): void {
 		$this->act_as( 'admin' );
 		$this->rest( 'POST', '/connections/dropbox/credentials', array( 'appKey' => 'key1', 'appSecret' => 'the-app-secret', 'accessType' => 'full' ) );
-		$this->services()->dropbox_tokens()->save( $this->record() );
+		$this->dropbox_parts()->tokens()->save( $this->record() );
 
 		global $wpdb;
 		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT option_name, option_value, autoload FROM {$wpdb->options} WHERE option_name IN (%s, %s)", Keys::DROPBOX_CREDENTIALS, Keys::DROPBOX_TOKEN ) );
@@ -71,7 +71,7 @@ final class EncryptionTest extends TestCase {
 		$this->skip_when_key_is_pinned();
 		$this->act_as( 'admin' );
 		$this->rest( 'POST', '/connections/dropbox/credentials', array( 'appKey' => 'key1', 'appSecret' => 'the-app-secret', 'accessType' => 'full' ) );
-		$this->services()->dropbox_tokens()->save( $this->record() );
+		$this->dropbox_parts()->tokens()->save( $this->record() );
 		$this->assertSame( 'connected', $this->rest( 'GET', '/connections/dropbox' )->get_data()['status'] );
 
 		$this->add_filter( 'salt', static fn ( string $salt ): string => $salt . '-rotated' );
@@ -93,7 +93,7 @@ final class EncryptionTest extends TestCase {
 
 		$disconnect = $this->rest( 'POST', '/connections/dropbox/disconnect' );
 		$this->assertSame( 200, $disconnect->get_status(), 'Unreadable tokens can still be dropped.' );
-		$this->assertFalse( $this->services()->dropbox_tokens()->exists() );
+		$this->assertFalse( $this->dropbox_parts()->tokens()->exists() );
 
 		$saved = $this->rest( 'POST', '/connections/dropbox/credentials', array( 'appKey' => 'key1', 'appSecret' => 'the-app-secret', 'accessType' => 'full' ) );
 		$this->assertSame( 'ready', $saved->get_data()['status'], 'Saving the secret again recovers; Connect Dropbox is next.' );

@@ -85,7 +85,7 @@ final class StateTest extends TestCase {
 
 	public function test_cancelling_changes_nothing_and_says_so_once(): void {
 		$before = $this->rest( 'GET', '/connections/dropbox' )->get_data();
-		$url    = $this->services()->callback_handler()->process( $this->services()->dropbox(), array( 'state' => $this->start(), 'error' => 'access_denied', 'error_description' => 'The user chose not to give your app access.' ), $this->user( 'admin' )->ID );
+		$url    = $this->services()->callback_handler()->process( $this->services()->providers()->get( 'dropbox' ), array( 'state' => $this->start(), 'error' => 'access_denied', 'error_description' => 'The user chose not to give your app access.' ), $this->user( 'admin' )->ID );
 
 		$this->assertSame( admin_url( 'admin.php?page=customer-cloud-gallery&ccg_oauth=error&ccg_code=access_denied' ), $url );
 		$this->assertSame( $before, $this->rest( 'GET', '/connections/dropbox' )->get_data() );
@@ -108,7 +108,7 @@ final class StateTest extends TestCase {
 	 * @return string The result code in the redirect.
 	 */
 	private function return_to_site( array $query, string $as = 'admin' ): string {
-		$url = $this->services()->callback_handler()->process( $this->services()->dropbox(), $query, $this->user( $as )->ID );
+		$url = $this->services()->callback_handler()->process( $this->services()->providers()->get( 'dropbox' ), $query, $this->user( $as )->ID );
 		parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $result );
 		return $result['ccg_code'] ?? $result['ccg_oauth'];
 	}

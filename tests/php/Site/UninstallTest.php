@@ -11,7 +11,7 @@ namespace CustomerCloudGallery\Tests\Site;
 
 use CustomerCloudGallery\Cache\OptionLock;
 use CustomerCloudGallery\OAuth\Notice;
-use CustomerCloudGallery\Providers\Dropbox\TokenRecord;
+use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
 use CustomerCloudGallery\Tests\Support\TestImages;
 use CustomerCloudGallery\Tests\TestCase;
 
@@ -21,7 +21,7 @@ final class UninstallTest extends TestCase {
 		$this->act_as( 'admin' );
 		$this->rest( 'POST', '/connections/dropbox/credentials', array( 'appKey' => 'key1', 'appSecret' => 'secret1', 'accessType' => 'full' ) );
 		$this->rest( 'POST', '/connections/dropbox/authorize' );
-		$this->services()->dropbox_tokens()->save( new TokenRecord( 'sl.a', time() + 3600, 'r', array(), null, null, null, time() ) );
+		$this->dropbox_parts()->tokens()->save( new TokenRecord( 'sl.a', time() + 3600, 'r', array(), null, null, null, time() ) );
 		$this->services()->flash_notices()->put( get_current_user_id(), new Notice( Notice::INFO, 'hello' ) );
 		( new OptionLock( 'left-behind', 30 ) )->acquire();
 		set_transient( 'ccg_listing_test', array( 1 ), 60 );

@@ -21,11 +21,12 @@ if ( $start_at > microtime( true ) ) {
 	time_sleep_until( $start_at );
 }
 
-$services = CustomerCloudGallery\Plugin::services();
+require_once __DIR__ . '/ProviderParts.php';
+$dropbox = CustomerCloudGallery\Tests\Support\ProviderParts::dropbox();
 $started  = microtime( true );
 try {
-	$token   = $services->dropbox_access_tokens()->current()->access_token;
-	$account = $services->dropbox_api()->get_current_account( $token );
+	$token   = $dropbox->access_tokens()->current()->access_token;
+	$account = $dropbox->api()->account( $token );
 	$outcome = array(
 		'token'   => hash( 'sha256', $token ),
 		'account' => $account->email,

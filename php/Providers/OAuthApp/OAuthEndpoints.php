@@ -1,0 +1,45 @@
+<?php
+/**
+ * A provider's OAuth 2 endpoints, as the shared layer uses them.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Providers\OAuthApp;
+
+use CustomerCloudGallery\Providers\ProviderError;
+
+interface OAuthEndpoints {
+
+	public function authorize_url( AppCredentials $credentials, string $redirect_uri, string $state, string $code_challenge ): string;
+
+	/**
+	 * @throws ProviderError
+	 */
+	public function exchange_code( AppCredentials $credentials, string $code, string $code_verifier, string $redirect_uri ): TokenGrant;
+
+	/**
+	 * @throws ProviderError
+	 */
+	public function refresh( AppCredentials $credentials, string $refresh_token ): TokenGrant;
+
+	/**
+	 * Gives the grant back: revoked at the provider, both tokens.
+	 *
+	 * @param TokenRecord     $record The grant.
+	 * @param AuthorizedCalls $calls  For a provider that revokes with an API call.
+	 *
+	 * @throws ProviderError
+	 */
+	public function revoke( TokenRecord $record, AuthorizedCalls $calls ): void;
+
+	/**
+	 * Revokes one token (Dropbox: an access token, which takes its refresh
+	 * token along; Google: either).
+	 *
+	 * @throws ProviderError
+	 */
+	public function revoke_token( string $token ): void;
+}
