@@ -13,6 +13,7 @@ namespace CustomerCloudGallery\OAuth;
 use Closure;
 use CustomerCloudGallery\Http\HttpResponse;
 use CustomerCloudGallery\Http\Transport;
+use CustomerCloudGallery\Providers\OAuthApp\AppCredentials;
 use Throwable;
 
 /**
@@ -49,10 +50,9 @@ final class TokenEndpoint {
 	 *
 	 * @throws Throwable The provider's error: a refusal, or no answer at all.
 	 */
-	public function exchange_code( string $client_id, string $client_secret, string $code, string $code_verifier, string $redirect_uri ): object {
+	public function exchange_code( AppCredentials $app, string $code, string $code_verifier, string $redirect_uri ): object {
 		return $this->request(
-			$client_id,
-			$client_secret,
+			$app,
 			array(
 				'grant_type'    => 'authorization_code',
 				'code'          => $code,
@@ -68,10 +68,9 @@ final class TokenEndpoint {
 	 *
 	 * @throws Throwable The provider's error: a refusal, or no answer at all.
 	 */
-	public function refresh( string $client_id, string $client_secret, string $refresh_token ): object {
+	public function refresh( AppCredentials $app, string $refresh_token ): object {
 		return $this->request(
-			$client_id,
-			$client_secret,
+			$app,
 			array(
 				'grant_type'    => 'refresh_token',
 				'refresh_token' => $refresh_token,
@@ -88,16 +87,16 @@ final class TokenEndpoint {
 	 *
 	 * @throws Throwable
 	 */
-	private function request( string $client_id, string $client_secret, array $params, array $secrets ): object {
-		$secrets[] = $client_secret;
+	private function request( AppCredentials $app, array $params, array $secrets ): object {
+		$secrets[] = $app->secret;
 		$response  = $this->transport->request(
 			'POST',
 			$this->url,
 			array_merge( array( 'Content-Type' => 'application/x-www-form-urlencoded' ), $this->headers ),
 			http_build_query(
 				$params + array(
-					'client_id'     => $client_id,
-					'client_secret' => $client_secret,
+					'client_id'     => $app->client_id,
+					'client_secret' => $app->secret,
 				),
 				'',
 				'&'

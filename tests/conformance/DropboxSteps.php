@@ -48,12 +48,12 @@ final class DropboxSteps {
 		$token = $this->values['access_token_refreshed'] ?? $this->values['access_token'] ?? '';
 		switch ( $step ) {
 			case 'exchange_code':
-				$grant                          = $this->oauth->exchange_code( $this->credentials, $this->setup['code'], $this->setup['verifier'], $this->setup['redirectUri'] );
+				$grant                          = $this->oauth->token_endpoint()->exchange_code( $this->credentials, $this->setup['code'], $this->setup['verifier'], $this->setup['redirectUri'] );
 				$this->values['access_token']   = $grant->access_token;
 				$this->values['refresh_token']  = (string) $grant->refresh_token;
 				return;
 			case 'refresh':
-				$this->values['access_token_refreshed'] = $this->oauth->refresh( $this->credentials, $this->values['refresh_token'] ?? '' )->access_token;
+				$this->values['access_token_refreshed'] = $this->oauth->token_endpoint()->refresh( $this->credentials, $this->values['refresh_token'] ?? '' )->access_token;
 				return;
 			case 'get_current_account':
 				$this->api->account( $token );

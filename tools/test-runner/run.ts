@@ -171,7 +171,14 @@ async function main(): Promise< void > {
 					withServer( site, () =>
 						run(
 							'phpunit',
-							[ '-c', 'tests/php/phpunit.xml.dist' ],
+							[
+								'-c',
+								'tests/php/phpunit.xml.dist',
+								// While working on a test: CCG_PHPUNIT_ARGS="--filter Name"
+								...( process.env.CCG_PHPUNIT_ARGS ?? '' )
+									.split( ' ' )
+									.filter( Boolean ),
+							],
 							{
 								cwd: root,
 								env: testEnv( env, site ),

@@ -61,15 +61,8 @@ final class ConnectionSurvey implements GrantSurvey {
 		return array( $folders, $complete, $thumbnail );
 	}
 
-	public function answered( ?array $account ): string {
-		return null !== $account
-			? sprintf(
-				/* translators: 1: Dropbox account name, 2: its email address. */
-				__( 'Dropbox answered for %1$s (%2$s).', 'customer-cloud-gallery' ),
-				$account['name'],
-				$account['email']
-			)
-			: __( 'Dropbox answered; the account is unknown because the app lacks the account_info.read permission.', 'customer-cloud-gallery' );
+	public function unknown_account(): string {
+		return __( 'Dropbox answered; the account is unknown because the app lacks the account_info.read permission.', 'customer-cloud-gallery' );
 	}
 
 	public function no_folders(): string {

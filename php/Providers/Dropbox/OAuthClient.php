@@ -57,19 +57,12 @@ final class OAuthClient implements OAuthEndpoints {
 	}
 
 	/**
-	 * @throws DropboxError
-	 */
-	public function exchange_code( AppCredentials $credentials, string $code, string $code_verifier, string $redirect_uri ): TokenGrant {
-		return $this->token_endpoint->exchange_code( $credentials->client_id, $credentials->secret, $code, $code_verifier, $redirect_uri );
-	}
-
-	/**
-	 * The answer carries no new refresh token: Dropbox does not rotate them.
+	 * A refresh's answer carries no new refresh token: Dropbox does not rotate them.
 	 *
-	 * @throws DropboxError
+	 * @return TokenEndpoint<TokenGrant>
 	 */
-	public function refresh( AppCredentials $credentials, string $refresh_token ): TokenGrant {
-		return $this->token_endpoint->refresh( $credentials->client_id, $credentials->secret, $refresh_token );
+	public function token_endpoint(): TokenEndpoint {
+		return $this->token_endpoint;
 	}
 
 	/**

@@ -48,15 +48,8 @@ final class ConnectionSurvey implements GrantSurvey {
 		return array( $folders, $complete, $this->probe->run( $this->photos_to_try() ) );
 	}
 
-	public function answered( ?array $account ): string {
-		return null !== $account
-			? sprintf(
-				/* translators: 1: Google account name, 2: its email address. */
-				__( 'Google Drive answered for %1$s (%2$s).', 'customer-cloud-gallery' ),
-				$account['name'],
-				$account['email']
-			)
-			: __( 'Google Drive answered; the account name could not be read.', 'customer-cloud-gallery' );
+	public function unknown_account(): string {
+		return __( 'Google Drive answered; the account name could not be read.', 'customer-cloud-gallery' );
 	}
 
 	public function no_folders(): string {

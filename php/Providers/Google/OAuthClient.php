@@ -65,17 +65,10 @@ final class OAuthClient implements OAuthEndpoints {
 	}
 
 	/**
-	 * @throws GoogleError
+	 * @return TokenEndpoint<TokenGrant>
 	 */
-	public function exchange_code( AppCredentials $credentials, string $code, string $code_verifier, string $redirect_uri ): TokenGrant {
-		return $this->token_endpoint->exchange_code( $credentials->client_id, $credentials->secret, $code, $code_verifier, $redirect_uri );
-	}
-
-	/**
-	 * @throws GoogleError
-	 */
-	public function refresh( AppCredentials $credentials, string $refresh_token ): TokenGrant {
-		return $this->token_endpoint->refresh( $credentials->client_id, $credentials->secret, $refresh_token );
+	public function token_endpoint(): TokenEndpoint {
+		return $this->token_endpoint;
 	}
 
 	/**

@@ -77,7 +77,7 @@ final class AccessTokens {
 			throw $this->provider->error( ProviderError::INVALID_GRANT, 'The grant has no refresh token.' );
 		}
 		try {
-			$grant = $this->oauth->refresh( $credentials, $record->refresh_token );
+			$grant = $this->oauth->token_endpoint()->refresh( $credentials, $record->refresh_token );
 		} catch ( ProviderError $error ) {
 			if ( ProviderError::INVALID_GRANT !== $error->kind ) {
 				throw $error;

@@ -43,7 +43,7 @@ final class Authorization {
 	public function complete( string $code, string $code_verifier, string $redirect_uri ): void {
 		$credentials = $this->readable_credentials();
 		try {
-			$grant = $this->oauth->exchange_code( $credentials, $code, $code_verifier, $redirect_uri );
+			$grant = $this->oauth->token_endpoint()->exchange_code( $credentials, $code, $code_verifier, $redirect_uri );
 		} catch ( ProviderError $error ) {
 			throw new ProviderException( $this->diagnosis->from_exchange_error( $error ), 502 );
 		}

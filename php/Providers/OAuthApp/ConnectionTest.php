@@ -64,7 +64,16 @@ final class ConnectionTest implements ConnectionCheck {
 		}
 
 		$after = $this->connections->build();
-		return TestResult::answered( $after, $this->survey->answered( $after->account ), $this->survey->no_folders(), $folders, $complete, $thumbnail );
+		$answered = null === $after->account
+			? $this->survey->unknown_account()
+			: sprintf(
+				/* translators: 1: provider name, e.g. Dropbox, 2: account name, 3: its email address. */
+				__( '%1$s answered for %2$s (%3$s).', 'customer-cloud-gallery' ),
+				$this->provider->label(),
+				$after->account['name'],
+				$after->account['email']
+			);
+		return TestResult::answered( $after, $answered, $this->survey->no_folders(), $folders, $complete, $thumbnail );
 	}
 
 	/**

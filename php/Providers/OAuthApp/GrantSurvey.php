@@ -28,12 +28,8 @@ interface GrantSurvey {
 	 */
 	public function survey( TokenRecord $record ): array;
 
-	/**
-	 * "Dropbox answered for …", in the provider's words.
-	 *
-	 * @param array{name: string, email: string}|null $account
-	 */
-	public function answered( ?array $account ): string;
+	/** What "Test connection" says when the account could not be read, and why. */
+	public function unknown_account(): string;
 
 	/** What an empty top level means for this provider. */
 	public function no_folders(): string;

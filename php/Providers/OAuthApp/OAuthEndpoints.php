@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\OAuthApp;
 
+use CustomerCloudGallery\OAuth\TokenEndpoint;
 use CustomerCloudGallery\Providers\ProviderError;
 
 interface OAuthEndpoints {
@@ -16,14 +17,12 @@ interface OAuthEndpoints {
 	public function authorize_url( AppCredentials $credentials, string $redirect_uri, string $state, string $code_challenge ): string;
 
 	/**
-	 * @throws ProviderError
+	 * Code exchange and refresh: the standard requests, answered in the
+	 * provider's way (its grant lifetime, its error classes).
+	 *
+	 * @return TokenEndpoint<TokenGrant>
 	 */
-	public function exchange_code( AppCredentials $credentials, string $code, string $code_verifier, string $redirect_uri ): TokenGrant;
-
-	/**
-	 * @throws ProviderError
-	 */
-	public function refresh( AppCredentials $credentials, string $refresh_token ): TokenGrant;
+	public function token_endpoint(): TokenEndpoint;
 
 	/**
 	 * Gives the grant back: revoked at the provider, both tokens.

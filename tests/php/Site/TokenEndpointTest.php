@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Tests\Site;
 use CustomerCloudGallery\Http\HttpResponse;
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\OAuth\TokenEndpoint;
+use CustomerCloudGallery\Providers\OAuthApp\AppCredentials;
 use CustomerCloudGallery\Tests\TestCase;
 use RuntimeException;
 use stdClass;
@@ -45,7 +46,7 @@ final class TokenEndpointTest extends TestCase {
 	}
 
 	public function test_a_code_is_redeemed_with_its_verifier_and_the_client_in_the_form(): void {
-		$grant = $this->endpoint( array( 'Cache-Control' => 'no-store' ) )->exchange_code( 'client-1', 'secret-1', 'code-1', 'verifier-1', 'https://site.test/callback' );
+		$grant = $this->endpoint( array( 'Cache-Control' => 'no-store' ) )->exchange_code( new AppCredentials( 'client-1', 'secret-1' ), 'code-1', 'verifier-1', 'https://site.test/callback' );
 
 		$this->assertSame( array( array( 'access_token' => 'at-1', 'expires_in' => 3600 ), 200 ), $grant->read );
 		$this->assertCount( 1, $this->sent );
@@ -67,7 +68,7 @@ final class TokenEndpointTest extends TestCase {
 	}
 
 	public function test_a_refresh_sends_the_refresh_token_and_the_client(): void {
-		$this->endpoint()->refresh( 'client-1', 'secret-1', 'rt-1' );
+		$this->endpoint()->refresh( new AppCredentials( 'client-1', 'secret-1' ), 'rt-1' );
 
 		$this->assertSame( array( 'Content-Type' => 'application/x-www-form-urlencoded' ), $this->sent[0]['args']['headers'] );
 		$this->assertSame( 'grant_type=refresh_token&refresh_token=rt-1&client_id=client-1&client_secret=secret-1', $this->sent[0]['args']['body'] );
@@ -77,7 +78,7 @@ final class TokenEndpointTest extends TestCase {
 		$this->answer( 400, '{"error": "invalid_grant"}' );
 
 		try {
-			$this->endpoint()->exchange_code( 'client-1', 'secret-1', 'code-1', 'verifier-1', 'https://site.test/callback' );
+			$this->endpoint()->exchange_code( new AppCredentials( 'client-1', 'secret-1' ), 'code-1', 'verifier-1', 'https://site.test/callback' );
 			$this->fail( 'A refusal must throw.' );
 		} catch ( RuntimeException $error ) {
 			$this->assertSame( 'refused', $error->getMessage() );
@@ -88,7 +89,7 @@ final class TokenEndpointTest extends TestCase {
 		$this->assertSame( array( 'code-1', 'verifier-1', 'secret-1' ), $secrets );
 
 		try {
-			$this->endpoint()->refresh( 'client-1', 'secret-1', 'rt-1' );
+			$this->endpoint()->refresh( new AppCredentials( 'client-1', 'secret-1' ), 'rt-1' );
 			$this->fail( 'A refusal must throw.' );
 		} catch ( RuntimeException ) {
 			$this->assertSame( array( 'rt-1', 'secret-1' ), $this->refusals[1][1] );
