@@ -62,14 +62,6 @@ final class ThumbnailHealth {
 	}
 
 	/**
-	 * When thumbnails of this provider started failing, or null while they work.
-	 */
-	public function failing_since( string $provider ): ?int {
-		$record = $this->stored()[ $provider ] ?? null;
-		return is_array( $record ) ? (int) ( $record['since'] ?? 0 ) : null;
-	}
-
-	/**
 	 * The failure as a problem of the connection: null while thumbnails work,
 	 * and for failures from before the current grant (a reconnect starts clean).
 	 */
