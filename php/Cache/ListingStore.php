@@ -16,7 +16,7 @@ use CustomerCloudGallery\Storage\Keys;
  * Transients, so a persistent object cache (Redis, Memcached) serves them to
  * every web server where one is installed, and the options table does
  * elsewhere. They are kept long after they stop being fresh: a stale listing
- * is what a page shows while Dropbox is down. An expiry keeps the rows out of
+ * is what a page shows while the provider is down. An expiry keeps the rows out of
  * autoload.
  *
  * Each listing has a second slot, "next": a refresh of a complete listing

@@ -20,7 +20,7 @@ use WP_REST_Response;
 use WP_REST_Server;
 
 /**
- * Administrators only. A new root is looked up in Dropbox first, so only an
+ * Administrators only. A new root is looked up at the provider first, so only an
  * existing folder is stored, with its current path.
  */
 final class SettingsController extends WP_REST_Controller {
