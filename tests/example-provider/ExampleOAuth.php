@@ -15,7 +15,6 @@ use CustomerCloudGallery\OAuth\TokenEndpoint;
 use CustomerCloudGallery\Providers\OAuthApp\Account;
 use CustomerCloudGallery\Providers\OAuthApp\AccountLookup;
 use CustomerCloudGallery\Providers\OAuthApp\AppCredentials;
-use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthEndpoints;
 use CustomerCloudGallery\Providers\OAuthApp\TokenGrant;
 use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
@@ -56,7 +55,7 @@ final class ExampleOAuth implements OAuthEndpoints, AccountLookup {
 		return $this->token_endpoint;
 	}
 
-	public function revoke( TokenRecord $record, AuthorizedCalls $calls ): void {
+	public function revoke_grant( TokenRecord $record, ?AppCredentials $credentials ): void {
 		$this->revoke_token( $record->access_token );
 	}
 

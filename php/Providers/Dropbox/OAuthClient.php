@@ -12,7 +12,6 @@ namespace CustomerCloudGallery\Providers\Dropbox;
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\OAuth\TokenEndpoint;
 use CustomerCloudGallery\Providers\OAuthApp\AppCredentials;
-use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthEndpoints;
 use CustomerCloudGallery\Providers\OAuthApp\TokenGrant;
 use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
@@ -66,13 +65,28 @@ final class OAuthClient implements OAuthEndpoints {
 	}
 
 	/**
-	 * auth/token/revoke is an API call: it needs a live access token, so it
-	 * goes through the authorized calls (a refresh first when it expired).
+	 * auth/token/revoke is an API call: it needs a live access token of the
+	 * grant, so an expired one is refreshed first (with the grant's own
+	 * refresh token: the stored grant may be another one by now).
 	 *
 	 * @throws DropboxError
 	 */
-	public function revoke( TokenRecord $record, AuthorizedCalls $calls ): void {
-		$calls->call( fn ( string $access_token ) => $this->revoke_token( $access_token ) );
+	public function revoke_grant( TokenRecord $record, ?AppCredentials $credentials ): void {
+		$renew = null === $record->refresh_token || null === $credentials
+			? null
+			: fn (): string => $this->token_endpoint->refresh( $credentials, (string) $record->refresh_token )->access_token;
+		if ( null !== $renew && $record->expires_within( 60, time() ) ) {
+			$this->revoke_token( $renew() );
+			return;
+		}
+		try {
+			$this->revoke_token( $record->access_token );
+		} catch ( DropboxError $error ) {
+			if ( null === $renew || ! in_array( $error->kind, array( DropboxError::EXPIRED, DropboxError::INVALID_TOKEN ), true ) ) {
+				throw $error;
+			}
+			$this->revoke_token( $renew() );
+		}
 	}
 
 	/**

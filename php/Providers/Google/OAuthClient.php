@@ -12,7 +12,6 @@ namespace CustomerCloudGallery\Providers\Google;
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\OAuth\TokenEndpoint;
 use CustomerCloudGallery\Providers\OAuthApp\AppCredentials;
-use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthEndpoints;
 use CustomerCloudGallery\Providers\OAuthApp\TokenGrant;
 use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
@@ -78,7 +77,7 @@ final class OAuthClient implements OAuthEndpoints {
 	 *
 	 * @throws GoogleError
 	 */
-	public function revoke( TokenRecord $record, AuthorizedCalls $calls ): void {
+	public function revoke_grant( TokenRecord $record, ?AppCredentials $credentials ): void {
 		$this->revoke_token( $record->refresh_token ?? $record->access_token );
 	}
 

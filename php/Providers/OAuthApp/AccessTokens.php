@@ -84,6 +84,15 @@ final class AccessTokens {
 			}
 			throw $this->provider->refresh_refused( $record, $error, $this->health );
 		}
+		// Save only onto the grant it came from: a Disconnect or Reconnect
+		// that went ahead while the token call ran must not be undone.
+		$stored = $this->tokens->load( true );
+		if ( null === $stored ) {
+			throw $this->provider->error( ProviderError::NOT_CONNECTED, sprintf( '%s was disconnected during a token refresh.', $this->provider->label() ) );
+		}
+		if ( ! $stored->same_grant( $record ) ) {
+			return $stored;
+		}
 		$refreshed = $record->refreshed( $grant, time() );
 		$this->tokens->save( $refreshed );
 		return $refreshed;

@@ -22,7 +22,8 @@ final class Authorization {
 		private HealthStore $health,
 		private OAuthEndpoints $oauth,
 		private AccountLookup $accounts,
-		private ProviderDiagnosis $diagnosis
+		private ProviderDiagnosis $diagnosis,
+		private GrantLock $lock
 	) {}
 
 	/**
@@ -35,7 +36,10 @@ final class Authorization {
 	/**
 	 * Stores the new grant with its account. A grant without a required
 	 * scope is stored too: the connection status then says which permission
-	 * to add.
+	 * to add. Under the grant lock, so a refresh under way cannot save the
+	 * replaced grant back afterwards. (The replaced grant is not revoked:
+	 * for the same app and account, Google's revocation would take the new
+	 * grant with it.)
 	 *
 	 * @throws ProviderException When the provider refuses, cannot be reached,
 	 *                           or grants what the site cannot keep.
@@ -64,11 +68,15 @@ final class Authorization {
 				$refusal = $error;
 			}
 		}
-		$this->tokens->save( $record );
-		$this->health->clear();
-		if ( null !== $refusal ) {
-			$this->provider->learn( $refusal, $this->health );
-		}
+		$this->lock->hold(
+			function () use ( $record, $refusal ): void {
+				$this->tokens->save( $record );
+				$this->health->clear();
+				if ( null !== $refusal ) {
+					$this->provider->learn( $refusal, $this->health );
+				}
+			}
+		);
 	}
 
 	/**

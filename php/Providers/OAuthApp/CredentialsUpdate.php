@@ -17,7 +17,6 @@ final class CredentialsUpdate {
 	public function __construct(
 		private CredentialsStore $credentials,
 		private TokenStore $tokens,
-		private HealthStore $health,
 		private Disconnection $disconnection,
 		private ProviderDiagnosis $diagnosis
 	) {}
@@ -25,8 +24,9 @@ final class CredentialsUpdate {
 	/**
 	 * An empty secret keeps the stored one (a rotated secret keeps the
 	 * grant, as the providers do). A different client id is a different
-	 * app, so its grant is forgotten (and a secret is required); a grant
-	 * nobody can decrypt any more is forgotten too.
+	 * app, so its grant is revoked (best effort, with the old app's
+	 * credentials, before they are replaced) and forgotten, and a secret is
+	 * required; a grant nobody can decrypt any more is forgotten too.
 	 *
 	 * @param array<string, string> $settings The choices, by stored key.
 	 *
@@ -40,12 +40,10 @@ final class CredentialsUpdate {
 			throw new ProviderException( $this->diagnosis->secret_required( null !== $summary && ! $client_change ), 400 );
 		}
 
-		$this->credentials->save( $client_id, '' === $secret ? null : $secret, $settings );
-
 		if ( $client_change || ! $this->tokens->readable() ) {
-			$this->tokens->delete();
-			$this->health->clear();
+			$this->disconnection->run();
 		}
+		$this->credentials->save( $client_id, '' === $secret ? null : $secret, $settings );
 	}
 
 	/**

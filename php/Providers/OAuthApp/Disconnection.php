@@ -17,35 +17,53 @@ final class Disconnection {
 
 	public function __construct(
 		private ProviderDescription $provider,
+		private CredentialsStore $credentials,
 		private TokenStore $tokens,
 		private HealthStore $health,
 		private OAuthEndpoints $oauth,
-		private AuthorizedCalls $calls,
+		private GrantLock $lock,
 		private ProviderDiagnosis $diagnosis
 	) {}
 
 	/**
 	 * The local grant is deleted whatever the provider answers: the admin
 	 * asked to disconnect, and a grant the provider already refuses needs no
-	 * revoking.
+	 * revoking. Under the grant lock, so a refresh under way cannot save the
+	 * grant back afterwards.
 	 *
 	 * @return Problem|null Set when revoking at the provider could not be confirmed.
 	 */
 	public function run(): ?Problem {
-		$problem = null;
-		try {
-			$record = $this->tokens->load();
-			if ( null !== $record ) {
-				$this->oauth->revoke( $record, $this->calls );
+		return $this->lock->hold(
+			function (): ?Problem {
+				$problem = null;
+				try {
+					$record = $this->tokens->load( true );
+					if ( null !== $record ) {
+						$this->revoke( $record );
+					}
+				} catch ( ProviderError $error ) {
+					$problem = $this->after_failed_revoke( $error );
+				} catch ( UnreadableSecret ) {
+					// Unreadable tokens cannot be sent anywhere; deleting them is all there is to do.
+				}
+				$this->tokens->delete();
+				$this->health->clear();
+				return $problem;
 			}
-		} catch ( ProviderError $error ) {
-			$problem = $this->after_failed_revoke( $error );
+		);
+	}
+
+	/**
+	 * @throws ProviderError
+	 */
+	private function revoke( TokenRecord $record ): void {
+		try {
+			$credentials = $this->credentials->load();
 		} catch ( UnreadableSecret ) {
-			// Unreadable tokens cannot be sent anywhere; deleting them is all there is to do.
+			$credentials = null;
 		}
-		$this->tokens->delete();
-		$this->health->clear();
-		return $problem;
+		$this->oauth->revoke_grant( $record, $credentials );
 	}
 
 	/**

@@ -87,14 +87,18 @@ final class OAuthAppParts {
 	}
 
 	public function credentials_update(): CredentialsUpdate {
-		return $this->once( __FUNCTION__, fn () => new CredentialsUpdate( $this->credentials(), $this->tokens(), $this->health(), $this->disconnection(), $this->diagnosis ) );
+		return $this->once( __FUNCTION__, fn () => new CredentialsUpdate( $this->credentials(), $this->tokens(), $this->disconnection(), $this->diagnosis ) );
 	}
 
 	private function authorization(): Authorization {
-		return $this->once( __FUNCTION__, fn () => new Authorization( $this->description, $this->credentials(), $this->tokens(), $this->health(), ( $this->oauth )(), ( $this->accounts )(), $this->diagnosis ) );
+		return $this->once( __FUNCTION__, fn () => new Authorization( $this->description, $this->credentials(), $this->tokens(), $this->health(), ( $this->oauth )(), ( $this->accounts )(), $this->diagnosis, $this->grant_lock() ) );
 	}
 
 	private function disconnection(): Disconnection {
-		return $this->once( __FUNCTION__, fn () => new Disconnection( $this->description, $this->tokens(), $this->health(), ( $this->oauth )(), $this->calls(), $this->diagnosis ) );
+		return $this->once( __FUNCTION__, fn () => new Disconnection( $this->description, $this->credentials(), $this->tokens(), $this->health(), ( $this->oauth )(), $this->grant_lock(), $this->diagnosis ) );
+	}
+
+	private function grant_lock(): GrantLock {
+		return $this->once( __FUNCTION__, fn () => new GrantLock( $this->locks, $this->description->keys()->refresh_lock ) );
 	}
 }

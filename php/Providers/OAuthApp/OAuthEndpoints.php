@@ -25,14 +25,16 @@ interface OAuthEndpoints {
 	public function token_endpoint(): TokenEndpoint;
 
 	/**
-	 * Gives the grant back: revoked at the provider, both tokens.
+	 * Gives a grant back: revoked at the provider, both tokens, whether or
+	 * not it is the stored one (a replaced grant is revoked too).
 	 *
-	 * @param TokenRecord     $record The grant.
-	 * @param AuthorizedCalls $calls  For a provider that revokes with an API call.
+	 * @param TokenRecord         $record      The grant.
+	 * @param AppCredentials|null $credentials Its app, for a provider that needs a live access
+	 *                                         token to revoke (refreshed first); null when unreadable.
 	 *
 	 * @throws ProviderError
 	 */
-	public function revoke( TokenRecord $record, AuthorizedCalls $calls ): void;
+	public function revoke_grant( TokenRecord $record, ?AppCredentials $credentials ): void;
 
 	/**
 	 * Revokes one token (Dropbox: an access token, which takes its refresh

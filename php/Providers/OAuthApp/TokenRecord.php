@@ -65,6 +65,14 @@ final class TokenRecord {
 		);
 	}
 
+	/**
+	 * Whether both come from one consent (refreshes keep the refresh token
+	 * and the time of consent; a reconnect changes both).
+	 */
+	public function same_grant( self $other ): bool {
+		return $this->refresh_token === $other->refresh_token && $this->connected_at === $other->connected_at;
+	}
+
 	public function expires_within( int $seconds, int $now ): bool {
 		return $this->expires_at - $now < $seconds;
 	}

@@ -168,6 +168,30 @@ describe( 'faults: 429, 5xx, latency, dropped connections, request counts', () =
 		assert.equal( again.status, 200 );
 	} );
 
+	test( 'response-phase latency: the request takes effect before the answer is sent', async () => {
+		const { access_token: victim } = (
+			await connect( t.sandbox )
+		).token as { access_token: string };
+		await t.control.addFault( {
+			route: 'auth/token/revoke',
+			kind: 'latency',
+			latencyMs: 400,
+			phase: 'response',
+			count: 1,
+		} );
+		const started = Date.now();
+		const revoking = raw( api, '/2/auth/token/revoke', {
+			headers: bearer( victim ),
+		} );
+		await new Promise( ( done ) => setTimeout( done, 150 ) );
+		const meanwhile = await raw( api, '/2/users/get_current_account', {
+			headers: bearer( victim ),
+		} );
+		assert.equal( meanwhile.status, 401, 'Already revoked.' );
+		assert.equal( ( await revoking ).status, 200 );
+		assert.ok( Date.now() - started >= 390 );
+	} );
+
 	test( 'request counts per route (GET), reset (POST); faulted requests count too', async () => {
 		await t.control.resetRequestCounts();
 		await t.control.addFault( {

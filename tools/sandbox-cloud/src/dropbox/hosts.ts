@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Fault } from '../shared/faults';
+import { delayResponse } from '../shared/faults';
 import {
 	type Handler,
 	requestPath,
@@ -104,10 +105,13 @@ function host(
 		}
 		svc.counter.count( target.key );
 		recorderOf( svc.counter ).record( `dropbox ${ name }`, req );
-		const { latencyMs, action } = svc.faults.take( target.key );
+		const { latencyMs, responseDelayMs, action } = svc.faults.take(
+			target.key
+		);
 		if ( latencyMs ) {
 			await sleep( latencyMs );
 		}
+		delayResponse( res, responseDelayMs );
 		if ( action ) {
 			return applyFault( req, res, action );
 		}

@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+
 import { randomAlnum } from './random';
 
 export type FaultKind = 'status' | 'latency' | 'drop';
@@ -18,8 +20,14 @@ export interface FaultSpec {
 	 * (default by status: 403 and 429 `rateLimitExceeded`, 5xx `backendError`).
 	 */
 	reason?: string;
-	/** For `latency`: delay before the request is handled. */
+	/** For `latency`: the delay. */
 	latencyMs?: number;
+	/**
+	 * For `latency`: before the request is handled (default), or after it
+	 * was handled and before the answer is sent, so what it did (a token
+	 * issued, a grant revoked) has happened while the client still waits.
+	 */
+	phase?: 'request' | 'response';
 	/** Apply to the next N matching requests; omit to apply until cleared. */
 	count?: number;
 }
@@ -35,6 +43,7 @@ export interface Fault {
 	body: 'json' | 'text';
 	reason: string | null;
 	latencyMs: number;
+	phase: 'request' | 'response';
 	/** Matching requests still to be hit; null = until cleared. */
 	remaining: number | null;
 	hits: number;
@@ -42,6 +51,8 @@ export interface Fault {
 
 export interface FaultDecision {
 	latencyMs: number;
+	/** Delay between handling the request and sending the answer. */
+	responseDelayMs: number;
 	/** A `status` or `drop` fault to apply instead of handling the request. */
 	action: Fault | null;
 }
@@ -89,6 +100,13 @@ export class FaultRegistry {
 			);
 		}
 		if (
+			spec.phase !== undefined &&
+			spec.phase !== 'request' &&
+			spec.phase !== 'response'
+		) {
+			throw new FaultError( 'phase must be "request" or "response"' );
+		}
+		if (
 			spec.count !== undefined &&
 			( ! Number.isInteger( spec.count ) || spec.count < 1 )
 		) {
@@ -120,6 +138,7 @@ export class FaultRegistry {
 			body: spec.body ?? 'json',
 			reason: spec.reason ?? null,
 			latencyMs: spec.latencyMs ?? 0,
+			phase: spec.phase ?? 'request',
 			remaining: spec.count ?? null,
 			hits: 0,
 		};
@@ -146,12 +165,15 @@ export class FaultRegistry {
 	 */
 	take( route: string ): FaultDecision {
 		let latencyMs = 0;
+		let responseDelayMs = 0;
 		let action: Fault | null = null;
 		for ( const fault of this.faults ) {
 			if ( ! matches( fault.route, route ) || fault.remaining === 0 ) {
 				continue;
 			}
-			if ( fault.kind === 'latency' ) {
+			if ( fault.kind === 'latency' && fault.phase === 'response' ) {
+				responseDelayMs += fault.latencyMs;
+			} else if ( fault.kind === 'latency' ) {
 				latencyMs += fault.latencyMs;
 			} else if ( action ) {
 				continue;
@@ -164,7 +186,11 @@ export class FaultRegistry {
 			}
 		}
 		this.faults = this.faults.filter( ( fault ) => fault.remaining !== 0 );
-		return { latencyMs, action: action ? { ...action } : null };
+		return {
+			latencyMs,
+			responseDelayMs,
+			action: action ? { ...action } : null,
+		};
 	}
 }
 
@@ -191,4 +217,19 @@ export class RequestCounter {
 	reset(): void {
 		this.counts.clear();
 	}
+}
+
+/**
+ * Holds the answer back for `delayMs` after the handler wrote it: the
+ * request's effects are real while the client still waits.
+ */
+export function delayResponse( res: ServerResponse, delayMs: number ): void {
+	if ( delayMs <= 0 ) {
+		return;
+	}
+	const end = res.end.bind( res ) as ( ...args: unknown[] ) => unknown;
+	res.end = ( ( ...args: unknown[] ) => {
+		setTimeout( () => end( ...args ), delayMs );
+		return res;
+	} ) as typeof res.end;
 }
