@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Rendering;
 
+use CustomerCloudGallery\Gallery\PhotoOrder;
+
 final class GalleryAttributes {
 
 	public const ASPECTS = array(
@@ -73,5 +75,9 @@ final class GalleryAttributes {
 	 */
 	public function crop(): ?array {
 		return self::ASPECTS[ $this->aspect ];
+	}
+
+	public function order(): PhotoOrder {
+		return new PhotoOrder( $this->sort_by, 'desc' === $this->sort_order );
 	}
 }
