@@ -56,7 +56,7 @@ final class Services {
 	 */
 	public function hooked(): array {
 		return array(
-			new GalleryBlock( dirname( PLUGIN_FILE ) ),
+			new GalleryBlock( dirname( PLUGIN_FILE ), fn (): array => $this->provider_ids() ),
 			new SettingsPage( new SettingsAssets( $this->flash_notices() ) ),
 			new Admin\ThumbnailSiteHealth( $this->providers(), $this->thumbnail_health() ),
 			$this->callback_handler(),

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Gallery;
 
+use CustomerCloudGallery\Blocks\GalleryBlock;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ThumbnailFetcher;
@@ -35,7 +36,7 @@ final class GalleryWarmer {
 
 	public const HOOK = 'ccg_warm_gallery';
 
-	public const BLOCK = 'customer-cloud-gallery/gallery';
+	public const BLOCK = GalleryBlock::NAME;
 
 	/**
 	 * WP-Cron runs inside a web request, which PHP or the host may end after
