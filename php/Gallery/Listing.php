@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Gallery;
 
+use CustomerCloudGallery\Providers\Dropbox\Thumbnailable;
+
 /**
  * The rows stay plain arrays, here only (they are what the transient
  * stores): a 5,000-photo folder is a few MB this way, where objects per
