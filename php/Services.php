@@ -56,7 +56,7 @@ final class Services {
 	 */
 	public function hooked(): array {
 		return array(
-			new GalleryBlock( dirname( PLUGIN_FILE ) ),
+			new GalleryBlock( dirname( PLUGIN_FILE ), fn (): array => $this->provider_ids() ),
 			new SettingsPage( new SettingsAssets( $this->flash_notices() ) ),
 			new Admin\ThumbnailSiteHealth( $this->providers(), $this->thumbnail_health() ),
 			$this->callback_handler(),
@@ -103,7 +103,7 @@ final class Services {
 	public function gallery_views(): Rendering\GalleryViewBuilder {
 		return $this->once(
 			__FUNCTION__,
-			fn () => new Rendering\GalleryViewBuilder( $this->folder_listings(), $this->image_urls(), new Rendering\PhotoOrder(), new Rendering\Audience(), $this->thumbnail_cache(), new MediaInfoStore(), $this->view_module(), $this->sources() )
+			fn () => new Rendering\GalleryViewBuilder( $this->folder_listings(), $this->image_urls(), new Rendering\Audience(), $this->thumbnail_cache(), new MediaInfoStore(), $this->view_module(), $this->sources() )
 		);
 	}
 
@@ -114,7 +114,7 @@ final class Services {
 	public function gallery_warmer(): Gallery\GalleryWarmer {
 		return $this->once(
 			__FUNCTION__,
-			fn () => new Gallery\GalleryWarmer( $this->folder_listings(), $this->thumbnail_fetcher(), $this->thumbnail_cache(), new Rendering\PhotoOrder(), $this->sources() )
+			fn () => new Gallery\GalleryWarmer( $this->folder_listings(), $this->thumbnail_fetcher(), $this->thumbnail_cache(), $this->sources() )
 		);
 	}
 

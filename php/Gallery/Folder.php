@@ -48,7 +48,8 @@ final class Folder {
 
 	/**
 	 * The reference the folder is fetched and cached by: its id, or "" for
-	 * the root (Dropbox's root has no id; list_folder takes "").
+	 * the root (which has no id: Dropbox's list_folder takes "", and
+	 * Drive's top is virtual).
 	 */
 	public function ref(): string {
 		return $this->is_root() ? '' : ( '' !== $this->id ? $this->id : $this->path_lower );

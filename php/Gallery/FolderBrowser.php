@@ -30,7 +30,7 @@ final class FolderBrowser {
 		$source   = $this->sources->require( $provider );
 		$boundary = $this->listings->boundary( $provider, $whole_account );
 		$listing  = $this->listings->for_editor( $provider, $ref, $whole_account );
-		$photos   = count( $listing->photos() );
+		$photos   = $listing->photo_count();
 		$trail    = $listing->folder->path_lower === $boundary->path_lower
 			? array( $boundary )
 			: array_merge( array( $boundary ), $source->ancestors( $boundary, $listing->folder ), array( $listing->folder ) );

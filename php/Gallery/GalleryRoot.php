@@ -13,7 +13,8 @@ use CustomerCloudGallery\Storage\Keys;
 use CustomerCloudGallery\Storage\OptionStore;
 
 /**
- * Null means the whole Dropbox (or the whole App folder). The stored
+ * One root per provider. Null means the provider's whole account (for a
+ * Dropbox app with App folder access, the App folder). The stored
  * path_lower is what every route and the render compare against.
  */
 final class GalleryRoot {

@@ -9,12 +9,12 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Gallery;
 
+use CustomerCloudGallery\Blocks\GalleryBlock;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ThumbnailFetcher;
 use CustomerCloudGallery\Images\ThumbnailSize;
 use CustomerCloudGallery\Rendering\GalleryAttributes;
-use CustomerCloudGallery\Rendering\PhotoOrder;
 use WP_Post;
 
 /**
@@ -36,7 +36,7 @@ final class GalleryWarmer {
 
 	public const HOOK = 'ccg_warm_gallery';
 
-	public const BLOCK = 'customer-cloud-gallery/gallery';
+	public const BLOCK = GalleryBlock::NAME;
 
 	/**
 	 * WP-Cron runs inside a web request, which PHP or the host may end after
@@ -50,7 +50,6 @@ final class GalleryWarmer {
 		private FolderListings $listings,
 		private ThumbnailFetcher $fetcher,
 		private ThumbnailDiskCache $disk,
-		private PhotoOrder $order,
 		private Sources $sources
 	) {}
 
@@ -115,11 +114,10 @@ final class GalleryWarmer {
 		$key      = $this->listings->key( $provider, $gallery->folder_id );
 		$this->listings->refresh_in_background( $provider, $key );
 		$listing = $this->listings->for_render( $provider, $gallery->folder_id );
-		$rows    = array_slice( $this->order->sort( $listing->photos(), $gallery->sort_by, $gallery->sort_order ), 0, $gallery->per_page );
 		$missing = array();
-		foreach ( $rows as $row ) {
+		foreach ( $listing->page( 0, $gallery->per_page, $gallery->order() ) as $photo ) {
 			foreach ( ThumbnailSize::srcset() as $size ) {
-				$image = new ImageRef( $provider, $row[0], $row[2], $size );
+				$image = new ImageRef( $provider, $photo->id, $photo->revision, $size );
 				if ( ! $this->disk->has( $image ) ) {
 					$missing[] = $image;
 				}
@@ -136,7 +134,7 @@ final class GalleryWarmer {
 		if ( 'taken' !== $gallery->sort_by && null !== $gallery->crop() ) {
 			return null;
 		}
-		return $source->learn_media( $key, $listing->photos() ) > 0 ? MINUTE_IN_SECONDS : null;
+		return $source->learn_media( $key, $listing->photo_ids() ) > 0 ? MINUTE_IN_SECONDS : null;
 	}
 
 	/**

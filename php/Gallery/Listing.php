@@ -9,11 +9,15 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Gallery;
 
+use CustomerCloudGallery\Providers\Dropbox\Thumbnailable;
+
 /**
- * Kept as plain arrays (what the transient stores): a 5,000-photo folder is a
- * few MB this way, where objects per photo would be several times that.
- * Rows are keyed by something unique in the folder (Dropbox: path_lower, so a
- * cursor's changes apply in place; Drive: the file id).
+ * The rows stay plain arrays, here only (they are what the transient
+ * stores): a 5,000-photo folder is a few MB this way, where objects per
+ * photo would be several times that. Nothing outside this class reads a
+ * row; rendering and warming ask page() for the photos they show, as Photo
+ * objects. Rows are keyed by something unique in the folder (Dropbox:
+ * path_lower, so a cursor's changes apply in place; Drive: the file id).
  *
  * @phpstan-type FileRow array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int, 6?: int, 7?: int}
  *   id, name, revision (changes when the photo does), size, modified,
@@ -23,7 +27,8 @@ namespace CustomerCloudGallery\Gallery;
  *
  * A source that decides itself which files are photos (Drive knows MIME
  * types) stores only photos in $files and the count of the rest in
- * $other_files; otherwise (null) photos() filters by Thumbnailable.
+ * $other_files; otherwise (null) photos() filters by Dropbox's
+ * Thumbnailable rule, the only source that lists every file.
  *
  * An incomplete listing is one whose pages are still being fetched: $cursor
  * is where to continue (a Dropbox cursor, a Drive page token), and its rows
@@ -38,8 +43,16 @@ final class Listing {
 	public const VERSION = 2;
 
 	/**
-	 * @param array<string, array{0: string, 1: string, 2: string}>                    $folders
-	 * @param array<string, array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int}> $files
+	 * photos() of a listing that filters (Dropbox's), kept for this object's
+	 * life: counting and then paging would filter 5,000 rows twice.
+	 *
+	 * @var array<string, FileRow>|null
+	 */
+	private ?array $photos = null;
+
+	/**
+	 * @param array<string, FolderRow> $folders
+	 * @param array<string, FileRow>   $files
 	 */
 	public function __construct(
 		public readonly Folder $folder,
@@ -104,21 +117,77 @@ final class Listing {
 	}
 
 	/**
-	 * Files Dropbox can thumbnail, keyed by path_lower, in listing order.
+	 * The rows of the files that can be shown, keyed as in $files, in
+	 * listing order: what the sources' own tests compare with what they
+	 * built. Everything else asks for photo_count(), photo_ids() or page().
 	 *
-	 * @return array<string, array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int}>
+	 * @return array<string, FileRow>
 	 */
 	public function photos(): array {
 		if ( null !== $this->other_files ) {
 			return $this->files;
 		}
-		return array_filter( $this->files, static fn ( array $row ): bool => Thumbnailable::accepts( $row[1], $row[3] ) );
+		return $this->photos ??= array_filter( $this->files, static fn ( array $row ): bool => Thumbnailable::accepts( $row[1], $row[3] ) );
+	}
+
+	public function photo_count(): int {
+		return count( $this->photos() );
+	}
+
+	/**
+	 * @return list<string> The provider's file ids of the photos, in listing order.
+	 */
+	public function photo_ids(): array {
+		return array_column( $this->photos(), 0 );
 	}
 
 	public function other_file_count(): int {
 		if ( null !== $this->other_files ) {
 			return $this->other_files;
 		}
-		return count( $this->files ) - count( $this->photos() );
+		return count( $this->files ) - $this->photo_count();
+	}
+
+	/**
+	 * The photos at $offset.. in $order, or in listing order (null). Only
+	 * these become objects; the sort works on the rows.
+	 *
+	 * @param array<string, array{0: int, 1: int, 2: int}> $media File id => [taken, width, height]
+	 *                                                           (MediaInfoStore): sorts by the date
+	 *                                                           taken once known, and gives the
+	 *                                                           pixel size over the listing's.
+	 *
+	 * @return list<Photo>
+	 */
+	public function page( int $offset, int $count, ?PhotoOrder $order = null, array $media = array() ): array {
+		$rows = null === $order ? $this->photos() : $this->sorted( $order, $media );
+		$page = array();
+		foreach ( array_slice( $rows, max( 0, $offset ), max( 0, $count ) ) as $row ) {
+			$known  = $media[ $row[0] ] ?? array( 0, (int) ( $row[6] ?? 0 ), (int) ( $row[7] ?? 0 ) );
+			$page[] = new Photo( $row[0], $row[1], $row[2], $row[3], $row[4], $known[0] ?: $row[5] ?: $row[4], $known[1], $known[2] );
+		}
+		return $page;
+	}
+
+	/**
+	 * Until the date taken is known (background warming asks the provider
+	 * where its listing does not say), "taken" uses the listing's best guess,
+	 * then the modified date. Ties go by name, so pages never shuffle.
+	 *
+	 * @param array<string, array{0: int, 1: int, 2: int}> $media
+	 *
+	 * @return list<FileRow>
+	 */
+	private function sorted( PhotoOrder $order, array $media ): array {
+		$rows      = array_values( $this->photos() );
+		$direction = $order->descending ? -1 : 1;
+		$by_name   = static fn ( array $a, array $b ): int => strnatcasecmp( $a[1], $b[1] );
+		$compare   = match ( $order->by ) {
+			PhotoOrder::TAKEN    => static fn ( array $a, array $b ): int => ( ( ( $media[ $a[0] ][0] ?? 0 ) ?: $a[5] ?: $a[4] ) <=> ( ( $media[ $b[0] ][0] ?? 0 ) ?: $b[5] ?: $b[4] ) ) ?: $by_name( $a, $b ),
+			PhotoOrder::MODIFIED => static fn ( array $a, array $b ): int => ( $a[4] <=> $b[4] ) ?: $by_name( $a, $b ),
+			default              => $by_name,
+		};
+		usort( $rows, static fn ( array $a, array $b ): int => $direction * $compare( $a, $b ) );
+		return $rows;
 	}
 }

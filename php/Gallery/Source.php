@@ -106,9 +106,9 @@ interface Source {
 	 * $folder_key. Returns how many photos are still unknown (0 when the
 	 * listing already carries it all, as Drive's does).
 	 *
-	 * @param array<string, array<int, mixed>> $photos Listing::photos().
+	 * @param list<string> $file_ids Listing::photo_ids().
 	 *
 	 * @throws GalleryException
 	 */
-	public function learn_media( string $folder_key, array $photos ): int;
+	public function learn_media( string $folder_key, array $file_ids ): int;
 }

@@ -28,11 +28,11 @@ final class ImageResponse {
 	) {}
 
 	/**
-	 * Instead of a broken image when Dropbox cannot give the thumbnail: a
+	 * Instead of a broken image when the provider cannot give the thumbnail: a
 	 * grey tile, never stored for long, so the photo appears once it can.
 	 *
 	 * @param int      $max_age     Seconds caches may keep the tile (0: not at all).
-	 * @param int|null $retry_after Seconds Dropbox asked us to wait.
+	 * @param int|null $retry_after Seconds the provider asked us to wait.
 	 */
 	public static function placeholder( int $max_age, ?int $retry_after = null ): self {
 		$headers = array(

@@ -1,6 +1,6 @@
 <?php
 /**
- * The thumbnail sizes galleries use, from Dropbox's list.
+ * The thumbnail sizes galleries use, for every provider.
  *
  * @package CustomerCloudGallery
  */
@@ -10,12 +10,14 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Images;
 
 /**
+ * Named by Dropbox's size tags (get_thumbnail_v2 takes them as they are);
+ * a provider without tags asks for the long edge (Drive: "=s<long edge>").
  * Always mode "bestfit" (fit inside the box or its transpose): one URL per
  * photo and size whatever the block's crop, which CSS object-fit then does.
  */
 final class ThumbnailSize {
 
-	/** Dropbox size tag => [long edge, short edge]. */
+	/** Size tag => [long edge, short edge]. */
 	public const SIZES = array(
 		'w256h256'   => array( 256, 256 ),
 		'w480h320'   => array( 480, 320 ),

@@ -1,6 +1,6 @@
 <?php
 /**
- * The block's attributes, checked and typed (block.json is the source of truth).
+ * The block's attributes, checked and typed against block.json's schema.
  *
  * @package CustomerCloudGallery
  */
@@ -9,17 +9,16 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Rendering;
 
-final class GalleryAttributes {
+use CustomerCloudGallery\Blocks\GallerySchema;
+use CustomerCloudGallery\Gallery\PhotoOrder;
 
-	public const ASPECTS = array(
-		'original' => null,
-		'1'        => array( 1, 1 ),
-		'4/3'      => array( 4, 3 ),
-		'3/2'      => array( 3, 2 ),
-		'16/9'     => array( 16, 9 ),
-		'3/4'      => array( 3, 4 ),
-		'2/3'      => array( 2, 3 ),
-	);
+/**
+ * Defaults, enums and bounds are block.json's (GallerySchema), never
+ * restated here: a value that does not fit falls back to the default, a
+ * number out of bounds is clamped. What this class adds is only what the
+ * schema cannot say: the folder id's shape, and what an aspect ratio means.
+ */
+final class GalleryAttributes {
 
 	public function __construct(
 		public readonly string $provider,
@@ -39,25 +38,24 @@ final class GalleryAttributes {
 	 * @param array<string, mixed> $attributes As saved; anything invalid falls back to the default.
 	 */
 	public static function from_block( array $attributes ): self {
-		$string = static fn ( string $name, string $fallback, ?array $allowed = null ): string =>
-			is_string( $attributes[ $name ] ?? null ) && ( null === $allowed || in_array( $attributes[ $name ], $allowed, true ) ) ? $attributes[ $name ] : $fallback;
-		$int    = static fn ( string $name, int $fallback, int $min, int $max ): int =>
-			is_numeric( $attributes[ $name ] ?? null ) ? max( $min, min( $max, (int) $attributes[ $name ] ) ) : $fallback;
-		$id     = $string( 'folderId', '' );
+		$schema = GallerySchema::attributes();
+		$string = static fn ( string $name ): string => (string) self::value( $attributes, $name, $schema[ $name ] ?? array() );
+		$int    = static fn ( string $name ): int => (int) self::value( $attributes, $name, $schema[ $name ] ?? array() );
+		$id     = $string( 'folderId' );
 
 		return new self(
-			$string( 'provider', '' ),
+			$string( 'provider' ),
 			// Each provider's own shape is checked where the id is used (Source::accepts_reference).
 			1 === preg_match( '/^[A-Za-z0-9_:-]{1,200}$/', $id ) ? $id : '',
-			$string( 'folderPath', '' ),
-			$int( 'columns', 3, 1, 8 ),
-			$int( 'gap', 8, 0, 64 ),
-			$string( 'aspectRatio', '1', array_map( 'strval', array_keys( self::ASPECTS ) ) ),
-			$string( 'sortBy', 'name', array( 'name', 'taken', 'modified' ) ),
-			$string( 'sortOrder', 'asc', array( 'asc', 'desc' ) ),
-			$int( 'perPage', 24, 1, 200 ),
-			$string( 'caption', 'none', array( 'none', 'filename' ) ),
-			! array_key_exists( 'lightbox', $attributes ) || true === $attributes['lightbox']
+			$string( 'folderPath' ),
+			$int( 'columns' ),
+			$int( 'gap' ),
+			$string( 'aspectRatio' ),
+			$string( 'sortBy' ),
+			$string( 'sortOrder' ),
+			$int( 'perPage' ),
+			$string( 'caption' ),
+			(bool) self::value( $attributes, 'lightbox', $schema['lightbox'] ?? array() )
 		);
 	}
 
@@ -69,9 +67,44 @@ final class GalleryAttributes {
 	}
 
 	/**
+	 * block.json's aspect ratios are "<width>/<height>", a whole number
+	 * ("1": square), or "original".
+	 *
 	 * @return array{0: int, 1: int}|null Width and height of the crop, null for the original ratio.
 	 */
 	public function crop(): ?array {
-		return self::ASPECTS[ $this->aspect ];
+		if ( 1 !== preg_match( '#^([1-9]\d*)(?:/([1-9]\d*))?$#', $this->aspect, $ratio ) ) {
+			return null;
+		}
+		return array( (int) $ratio[1], (int) ( $ratio[2] ?? 1 ) );
+	}
+
+	public function order(): PhotoOrder {
+		return new PhotoOrder( $this->sort_by, 'desc' === $this->sort_order );
+	}
+
+	/**
+	 * A string that is not in the enum, a number that is not numeric, a
+	 * boolean that is not true: the default. A number outside minimum and
+	 * maximum: the nearest bound.
+	 *
+	 * @param array<string, mixed> $attributes
+	 * @param array<string, mixed> $rule       The attribute's schema.
+	 */
+	private static function value( array $attributes, string $name, array $rule ): mixed {
+		$default = $rule['default'] ?? null;
+		$given   = $attributes[ $name ] ?? null;
+		switch ( $rule['type'] ?? null ) {
+			case 'string':
+				$allowed = is_array( $rule['enum'] ?? null ) ? $rule['enum'] : null;
+				return is_string( $given ) && ( null === $allowed || in_array( $given, $allowed, true ) ) ? $given : $default;
+			case 'integer':
+				return is_numeric( $given )
+					? max( (int) ( $rule['minimum'] ?? PHP_INT_MIN ), min( (int) ( $rule['maximum'] ?? PHP_INT_MAX ), (int) $given ) )
+					: $default;
+			case 'boolean':
+				return array_key_exists( $name, $attributes ) ? true === $given : $default;
+		}
+		return $default;
 	}
 }

@@ -15,16 +15,18 @@ use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Gallery\Listing;
+use CustomerCloudGallery\Gallery\Photo;
 use CustomerCloudGallery\Gallery\Sources;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ImageUrls;
 use CustomerCloudGallery\Images\ThumbnailSize;
 
 /**
- * Reads only the cached listing on a warm page view (no Dropbox call), and
- * puts nothing in the page that expires: image URLs are signed and stable,
- * and there is no nonce. Each gallery on a page pages with its own query
- * argument, ccg-page-<n>, n counting the galleries rendered in this request.
+ * Reads only the cached listing on a warm page view (no call to the
+ * provider), and puts nothing in the page that expires: image URLs are
+ * signed and stable, and there is no nonce. Each gallery on a page pages
+ * with its own query argument, ccg-page-<n>, n counting the galleries
+ * rendered in this request.
  *
  * While a folder is still being listed, visitors see what is known, in the
  * order the provider delivered it (later pages only append to it, where a
@@ -56,7 +58,6 @@ final class GalleryViewBuilder {
 	public function __construct(
 		private FolderListings $listings,
 		private ImageUrls $urls,
-		private PhotoOrder $order,
 		private Audience $audience,
 		private ThumbnailDiskCache $disk,
 		private MediaInfoStore $media,
@@ -102,10 +103,10 @@ final class GalleryViewBuilder {
 			return new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, $exception->getMessage(), $exception->problem?->fix );
 		}
 
-		$photos   = $listing->photos();
+		$total    = $listing->photo_count();
 		$counting = ! $listing->complete;
 		$pending  = $counting ? __( 'More photos are still being added to this gallery.', 'customer-cloud-gallery' ) : null;
-		if ( array() === $photos ) {
+		if ( 0 === $total ) {
 			$empty = $counting
 				? __( 'Photos are still being added to this gallery. Reload the page in a moment to see them.', 'customer-cloud-gallery' )
 				: __( 'This gallery has no photos yet.', 'customer-cloud-gallery' );
@@ -115,18 +116,15 @@ final class GalleryViewBuilder {
 		$page_arg  = self::PAGE_ARG_PREFIX . $this->instances;
 		$order_arg = self::ORDER_ARG_PREFIX . $this->instances;
 		$listed    = $counting || self::LISTED_ORDER === $this->requested( $order_arg );
-		$total     = count( $photos );
 		$pages     = (int) ceil( $total / $gallery->per_page );
 		$page      = min( $pages, max( 1, absint( $this->requested( $page_arg ) ?? 1 ) ) );
 		$media     = $this->media->get( $this->listings->key( $gallery->provider, $gallery->folder_id ) );
-		$ordered   = $listed ? array_values( $photos ) : $this->order->sort( $photos, $gallery->sort_by, $gallery->sort_order, $media );
-		$rows      = array_slice( $ordered, ( $page - 1 ) * $gallery->per_page, $gallery->per_page );
-		unset( $photos, $listing, $ordered );
+		$photos    = $listing->page( ( $page - 1 ) * $gallery->per_page, $gallery->per_page, $listed ? null : $gallery->order(), $media );
+		unset( $listing, $media );
 
 		$items = array();
-		foreach ( $rows as $index => $row ) {
-			$known   = $media[ $row[0] ] ?? array( 0, (int) ( $row[6] ?? 0 ), (int) ( $row[7] ?? 0 ) );
-			$items[] = $this->item( $gallery, $row, $index, $known[1] > 0 && $known[2] > 0 ? array( $known[1], $known[2] ) : null );
+		foreach ( $photos as $index => $photo ) {
+			$items[] = $this->item( $gallery, $photo, $index );
 		}
 		$next = null;
 		if ( $page < $pages ) {
@@ -167,23 +165,19 @@ final class GalleryViewBuilder {
 	}
 
 	/**
-	 * @param array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int} $row
-	 * @param array{0: int, 1: int}|null                                    $dimensions Known from the provider's media info.
-	 *
 	 * @return array{src: string, srcset: list<array{url: string, width: int}>, sizes: string, width: int, height: int, alt: string, loading: string, href: string|null, caption: string|null}
 	 */
-	private function item( GalleryAttributes $gallery, array $row, int $index, ?array $dimensions ): array {
-		list( $id, $name, $rev ) = $row;
-		$srcset                  = array();
+	private function item( GalleryAttributes $gallery, Photo $photo, int $index ): array {
+		$srcset = array();
 		foreach ( ThumbnailSize::srcset() as $size ) {
 			$srcset[] = array(
-				'url'   => $this->urls->url( new ImageRef( $gallery->provider, $id, $rev, $size ) ),
+				'url'   => $this->urls->url( new ImageRef( $gallery->provider, $photo->id, $photo->revision, $size ) ),
 				'width' => ThumbnailSize::long_edge( $size ),
 			);
 		}
-		$src   = new ImageRef( $gallery->provider, $id, $rev, ThumbnailSize::DEFAULT );
-		$crop  = $gallery->crop() ?? $dimensions ?? $this->disk->dimensions( $src ) ?? array( 4, 3 );
-		$title = pathinfo( $name, PATHINFO_FILENAME );
+		$src   = new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::DEFAULT );
+		$crop  = $gallery->crop() ?? $photo->dimensions() ?? $this->disk->dimensions( $src ) ?? array( 4, 3 );
+		$title = pathinfo( $photo->name, PATHINFO_FILENAME );
 
 		return array(
 			'src'     => $this->urls->url( $src ),
@@ -193,7 +187,7 @@ final class GalleryViewBuilder {
 			'height'  => $crop[0] >= $crop[1] ? (int) round( self::BOX * $crop[1] / $crop[0] ) : self::BOX,
 			'alt'     => $title,
 			'loading' => $index < $gallery->columns ? 'eager' : 'lazy',
-			'href'    => $gallery->lightbox ? $this->urls->url( new ImageRef( $gallery->provider, $id, $rev, ThumbnailSize::LARGEST ) ) : null,
+			'href'    => $gallery->lightbox ? $this->urls->url( new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::LARGEST ) ) : null,
 			'caption' => 'filename' === $gallery->caption ? $title : null,
 		);
 	}

@@ -86,7 +86,15 @@ interface Listing {
 	folder: FolderRef;
 	folders: FolderRef[];
 	photoCount: number;
+	complete: boolean;
 }
+
+/**
+ * Each /folders request lists for a bounded time and says complete: false
+ * until every page is in; WP-Cron is off here, so asking again is what
+ * continues a big folder (as the editor's polling does).
+ */
+const COMPLETE_TRIES = 120;
 
 export function listFolder( user: WpUser, id: string ): Promise< Listing > {
 	return user.rest< Listing >(
@@ -111,6 +119,14 @@ export async function findFolder(
 			);
 		}
 		listing = await listFolder( user, next.id );
+	}
+	for ( let tries = 1; ! listing.complete; tries++ ) {
+		if ( tries >= COMPLETE_TRIES ) {
+			throw new Error(
+				`${ folderPath } still incomplete after ${ tries } requests (${ listing.photoCount } photos so far)`
+			);
+		}
+		listing = await listFolder( user, listing.folder.id );
 	}
 	return { ...listing.folder, photoCount: listing.photoCount };
 }

@@ -9,7 +9,6 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Dropbox;
 
-use CustomerCloudGallery\Gallery\Thumbnailable;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
 use CustomerCloudGallery\Providers\OAuthApp\GrantSurvey;

@@ -173,12 +173,12 @@ final class DropboxSource implements Source {
 	 * Dropbox's listing has no dates taken or pixel sizes: get_metadata with
 	 * include_media_info, a capped number per run, remembered per folder.
 	 */
-	public function learn_media( string $folder_key, array $photos ): int {
+	public function learn_media( string $folder_key, array $file_ids ): int {
 		$known   = $this->media->get( $folder_key );
 		$missing = array();
-		foreach ( $photos as $row ) {
-			if ( ! isset( $known[ $row[0] ] ) ) {
-				$missing[] = $row[0];
+		foreach ( $file_ids as $id ) {
+			if ( ! isset( $known[ $id ] ) ) {
+				$missing[] = $id;
 			}
 		}
 		$learned = array();

@@ -130,7 +130,7 @@ final class GoogleSource implements Source {
 	/**
 	 * Drive's listing already carries dates taken and pixel sizes.
 	 */
-	public function learn_media( string $folder_key, array $photos ): int {
+	public function learn_media( string $folder_key, array $file_ids ): int {
 		return 0;
 	}
 

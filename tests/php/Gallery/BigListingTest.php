@@ -13,6 +13,7 @@ namespace CustomerCloudGallery\Tests\Gallery;
 use CustomerCloudGallery\Cache\ListingStore;
 use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Gallery\Listing;
+use CustomerCloudGallery\Gallery\Photo;
 use CustomerCloudGallery\Tests\GalleryTestCase;
 
 final class BigListingTest extends GalleryTestCase {
@@ -257,8 +258,9 @@ final class BigListingTest extends GalleryTestCase {
 	 * @param list<string> $names
 	 */
 	private function assert_every_photo_once( array $names, Listing $listing ): void {
-		$ids = array_column( $listing->photos(), 0 );
+		$photos = $listing->page( 0, $listing->photo_count() );
+		$ids    = array_map( static fn ( Photo $photo ): string => $photo->id, $photos );
 		$this->assertCount( count( $ids ), array_unique( $ids ), 'No photo twice.' );
-		$this->assertSame( $names, $this->sorted( array_map( static fn ( array $row ): string => pathinfo( $row[1], PATHINFO_FILENAME ), array_values( $listing->photos() ) ) ), 'None missing, none extra.' );
+		$this->assertSame( $names, $this->sorted( array_map( static fn ( Photo $photo ): string => pathinfo( $photo->name, PATHINFO_FILENAME ), $photos ) ), 'None missing, none extra.' );
 	}
 }

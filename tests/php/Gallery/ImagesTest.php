@@ -24,10 +24,9 @@ final class ImagesTest extends GalleryTestCase {
 	 */
 	private function a_photo(): array {
 		$listing = $this->services()->folder_listings()->for_render( 'dropbox', $this->id_of( $this->paths['ceremony'] ) );
-		$photos  = $listing->photos();
-		$row     = reset( $photos );
+		$photo   = $listing->page( 0, 1 )[0];
 		$this->sandbox->reset_request_counts();
-		return array( $row[0], $row[1], $row[2] );
+		return array( $photo->id, $photo->name, $photo->revision );
 	}
 
 	private function token( string $url ): string {
@@ -119,18 +118,19 @@ final class ImagesTest extends GalleryTestCase {
 			$listings = $this->services()->folder_listings();
 			$folder   = $this->id_of( $this->paths['ceremony'] );
 			$listings->refresh_in_background( 'dropbox', $folder );
-			$row = null;
-			foreach ( $listings->cached( 'dropbox', $folder )->photos() as $photo ) {
-				if ( $photo[0] === $id ) {
-					$row = $photo;
+			$listing = $listings->cached( 'dropbox', $folder );
+			$changed = null;
+			foreach ( $listing->page( 0, $listing->photo_count() ) as $photo ) {
+				if ( $photo->id === $id ) {
+					$changed = $photo;
 				}
 			}
 		} finally {
 			touch( $file, $time );
 		}
-		$this->assertNotNull( $row );
-		$this->assertNotSame( $rev, $row[2] );
-		$this->assertNotSame( $before, $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $row[2], 'w640h480' ) ) );
+		$this->assertNotNull( $changed );
+		$this->assertNotSame( $rev, $changed->revision );
+		$this->assertNotSame( $before, $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $changed->revision, 'w640h480' ) ) );
 	}
 
 	public function test_eviction_removes_the_least_recently_used_over_the_limit(): void {

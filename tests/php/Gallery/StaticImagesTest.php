@@ -28,10 +28,9 @@ final class StaticImagesTest extends GalleryTestCase {
 
 	private function a_photo( string $size = 'w640h480' ): ImageRef {
 		$listing = $this->services()->folder_listings()->for_render( 'dropbox', $this->id_of( $this->paths['ceremony'] ) );
-		$photos  = $listing->photos();
-		$row     = reset( $photos );
+		$photo   = $listing->page( 0, 1 )[0];
 		$this->sandbox->reset_request_counts();
-		return new ImageRef( 'dropbox', $row[0], $row[2], $size );
+		return new ImageRef( 'dropbox', $photo->id, $photo->revision, $size );
 	}
 
 	private function static_prefix(): string {

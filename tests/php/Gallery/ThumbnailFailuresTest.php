@@ -29,8 +29,8 @@ final class ThumbnailFailuresTest extends GalleryTestCase {
 	private function tokens( int $count, string $size = 'w640h480' ): array {
 		$listing = $this->services()->folder_listings()->for_render( 'dropbox', $this->id_of( $this->paths['ceremony'] ) );
 		$tokens  = array();
-		foreach ( array_slice( $listing->photos(), 0, $count ) as $row ) {
-			$url = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $row[0], $row[2], $size ) );
+		foreach ( $listing->page( 0, $count ) as $photo ) {
+			$url = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $photo->id, $photo->revision, $size ) );
 			parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $query );
 			$tokens[] = (string) $query[ ImageUrls::QUERY_VAR ];
 		}

@@ -7,7 +7,7 @@
 
 declare(strict_types=1);
 
-namespace CustomerCloudGallery\Gallery;
+namespace CustomerCloudGallery\Providers\Dropbox;
 
 /**
  * The extensions get_thumbnail_v2 documents, and its 20 MB limit. Anything
