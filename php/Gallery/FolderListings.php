@@ -131,13 +131,6 @@ final class FolderListings {
 		return '' === $ref ? $this->boundary( $provider, false )->ref() : $ref;
 	}
 
-	/**
-	 * The cached listing only, or null (warming and tests).
-	 */
-	public function cached( string $provider, string $key ): ?Listing {
-		return $this->store->get( $provider, $key );
-	}
-
 	public function schedule_refresh( string $provider, string $key, int $delay = 0 ): void {
 		$args = array( $provider, $key );
 		if ( false === wp_next_scheduled( self::REFRESH_HOOK, $args ) ) {

@@ -9,8 +9,6 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Gallery;
 
-use CustomerCloudGallery\Providers\Dropbox\Thumbnailable;
-
 /**
  * The rows stay plain arrays, here only (they are what the transient
  * stores): a 5,000-photo folder is a few MB this way, where objects per
@@ -25,10 +23,11 @@ use CustomerCloudGallery\Providers\Dropbox\Thumbnailable;
  *   height when the listing knows them (Drive's does)
  * @phpstan-type FolderRow array{0: string, 1: string, 2: string} id, name, display path
  *
- * A source that decides itself which files are photos (Drive knows MIME
- * types) stores only photos in $files and the count of the rest in
- * $other_files; otherwise (null) photos() filters by Dropbox's
- * Thumbnailable rule, the only source that lists every file.
+ * The source decides which files are photos (Drive by MIME type, Dropbox by
+ * its thumbnail rule): $files holds only photos. The rest are counted, in
+ * $other_files for a source that lists afresh each time (Drive), or kept by
+ * key in $other_keys for one whose cursor reports changes by key (Dropbox),
+ * so a deleted non-photo file is forgotten too.
  *
  * An incomplete listing is one whose pages are still being fetched: $cursor
  * is where to continue (a Dropbox cursor, a Drive page token), and its rows
@@ -39,20 +38,17 @@ use CustomerCloudGallery\Providers\Dropbox\Thumbnailable;
  */
 final class Listing {
 
-	/** 2: the complete flag; a version-1 listing may have been cut short by a page cap, so it is listed again. */
-	public const VERSION = 2;
-
 	/**
-	 * photos() of a listing that filters (Dropbox's), kept for this object's
-	 * life: counting and then paging would filter 5,000 rows twice.
-	 *
-	 * @var array<string, FileRow>|null
+	 * 3: $files holds photos only. (2 added the complete flag: a version-1
+	 * listing may have been cut short by a page cap.) Older ones are listed again.
 	 */
-	private ?array $photos = null;
+	public const VERSION = 3;
 
 	/**
 	 * @param array<string, FolderRow> $folders
-	 * @param array<string, FileRow>   $files
+	 * @param array<string, FileRow>   $files      Photos only.
+	 * @param int|null                 $other_files Files that are not photos, when counted (Drive).
+	 * @param array<string, true>      $other_keys  Files that are not photos, by key (Dropbox).
 	 */
 	public function __construct(
 		public readonly Folder $folder,
@@ -61,7 +57,8 @@ final class Listing {
 		public readonly string $cursor,
 		public readonly int $fetched_at,
 		public readonly ?int $other_files = null,
-		public readonly bool $complete = true
+		public readonly bool $complete = true,
+		public readonly array $other_keys = array()
 	) {}
 
 	/**
@@ -78,7 +75,8 @@ final class Listing {
 			(string) ( $data['cursor'] ?? '' ),
 			(int) ( $data['fetched'] ?? 0 ),
 			isset( $data['others'] ) ? (int) $data['others'] : null,
-			true === ( $data['complete'] ?? false )
+			true === ( $data['complete'] ?? false ),
+			is_array( $data['otherKeys'] ?? null ) ? $data['otherKeys'] : array()
 		);
 	}
 
@@ -87,14 +85,15 @@ final class Listing {
 	 */
 	public function to_array(): array {
 		return array(
-			'v'        => self::VERSION,
-			'folder'   => $this->folder->to_array(),
-			'folders'  => $this->folders,
-			'files'    => $this->files,
-			'cursor'   => $this->cursor,
-			'fetched'  => $this->fetched_at,
-			'others'   => $this->other_files,
-			'complete' => $this->complete,
+			'v'         => self::VERSION,
+			'folder'    => $this->folder->to_array(),
+			'folders'   => $this->folders,
+			'files'     => $this->files,
+			'cursor'    => $this->cursor,
+			'fetched'   => $this->fetched_at,
+			'others'    => $this->other_files,
+			'otherKeys' => $this->other_keys,
+			'complete'  => $this->complete,
 		);
 	}
 
@@ -124,10 +123,7 @@ final class Listing {
 	 * @return array<string, FileRow>
 	 */
 	public function photos(): array {
-		if ( null !== $this->other_files ) {
-			return $this->files;
-		}
-		return $this->photos ??= array_filter( $this->files, static fn ( array $row ): bool => Thumbnailable::accepts( $row[1], $row[3] ) );
+		return $this->files;
 	}
 
 	public function photo_count(): int {
@@ -142,10 +138,7 @@ final class Listing {
 	}
 
 	public function other_file_count(): int {
-		if ( null !== $this->other_files ) {
-			return $this->other_files;
-		}
-		return count( $this->files ) - $this->photo_count();
+		return $this->other_files ?? count( $this->other_keys );
 	}
 
 	/**

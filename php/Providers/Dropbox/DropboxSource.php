@@ -81,10 +81,11 @@ final class DropboxSource implements Source {
 		$page    = $this->call( fn ( string $token ): FolderPage => $this->api->list_folder( $token, $folder->ref(), self::PAGE_LIMIT ) );
 		$folders = array();
 		$files   = array();
-		$this->apply( $page, $folders, $files );
-		$page = $this->follow( $page, $folders, $files, $budget ?? ListingBudget::unlimited() );
+		$others  = array();
+		$this->apply( $page, $folders, $files, $others );
+		$page = $this->follow( $page, $folders, $files, $others, $budget ?? ListingBudget::unlimited() );
 		$this->remember( $folder );
-		return new Listing( $folder, $folders, $files, $page->cursor, time(), null, ! $page->has_more );
+		return new Listing( $folder, $folders, $files, $page->cursor, time(), null, ! $page->has_more, $others );
 	}
 
 	/**
@@ -103,6 +104,7 @@ final class DropboxSource implements Source {
 		}
 		$folders = $listing->folders;
 		$files   = $listing->files;
+		$others  = $listing->other_keys;
 		try {
 			$page = $this->calls->call( fn ( string $token ): FolderPage => $this->api->list_folder_continue( $token, $listing->cursor ) );
 		} catch ( DropboxError $error ) {
@@ -116,9 +118,9 @@ final class DropboxSource implements Source {
 		} catch ( UnreadableSecret ) {
 			throw $this->failures->unreadable();
 		}
-		$this->apply( $page, $folders, $files );
-		$page = $this->follow( $page, $folders, $files, $budget );
-		return new Listing( $folder, $folders, $files, $page->cursor, time(), null, ! $page->has_more );
+		$this->apply( $page, $folders, $files, $others );
+		$page = $this->follow( $page, $folders, $files, $others, $budget );
+		return new Listing( $folder, $folders, $files, $page->cursor, time(), null, ! $page->has_more, $others );
 	}
 
 	/**
@@ -203,28 +205,40 @@ final class DropboxSource implements Source {
 	 *
 	 * @throws GalleryException
 	 */
-	private function follow( FolderPage $page, array &$folders, array &$files, ListingBudget $budget ): FolderPage {
+	private function follow( FolderPage $page, array &$folders, array &$files, array &$others, ListingBudget $budget ): FolderPage {
 		while ( $page->has_more && $budget->allows_another_page() ) {
 			$cursor = $page->cursor;
 			$page   = $this->call( fn ( string $token ): FolderPage => $this->api->list_folder_continue( $token, $cursor ) );
-			$this->apply( $page, $folders, $files );
+			$this->apply( $page, $folders, $files, $others );
 		}
 		return $page;
 	}
 
 	/**
+	 * Applies a page in place, keyed by path_lower: an entry replaces what
+	 * was at its path (a file may become a folder), a deleted one removes it.
+	 * Only files Dropbox can make thumbnails of are photos; the rest are kept
+	 * by key, to count them and to forget them when they are deleted.
+	 *
 	 * @param array<string, array{0: string, 1: string, 2: string}>                        $folders
 	 * @param array<string, array{0: string, 1: string, 2: string, 3: int, 4: int, 5: int}> $files
+	 * @param array<string, true>                                                            $others
 	 */
-	private function apply( FolderPage $page, array &$folders, array &$files ): void {
+	private function apply( FolderPage $page, array &$folders, array &$files, array &$others ): void {
 		foreach ( $page->entries as $entry ) {
 			$key = $entry->path_lower;
+			// A changed photo keeps its place: assigning to an existing key does.
 			if ( $entry->is_folder() ) {
+				unset( $files[ $key ], $others[ $key ] );
 				$folders[ $key ] = array( $entry->id, $entry->name, $entry->path );
-			} elseif ( $entry->is_file() ) {
+			} elseif ( $entry->is_file() && Thumbnailable::accepts( $entry->name, $entry->size ) ) {
+				unset( $folders[ $key ], $others[ $key ] );
 				$files[ $key ] = array( $entry->id, $entry->name, $entry->rev, $entry->size, $entry->modified, $entry->client_modified );
-			} else {
+			} elseif ( $entry->is_file() ) {
 				unset( $folders[ $key ], $files[ $key ] );
+				$others[ $key ] = true;
+			} else {
+				unset( $folders[ $key ], $files[ $key ], $others[ $key ] );
 			}
 		}
 	}

@@ -79,7 +79,7 @@ final class BigListingTest extends GalleryTestCase {
 		$this->assertTrue( $final['complete'] );
 		$this->assertSame( 5000, $final['photoCount'] );
 
-		$listing = $this->services()->folder_listings()->cached( 'dropbox', $id );
+		$listing = ( new ListingStore() )->get( 'dropbox', $id );
 		$this->assertInstanceOf( Listing::class, $listing );
 		$this->assert_every_photo_once( $names, $listing );
 

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Tests\Gallery;
 
+use CustomerCloudGallery\Cache\ListingStore;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ImageUrls;
 use CustomerCloudGallery\Tests\GalleryTestCase;
@@ -118,7 +119,7 @@ final class ImagesTest extends GalleryTestCase {
 			$listings = $this->services()->folder_listings();
 			$folder   = $this->id_of( $this->paths['ceremony'] );
 			$listings->refresh_in_background( 'dropbox', $folder );
-			$listing = $listings->cached( 'dropbox', $folder );
+			$listing = ( new ListingStore() )->get( 'dropbox', $folder );
 			$changed = null;
 			foreach ( $listing->page( 0, $listing->photo_count() ) as $photo ) {
 				if ( $photo->id === $id ) {

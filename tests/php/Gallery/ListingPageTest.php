@@ -19,20 +19,22 @@ use CustomerCloudGallery\Tests\TestCase;
 final class ListingPageTest extends TestCase {
 
 	/**
-	 * A Dropbox-shaped listing (every file listed, rows keyed by path_lower):
-	 * id, name, rev, size, modified, taken.
+	 * A Dropbox-shaped listing (rows keyed by path_lower: id, name, rev,
+	 * size, modified, taken; the files that are not photos by key).
 	 */
 	private function listing(): Listing {
-		$files = array(
-			'/f/img10.jpg'    => array( 'id:10', 'img10.jpg', 'r10', 100, 500, 300 ),
-			'/f/notes.pdf'    => array( 'id:pdf', 'notes.pdf', 'rp', 100, 100, 100 ),
-			'/f/img2.jpg'     => array( 'id:2', 'img2.jpg', 'r2', 100, 400, 0 ),
-			'/f/img1.png'     => array( 'id:1', 'IMG1.png', 'r1', 100, 500, 200 ),
-			'/f/phone.heic'   => array( 'id:heic', 'phone.heic', 'rh', 100, 100, 100 ),
-			'/f/img3.webp'    => array( 'id:3', 'img3.webp', 'r3', 100, 300, 100, 1200, 800 ),
-			'/f/master.tiff'  => array( 'id:big', 'master.tiff', 'rb', 30 * 1024 * 1024, 100, 100 ),
+		$files  = array(
+			'/f/img10.jpg' => array( 'id:10', 'img10.jpg', 'r10', 100, 500, 300 ),
+			'/f/img2.jpg'  => array( 'id:2', 'img2.jpg', 'r2', 100, 400, 0 ),
+			'/f/img1.png'  => array( 'id:1', 'IMG1.png', 'r1', 100, 500, 200 ),
+			'/f/img3.webp' => array( 'id:3', 'img3.webp', 'r3', 100, 300, 100, 1200, 800 ),
 		);
-		return new Listing( new Folder( 'id:f', 'f', '/f', '/f' ), array(), $files, '', time() );
+		$others = array(
+			'/f/notes.pdf'   => true,
+			'/f/phone.heic'  => true,
+			'/f/master.tiff' => true,
+		);
+		return new Listing( new Folder( 'id:f', 'f', '/f', '/f' ), array(), $files, '', time(), null, true, $others );
 	}
 
 	/**
