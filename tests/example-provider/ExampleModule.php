@@ -13,7 +13,9 @@ use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppParts;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppProvider;
+use CustomerCloudGallery\Images\ThumbnailHealth;
 use CustomerCloudGallery\Providers\ProviderModule;
+use CustomerCloudGallery\Providers\ThumbnailProbe;
 use CustomerCloudGallery\REST\ConnectionPresenter;
 use CustomerCloudGallery\REST\CredentialsController;
 use CustomerCloudGallery\Storage\Encryption;
@@ -32,7 +34,7 @@ final class ExampleModule implements ProviderModule {
 	}
 
 	public function provider(): OAuthAppProvider {
-		return $this->app()->provider( new ExampleSurvey() );
+		return $this->app()->provider( new ExampleSurvey(), new ThumbnailProbe( $this->source(), new ThumbnailHealth( new OptionStore() ) ) );
 	}
 
 	public function source(): ExampleSource {

@@ -14,8 +14,9 @@ use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
 
 final class ExampleSurvey implements GrantSurvey {
 
-	public function survey( TokenRecord $record ): array {
-		return array( array_map( static fn ( array $folder ): string => $folder[2], ExampleSource::children( '' ) ), true, '' );
+	/** Its folders hold no photos, so thumbnails stay untested. */
+	public function survey( TokenRecord $record, int $photos ): array {
+		return array( array_map( static fn ( array $folder ): string => $folder[2], ExampleSource::children( '' ) ), true, array() );
 	}
 
 	public function unknown_account(): string {

@@ -13,7 +13,6 @@ use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
 use CustomerCloudGallery\Providers\OAuthApp\GrantSurvey;
 use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
-use CustomerCloudGallery\Providers\ThumbnailProbe;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
 /**
@@ -33,31 +32,19 @@ final class ConnectionSurvey implements GrantSurvey {
 	/** Folders looked into, breadth first, for a photo when the top level holds none. */
 	private const PROBE_FOLDERS = 5;
 
-	/** Photos tried, in case one cannot be rendered. */
-	private const PROBE_PHOTOS = 3;
-
-	public function __construct(
-		private ApiClient $api,
-		private AuthorizedCalls $calls,
-		private ThumbnailProbe $probe
-	) {}
+	public function __construct( private ApiClient $api, private AuthorizedCalls $calls ) {}
 
 	/**
 	 * Each part only when the grant allows it: a grant without a scope
 	 * is reported by the status, not by a failed call.
 	 */
-	public function survey( TokenRecord $record ): array {
-		$folders  = array();
-		$photos   = array();
-		$complete = true;
-		if ( false !== $record->has_scope( Scopes::FILES_METADATA ) ) {
-			list( $folders, $photos, $complete ) = $this->top_level();
+	public function survey( TokenRecord $record, int $photos ): array {
+		if ( false === $record->has_scope( Scopes::FILES_METADATA ) ) {
+			return array( array(), true, null );
 		}
-		$thumbnail = '';
-		if ( false !== $record->has_scope( Scopes::FILES_METADATA ) && false !== $record->has_scope( Scopes::FILES_CONTENT ) ) {
-			$thumbnail = $this->probe->run( $this->photos_to_try( $photos, $folders ) );
-		}
-		return array( $folders, $complete, $thumbnail );
+		list( $folders, $top_photos, $complete ) = $this->top_level();
+		$thumbnailable                           = false !== $record->has_scope( Scopes::FILES_CONTENT );
+		return array( $folders, $complete, $thumbnailable ? $this->photos_to_try( $top_photos, $folders, $photos ) : null );
 	}
 
 	public function unknown_account(): string {
@@ -97,15 +84,16 @@ final class ConnectionSurvey implements GrantSurvey {
 	 * A few photos: from the top level, else from the first folder, breadth
 	 * first, that has any (first pages only: this only needs a sample).
 	 *
-	 * @param list<FolderEntry> $photos  The top level's photos.
-	 * @param list<string>      $folders The top level's folders.
+	 * @param list<FolderEntry> $photos   The top level's photos.
+	 * @param list<string>      $folders  The top level's folders.
+	 * @param int               $how_many At most this many.
 	 *
 	 * @return array<string, ImageRef> By display path.
 	 *
 	 * @throws DropboxError
 	 * @throws UnreadableSecret
 	 */
-	private function photos_to_try( array $photos, array $folders ): array {
+	private function photos_to_try( array $photos, array $folders, int $how_many ): array {
 		$queue = $folders;
 		for ( $looked = 0; array() === $photos && array() !== $queue && $looked < self::PROBE_FOLDERS; ++$looked ) {
 			$folder = array_shift( $queue );
@@ -114,7 +102,7 @@ final class ConnectionSurvey implements GrantSurvey {
 			array_push( $queue, ...$page->folder_paths() );
 		}
 		$images = array();
-		foreach ( array_slice( $photos, 0, self::PROBE_PHOTOS ) as $photo ) {
+		foreach ( array_slice( $photos, 0, $how_many ) as $photo ) {
 			$images[ $photo->path ] = new ImageRef( DropboxDescription::ID, $photo->id, $photo->rev, 'w256h256' );
 		}
 		return $images;

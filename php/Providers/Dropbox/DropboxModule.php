@@ -44,7 +44,8 @@ final class DropboxModule implements ProviderModule {
 		return $this->once(
 			__FUNCTION__,
 			fn () => $this->app()->provider(
-				new ConnectionSurvey( $this->api(), $this->app()->calls(), new ThumbnailProbe( $this->source(), new ThumbnailHealth( $this->options ) ) )
+				new ConnectionSurvey( $this->api(), $this->app()->calls() ),
+				new ThumbnailProbe( $this->source(), new ThumbnailHealth( $this->options ) )
 			)
 		);
 	}

@@ -13,7 +13,6 @@ use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
 use CustomerCloudGallery\Providers\OAuthApp\GrantSurvey;
 use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
-use CustomerCloudGallery\Providers\ThumbnailProbe;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
 /**
@@ -30,22 +29,15 @@ final class ConnectionSurvey implements GrantSurvey {
 	/** Pages read of each list before counting stops ("at least N more"). */
 	private const MAX_PAGES = 10;
 
-	/** Photos tried, in case one cannot be rendered. */
-	private const PROBE_PHOTOS = 3;
-
-	public function __construct(
-		private ApiClient $api,
-		private AuthorizedCalls $calls,
-		private ThumbnailProbe $probe
-	) {}
+	public function __construct( private ApiClient $api, private AuthorizedCalls $calls ) {}
 
 	/**
 	 * Any Drive call proves the API is enabled and the scope granted; a
 	 * refusal is explained by the diagnosis.
 	 */
-	public function survey( TokenRecord $record ): array {
+	public function survey( TokenRecord $record, int $photos ): array {
 		list( $folders, $complete ) = $this->top_level_folders();
-		return array( $folders, $complete, $this->probe->run( $this->photos_to_try() ) );
+		return array( $folders, $complete, $this->photos_to_try( $photos ) );
 	}
 
 	public function unknown_account(): string {
@@ -130,14 +122,14 @@ final class ConnectionSurvey implements GrantSurvey {
 	 * @throws GoogleError
 	 * @throws UnreadableSecret
 	 */
-	private function photos_to_try(): array {
+	private function photos_to_try( int $how_many ): array {
 		$json   = $this->calls->call(
 			fn ( string $token ): array => $this->api->files(
 				$token,
 				array(
 					'q'        => "mimeType contains 'image/' and trashed = false",
 					'fields'   => 'files(id,name,md5Checksum)',
-					'pageSize' => self::PROBE_PHOTOS,
+					'pageSize' => $how_many,
 				)
 			)
 		);

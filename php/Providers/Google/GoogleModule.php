@@ -52,7 +52,8 @@ final class GoogleModule implements ProviderModule {
 		return $this->once(
 			__FUNCTION__,
 			fn () => $this->app()->provider(
-				new ConnectionSurvey( $this->api(), $this->app()->calls(), new ThumbnailProbe( $this->source(), new ThumbnailHealth( $this->options ) ) )
+				new ConnectionSurvey( $this->api(), $this->app()->calls() ),
+				new ThumbnailProbe( $this->source(), new ThumbnailHealth( $this->options ) )
 			)
 		);
 	}

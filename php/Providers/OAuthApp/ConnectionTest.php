@@ -13,6 +13,7 @@ use CustomerCloudGallery\Providers\ConnectionCheck;
 use CustomerCloudGallery\Providers\Problem;
 use CustomerCloudGallery\Providers\ProviderError;
 use CustomerCloudGallery\Providers\TestResult;
+use CustomerCloudGallery\Providers\ThumbnailProbe;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
 /**
@@ -24,6 +25,9 @@ use CustomerCloudGallery\Storage\UnreadableSecret;
  */
 final class ConnectionTest implements ConnectionCheck {
 
+	/** Photos tried, in case one cannot be rendered. */
+	private const PROBE_PHOTOS = 3;
+
 	public function __construct(
 		private ProviderDescription $provider,
 		private TokenStore $tokens,
@@ -32,7 +36,8 @@ final class ConnectionTest implements ConnectionCheck {
 		private HealthStore $health,
 		private ConnectionFactory $connections,
 		private ProviderDiagnosis $diagnosis,
-		private GrantSurvey $survey
+		private GrantSurvey $survey,
+		private ThumbnailProbe $probe
 	) {}
 
 	public function run(): TestResult {
@@ -50,7 +55,8 @@ final class ConnectionTest implements ConnectionCheck {
 			if ( $this->provider->reads_account( $record ) ) {
 				$this->refresh_account();
 			}
-			list( $folders, $complete, $thumbnail ) = $this->survey->survey( $record );
+			list( $folders, $complete, $photos ) = $this->survey->survey( $record, self::PROBE_PHOTOS );
+			$thumbnail                          = null === $photos ? '' : $this->probe->run( $photos );
 			// The provider just accepted the grant, so an earlier refusal is over.
 			$this->health->clear_revoked();
 			if ( $thumbnail instanceof Problem ) {

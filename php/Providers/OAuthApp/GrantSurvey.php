@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\OAuthApp;
 
-use CustomerCloudGallery\Providers\Problem;
+use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Providers\ProviderError;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
@@ -17,16 +17,15 @@ interface GrantSurvey {
 
 	/**
 	 * The top level's folders (display paths, sorted), whether that is all
-	 * of them, and one photo's thumbnail fetched the way galleries fetch it
-	 * (its display path, '' when the grant may not or there is none) or the
-	 * problem that stopped it.
+	 * of them, and up to $photos photos to fetch a thumbnail of (by display
+	 * path), or null when the grant may not fetch photos.
 	 *
-	 * @return array{0: list<string>, 1: bool, 2: string|Problem}
+	 * @return array{0: list<string>, 1: bool, 2: array<string, ImageRef>|null}
 	 *
 	 * @throws ProviderError
 	 * @throws UnreadableSecret
 	 */
-	public function survey( TokenRecord $record ): array;
+	public function survey( TokenRecord $record, int $photos ): array;
 
 	/** What "Test connection" says when the account could not be read, and why. */
 	public function unknown_account(): string;

@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Providers\OAuthApp;
 use Closure;
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Providers\BuildsOnce;
+use CustomerCloudGallery\Providers\ThumbnailProbe;
 use CustomerCloudGallery\Storage\Encryption;
 use CustomerCloudGallery\Storage\OptionStore;
 
@@ -47,9 +48,10 @@ final class OAuthAppParts {
 	}
 
 	/**
-	 * @param GrantSurvey $survey What "Test connection" looks at.
+	 * @param GrantSurvey    $survey What "Test connection" looks at.
+	 * @param ThumbnailProbe $probe  Fetches one of the photos it found, the way galleries do.
 	 */
-	public function provider( GrantSurvey $survey ): OAuthAppProvider {
+	public function provider( GrantSurvey $survey, ThumbnailProbe $probe ): OAuthAppProvider {
 		return $this->once(
 			__FUNCTION__,
 			fn () => new OAuthAppProvider(
@@ -57,7 +59,7 @@ final class OAuthAppParts {
 				$this->connections(),
 				$this->authorization(),
 				$this->disconnection(),
-				new ConnectionTest( $this->description, $this->tokens(), $this->calls(), ( $this->accounts )(), $this->health(), $this->connections(), $this->diagnosis, $survey )
+				new ConnectionTest( $this->description, $this->tokens(), $this->calls(), ( $this->accounts )(), $this->health(), $this->connections(), $this->diagnosis, $survey, $probe )
 			)
 		);
 	}
