@@ -13,11 +13,8 @@ use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppParts;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppProvider;
-use CustomerCloudGallery\Images\ThumbnailHealth;
 use CustomerCloudGallery\Providers\ProviderModule;
-use CustomerCloudGallery\Providers\ThumbnailProbe;
 use CustomerCloudGallery\REST\ConnectionPresenter;
-use CustomerCloudGallery\REST\CredentialsController;
 use CustomerCloudGallery\Storage\Encryption;
 use CustomerCloudGallery\Storage\OptionStore;
 
@@ -34,7 +31,7 @@ final class ExampleModule implements ProviderModule {
 	}
 
 	public function provider(): OAuthAppProvider {
-		return $this->app()->provider( new ExampleSurvey(), new ThumbnailProbe( $this->source(), new ThumbnailHealth( new OptionStore() ) ) );
+		return $this->app()->provider( new ExampleSurvey(), $this->source() );
 	}
 
 	public function source(): ExampleSource {
@@ -42,7 +39,7 @@ final class ExampleModule implements ProviderModule {
 	}
 
 	public function rest_controllers( ConnectionPresenter $presenter ): array {
-		return array( new CredentialsController( $this->provider(), $this->app()->description()->credentials_form(), $this->app()->credentials_update(), $presenter ) );
+		return $this->app()->rest_controllers( $this->provider(), $presenter );
 	}
 
 	private function app(): OAuthAppParts {

@@ -12,14 +12,11 @@ namespace CustomerCloudGallery\Providers\Dropbox;
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Http\Transport;
-use CustomerCloudGallery\Images\ThumbnailHealth;
 use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppParts;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppProvider;
 use CustomerCloudGallery\Providers\ProviderModule;
-use CustomerCloudGallery\Providers\ThumbnailProbe;
 use CustomerCloudGallery\REST\ConnectionPresenter;
-use CustomerCloudGallery\REST\CredentialsController;
 use CustomerCloudGallery\Storage\Encryption;
 use CustomerCloudGallery\Storage\OptionStore;
 
@@ -45,7 +42,7 @@ final class DropboxModule implements ProviderModule {
 			__FUNCTION__,
 			fn () => $this->app()->provider(
 				new ConnectionSurvey( $this->api(), $this->app()->calls() ),
-				new ThumbnailProbe( $this->source(), new ThumbnailHealth( $this->options ) )
+				$this->source()
 			)
 		);
 	}
@@ -55,7 +52,7 @@ final class DropboxModule implements ProviderModule {
 	}
 
 	public function rest_controllers( ConnectionPresenter $presenter ): array {
-		return array( new CredentialsController( $this->provider(), $this->app()->description()->credentials_form(), $this->app()->credentials_update(), $presenter ) );
+		return $this->app()->rest_controllers( $this->provider(), $presenter );
 	}
 
 	private function app(): OAuthAppParts {

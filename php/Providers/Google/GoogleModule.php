@@ -11,14 +11,11 @@ namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Http\Transport;
-use CustomerCloudGallery\Images\ThumbnailHealth;
 use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppParts;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppProvider;
 use CustomerCloudGallery\Providers\ProviderModule;
-use CustomerCloudGallery\Providers\ThumbnailProbe;
 use CustomerCloudGallery\REST\ConnectionPresenter;
-use CustomerCloudGallery\REST\CredentialsController;
 use CustomerCloudGallery\Storage\Encryption;
 use CustomerCloudGallery\Storage\OptionStore;
 
@@ -53,7 +50,7 @@ final class GoogleModule implements ProviderModule {
 			__FUNCTION__,
 			fn () => $this->app()->provider(
 				new ConnectionSurvey( $this->api(), $this->app()->calls() ),
-				new ThumbnailProbe( $this->source(), new ThumbnailHealth( $this->options ) )
+				$this->source()
 			)
 		);
 	}
@@ -71,7 +68,7 @@ final class GoogleModule implements ProviderModule {
 	}
 
 	public function rest_controllers( ConnectionPresenter $presenter ): array {
-		return array( new CredentialsController( $this->provider(), $this->app()->description()->credentials_form(), $this->app()->credentials_update(), $presenter ) );
+		return $this->app()->rest_controllers( $this->provider(), $presenter );
 	}
 
 	private function app(): OAuthAppParts {

@@ -11,10 +11,15 @@ namespace CustomerCloudGallery\Providers\OAuthApp;
 
 use Closure;
 use CustomerCloudGallery\Cache\Locks;
+use CustomerCloudGallery\Gallery\Source;
+use CustomerCloudGallery\Images\ThumbnailHealth;
 use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\ThumbnailProbe;
+use CustomerCloudGallery\REST\ConnectionPresenter;
+use CustomerCloudGallery\REST\CredentialsController;
 use CustomerCloudGallery\Storage\Encryption;
 use CustomerCloudGallery\Storage\OptionStore;
+use WP_REST_Controller;
 
 /**
  * What every provider module composes the same way: credentials, grant,
@@ -43,15 +48,11 @@ final class OAuthAppParts {
 		private ?Closure $attempt = null
 	) {}
 
-	public function description(): ProviderDescription {
-		return $this->description;
-	}
-
 	/**
-	 * @param GrantSurvey    $survey What "Test connection" looks at.
-	 * @param ThumbnailProbe $probe  Fetches one of the photos it found, the way galleries do.
+	 * @param GrantSurvey $survey What "Test connection" looks at.
+	 * @param Source      $source Fetches one of the photos it found, the way galleries do.
 	 */
-	public function provider( GrantSurvey $survey, ThumbnailProbe $probe ): OAuthAppProvider {
+	public function provider( GrantSurvey $survey, Source $source ): OAuthAppProvider {
 		return $this->once(
 			__FUNCTION__,
 			fn () => new OAuthAppProvider(
@@ -59,9 +60,18 @@ final class OAuthAppParts {
 				$this->connections(),
 				$this->authorization(),
 				$this->disconnection(),
-				new ConnectionTest( $this->description, $this->tokens(), $this->calls(), ( $this->accounts )(), $this->health(), $this->connections(), $this->diagnosis, $survey, $probe )
+				new ConnectionTest( $this->description, $this->tokens(), $this->calls(), ( $this->accounts )(), $this->health(), $this->connections(), $this->diagnosis, $survey, new ThumbnailProbe( $source, new ThumbnailHealth( $this->options ) ) )
 			)
 		);
+	}
+
+	/**
+	 * POST and DELETE /connections/{id}/credentials.
+	 *
+	 * @return list<WP_REST_Controller>
+	 */
+	public function rest_controllers( OAuthAppProvider $provider, ConnectionPresenter $presenter ): array {
+		return array( new CredentialsController( $provider, $this->description->credentials_form(), $this->credentials_update(), $presenter ) );
 	}
 
 	public function credentials(): CredentialsStore {
