@@ -11,8 +11,6 @@ export interface OAuthNotice {
 }
 
 export interface SettingsConfig {
-	restNamespace: string;
-	settingsUrl: string;
 	notice: OAuthNotice | null;
 }
 
