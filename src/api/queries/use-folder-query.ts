@@ -11,7 +11,7 @@ import { queryKeys } from '../query-keys';
 import type { FolderScope, ProviderId } from '../types';
 
 /** How often a folder still being listed is asked for again (its count grows). */
-export const COUNTING_REFETCH_MS = 2000;
+const COUNTING_REFETCH_MS = 2000;
 
 /**
  * Options of one folder listing, shared by useFolderQuery and the tree's

@@ -16,7 +16,6 @@ import {
 	getLoadError,
 	getPendingAction,
 	getTestResult,
-	isConnected,
 } from '../selectors';
 import { connectedConnection, dropboxConnection } from './fixtures';
 
@@ -25,7 +24,6 @@ describe( 'connections selectors', () => {
 		it( 'return undefined for everything derived from the list', () => {
 			expect( getConnections( initialState ) ).toBeUndefined();
 			expect( getConnection( initialState, 'dropbox' ) ).toBeUndefined();
-			expect( isConnected( initialState, 'dropbox' ) ).toBeUndefined();
 			expect( getConnectedProviders( initialState ) ).toBeUndefined();
 		} );
 
@@ -72,8 +70,6 @@ describe( 'connections selectors', () => {
 		} );
 
 		it( 'tell connected providers apart', () => {
-			expect( isConnected( state, 'dropbox' ) ).toBe( true );
-			expect( isConnected( state, 'google' ) ).toBe( false );
 			expect( getConnectedProviders( state ) ).toEqual( [ 'dropbox' ] );
 		} );
 
@@ -83,7 +79,6 @@ describe( 'connections selectors', () => {
 				receiveConnections( [ dropboxConnection() ] )
 			);
 			expect( getConnection( onlyDropbox, 'google' ) ).toBeNull();
-			expect( isConnected( onlyDropbox, 'google' ) ).toBe( false );
 		} );
 
 		it( 'treat needs_attention as not connected', () => {
@@ -93,7 +88,6 @@ describe( 'connections selectors', () => {
 					connectedConnection( { status: 'needs_attention' } )
 				)
 			);
-			expect( isConnected( broken, 'dropbox' ) ).toBe( false );
 			expect( getConnectedProviders( broken ) ).toEqual( [] );
 		} );
 
