@@ -29,8 +29,9 @@ export function folderQueryOptions(
 	scope: FolderScope = 'gallery'
 ) {
 	return queryOptions( {
-		queryKey: queryKeys.folder( provider || 'dropbox', folderId, scope ),
-		queryFn: () => fetchFolder( provider || 'dropbox', folderId, scope ),
+		// Without a provider the query is off; its key is no provider's.
+		queryKey: queryKeys.folder( provider, folderId, scope ),
+		queryFn: () => fetchFolder( provider, folderId, scope ),
 		enabled: provider !== '',
 		refetchInterval: ( query ) =>
 			query.state.data?.complete === false ? COUNTING_REFETCH_MS : false,
