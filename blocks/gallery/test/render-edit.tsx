@@ -22,7 +22,7 @@ global.ResizeObserver ??= class {
 };
 
 /** Each attribute's default, as block.json declares it: the editor's starting point. */
-export const DEFAULTS = Object.fromEntries(
+const DEFAULTS = Object.fromEntries(
 	Object.entries( metadata.attributes ).map( ( [ name, attribute ] ) => [
 		name,
 		attribute.default,

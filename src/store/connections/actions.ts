@@ -24,10 +24,6 @@ export function receiveConnections( connections: Connection[] ) {
 	return { type: 'RECEIVE_CONNECTIONS', connections } as const;
 }
 
-export function receiveConnection( connection: Connection ) {
-	return { type: 'RECEIVE_CONNECTION', connection } as const;
-}
-
 export function receiveLoadError( error: ApiError | null ) {
 	return { type: 'RECEIVE_LOAD_ERROR', error } as const;
 }
@@ -39,17 +35,16 @@ export function setPendingAction(
 	return { type: 'SET_PENDING_ACTION', provider, action } as const;
 }
 
-export function receiveError(
-	provider: ProviderId,
-	error: RequestError | null
-) {
+// Not store actions: only the thunks below report what a server answered.
+function receiveConnection( connection: Connection ) {
+	return { type: 'RECEIVE_CONNECTION', connection } as const;
+}
+
+function receiveError( provider: ProviderId, error: RequestError | null ) {
 	return { type: 'RECEIVE_ERROR', provider, error } as const;
 }
 
-export function receiveTestResult(
-	provider: ProviderId,
-	result: TestResult | null
-) {
+function receiveTestResult( provider: ProviderId, result: TestResult | null ) {
 	return { type: 'RECEIVE_TEST_RESULT', provider, result } as const;
 }
 

@@ -197,16 +197,23 @@ describe( 'connections thunks', () => {
 		} );
 
 		it( 'clears the previous error when a new request starts', async () => {
+			let calls = 0;
 			mockRoutes( {
-				[ `POST ${ BASE }/dropbox/credentials` ]: readyConnection(),
+				[ `POST ${ BASE }/dropbox/credentials` ]: () => {
+					if ( calls++ === 0 ) {
+						throw restError( 'x', 'Old', 500 );
+					}
+					return readyConnection();
+				},
 			} );
 			const registry = loadedRegistry();
-			registry.dispatch( store ).receiveError( 'dropbox', {
-				code: 'x',
-				message: 'Old',
-				status: 500,
-				action: 'saving',
+			await registry.dispatch( store ).saveCredentials( 'dropbox', {
+				appKey: 'k',
+				accessType: 'full',
 			} );
+			expect(
+				registry.select( store ).getError( 'dropbox' )?.message
+			).toBe( 'Old' );
 
 			await registry.dispatch( store ).saveCredentials( 'dropbox', {
 				appKey: 'k',
@@ -275,14 +282,19 @@ describe( 'connections thunks', () => {
 	describe( 'disconnect', () => {
 		it( 'posts disconnect, stores the answer and forgets the last test', async () => {
 			mockRoutes( {
+				[ `POST ${ BASE }/dropbox/test` ]: {
+					ok: true,
+					message: 'Fine',
+					connection: connectedConnection(),
+					visibleFolders: [ '/Clients' ],
+				},
 				[ `POST ${ BASE }/dropbox/disconnect` ]: readyConnection(),
 			} );
 			const registry = loadedRegistry( connectedConnection() );
-			registry.dispatch( store ).receiveTestResult( 'dropbox', {
-				ok: true,
-				message: 'Fine',
-				visibleFolders: [ '/Clients' ],
-			} );
+			await registry.dispatch( store ).testConnection( 'dropbox' );
+			expect(
+				registry.select( store ).getTestResult( 'dropbox' )
+			).not.toBeNull();
 
 			await registry.dispatch( store ).disconnect( 'dropbox' );
 

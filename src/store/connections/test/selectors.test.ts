@@ -2,7 +2,6 @@
  * Internal dependencies
  */
 import {
-	receiveConnection,
 	receiveConnections,
 	receiveLoadError,
 	setPendingAction,
@@ -17,7 +16,15 @@ import {
 	getPendingAction,
 	getTestResult,
 } from '../selectors';
+import type { Connection } from '../types';
 import { connectedConnection, dropboxConnection } from './fixtures';
+
+/**
+ * What the store's thunks dispatch when the server answers for one provider.
+ * @param connection
+ */
+const receiveConnection = ( connection: Connection ) =>
+	( { type: 'RECEIVE_CONNECTION', connection } ) as const;
 
 describe( 'connections selectors', () => {
 	describe( 'while loading', () => {
