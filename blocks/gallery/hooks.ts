@@ -15,20 +15,29 @@ import { useEffect, useRef } from '@wordpress/element';
 import { toApiError } from '../../src/api/client';
 import { useFolderQuery } from '../../src/api/queries';
 import { queryKeys } from '../../src/api/query-keys';
-import type { ApiError, Connection } from '../../src/api/types';
+import type { ApiError, Connection, ProviderId } from '../../src/api/types';
 import { store as connectionsStore } from '../../src/store/connections';
 import type { GalleryAttributes } from './types';
 
 interface ConnectionsState {
 	/** Undefined while loading. */
 	connections: Connection[] | undefined;
+	/** Providers a gallery can use now; empty while loading. */
+	connected: ProviderId[];
 	loadError: ApiError | null;
 }
 
+const NONE: ProviderId[] = [];
+
 export function useConnections(): ConnectionsState {
 	return useSelect( ( select ) => {
-		const { getConnections, getLoadError } = select( connectionsStore );
-		return { connections: getConnections(), loadError: getLoadError() };
+		const { getConnections, getConnectedProviders, getLoadError } =
+			select( connectionsStore );
+		return {
+			connections: getConnections(),
+			connected: getConnectedProviders() ?? NONE,
+			loadError: getLoadError(),
+		};
 	}, [] );
 }
 

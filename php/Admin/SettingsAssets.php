@@ -10,7 +10,6 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Admin;
 
 use CustomerCloudGallery\OAuth\FlashNotices;
-use CustomerCloudGallery\REST\RestApi;
 
 use const CustomerCloudGallery\PLUGIN_FILE;
 
@@ -72,9 +71,7 @@ final class SettingsAssets {
 		$notice = $this->notices->take( get_current_user_id() );
 		return (string) wp_json_encode(
 			array(
-				'restNamespace' => RestApi::NAMESPACE,
-				'settingsUrl'   => SettingsPage::url(),
-				'notice'        => $notice?->to_array(),
+				'notice' => $notice?->to_array(),
 			),
 			JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT | JSON_UNESCAPED_UNICODE
 		);

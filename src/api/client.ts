@@ -16,7 +16,7 @@ import type { ApiError } from './types';
  * @param route Route below the namespace, starting with a slash.
  * @return Path for apiFetch.
  */
-export function restPath( route: string ): string {
+function restPath( route: string ): string {
 	return `/${ REST_NAMESPACE }${ route }`;
 }
 

@@ -5,7 +5,8 @@ import { get, post } from './client';
 import type {
 	AuthorizeResponse,
 	Connection,
-	CredentialsInputs,
+	CredentialField,
+	CredentialsInput,
 	ProviderId,
 	TestConnectionResponse,
 } from './types';
@@ -14,30 +15,37 @@ export function fetchConnections(): Promise< Connection[] > {
 	return get< Connection[] >( '/connections' );
 }
 
-export function fetchConnection( provider: ProviderId ): Promise< Connection > {
-	return get< Connection >( `/connections/${ provider }` );
-}
-
-/** Fields that carry a secret: an empty one means "keep the stored one". */
-const SECRET_FIELDS = [ 'appSecret', 'clientSecret' ];
+/**
+ * The secrets of Dropbox and Google, for when the server has not described
+ * the form's fields (it describes them only to people who may manage).
+ */
+const KNOWN_SECRET_FIELDS = [ 'appSecret', 'clientSecret' ];
 
 /**
  * Saves a provider's OAuth app credentials.
  *
  * @param provider Provider.
- * @param input    Its credentials, in its own shape.
+ * @param input    Each field's value by name.
+ * @param fields   The form's fields as the server described them, if known:
+ *                 they say which fields are secrets.
  * @return The connection as it now stands.
  */
-export function postCredentials< P extends ProviderId >(
-	provider: P,
-	input: CredentialsInputs[ P ]
+export function postCredentials(
+	provider: ProviderId,
+	input: CredentialsInput,
+	fields?: CredentialField[] | null
 ): Promise< Connection > {
-	// Leave an empty secret out of the body rather than sending an empty
-	// string the server might store.
+	const secrets = fields
+		? fields
+				.filter( ( field ) => field.kind === 'secret' )
+				.map( ( field ) => field.name )
+		: KNOWN_SECRET_FIELDS;
+	// An empty secret means "keep the stored one": leave it out of the body
+	// rather than send an empty string the server might store.
 	const body: Record< string, unknown > = {};
 	for ( const [ field, value ] of Object.entries( input ) ) {
-		const clean = typeof value === 'string' ? value.trim() : value;
-		if ( SECRET_FIELDS.includes( field ) && ! clean ) {
+		const clean = value.trim();
+		if ( secrets.includes( field ) && ! clean ) {
 			continue;
 		}
 		body[ field ] = clean;

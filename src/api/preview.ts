@@ -9,7 +9,7 @@ import { addQueryArgs } from '@wordpress/url';
  */
 import type { BlockRendererResponse } from './types';
 
-export const BLOCK_NAME = 'customer-cloud-gallery/gallery';
+const BLOCK_NAME = 'customer-cloud-gallery/gallery';
 
 /**
  * Asks core's block renderer for the block's real front-end markup.

@@ -19,7 +19,7 @@ const FINAL_STATUSES = [ 400, 401, 403, 404, 409 ];
  * @param error        The last error.
  * @return Whether to try again.
  */
-export function shouldRetry( failureCount: number, error: unknown ): boolean {
+function shouldRetry( failureCount: number, error: unknown ): boolean {
 	const { status } = toApiError( error );
 	return (
 		failureCount < 2 &&
@@ -33,7 +33,7 @@ export function shouldRetry( failureCount: number, error: unknown ): boolean {
  *
  * @return A QueryClient.
  */
-export function createQueryClient(): QueryClient {
+function createQueryClient(): QueryClient {
 	return new QueryClient( {
 		defaultOptions: {
 			queries: {

@@ -3,8 +3,12 @@
  * mirrored from the PHP controllers' schemas.
  */
 
-/** Cloud providers the plugin can connect to, one connection each per site. */
-export type ProviderId = 'dropbox' | 'google';
+/**
+ * A cloud provider as the server registers it ('dropbox', 'google', or any
+ * provider a module adds), one connection each per site. The editor and the
+ * Settings screen list whatever GET /connections returns.
+ */
+export type ProviderId = string;
 
 export type ConnectionStatus =
 	'unconfigured' | 'ready' | 'connected' | 'needs_attention';
@@ -22,23 +26,30 @@ export interface ConnectionProblem {
 	action: ProblemAction | null;
 }
 
-/** A Dropbox app's stored credentials. The secret itself never leaves the server. */
-export interface DropboxCredentials {
-	appKey: string;
-	secretStored: boolean;
-	accessType: AccessType;
+/**
+ * One field of a provider's credentials form, as the server describes it:
+ * `id` is the public half of the OAuth app (shown again once stored),
+ * `secret` is write-only, `choice` is one of `options`.
+ */
+export interface CredentialField {
+	name: string;
+	label: string;
+	kind: 'id' | 'secret' | 'choice';
+	help: string;
+	options?: Array< { value: string; label: string } >;
 }
 
-/** A Google Cloud OAuth client's stored credentials, without the secret. */
-export interface GoogleCredentials {
-	clientId: string;
-	secretStored: boolean;
-}
+/**
+ * Stored OAuth app credentials: the non-secret values keyed by field name
+ * (Dropbox `appKey`, `accessType`; Google `clientId`), and whether a secret
+ * is stored. The secret itself never leaves the server.
+ */
+export type StoredCredentials = { secretStored: boolean } & Record<
+	string,
+	string | boolean
+>;
 
-/** Stored OAuth app credentials, in the shape of their provider. */
-export type StoredCredentials = DropboxCredentials | GoogleCredentials;
-
-export interface ConnectedAccount {
+interface ConnectedAccount {
 	name: string;
 	email: string;
 }
@@ -49,6 +60,8 @@ export interface Connection {
 	status: ConnectionStatus;
 	canManage: boolean;
 	credentials: StoredCredentials | null;
+	/** The credentials form's fields in display order; null for people who cannot manage. */
+	credentialFields: CredentialField[] | null;
 	redirectUri: string | null;
 	account: ConnectedAccount | null;
 	accessType: AccessType | null;
@@ -58,28 +71,11 @@ export interface Connection {
 	problem: ConnectionProblem | null;
 }
 
-/** Body of POST /connections/dropbox/credentials. */
-export interface DropboxCredentialsInput {
-	appKey: string;
-	/** Empty or absent keeps the stored secret. */
-	appSecret?: string;
-	accessType: AccessType;
-}
-
-/** Body of POST /connections/google/credentials. */
-export interface GoogleCredentialsInput {
-	clientId: string;
-	/** Empty or absent keeps the stored secret. */
-	clientSecret?: string;
-}
-
-/** Body of POST /connections/{provider}/credentials, by provider. */
-export interface CredentialsInputs {
-	dropbox: DropboxCredentialsInput;
-	google: GoogleCredentialsInput;
-}
-
-export type CredentialsInput = CredentialsInputs[ ProviderId ];
+/**
+ * Body of POST /connections/{provider}/credentials: each field's value by
+ * its name. An empty or absent secret keeps the stored one.
+ */
+export type CredentialsInput = Record< string, string >;
 
 export interface AuthorizeResponse {
 	authorizeUrl: string;
@@ -138,7 +134,7 @@ export interface FolderListing {
 }
 
 /** The folder galleries of one provider are confined to; null = everything the app can see. */
-export interface GalleryRootChoice {
+interface GalleryRootChoice {
 	id: string;
 	path: string;
 }

@@ -1,5 +1,5 @@
 /** Customer Cloud Gallery → Settings, from any admin page. */
-export const SETTINGS_PATH = 'admin.php?page=customer-cloud-gallery';
+const SETTINGS_PATH = 'admin.php?page=customer-cloud-gallery';
 
 /**
  * The Settings screen's address. The editor runs in wp-admin; the canvas

@@ -1,7 +1,6 @@
 /**
  * Internal dependencies
  */
-import { REST_NAMESPACE } from '../api/constants';
 import type { OAuthNotice, SettingsConfig } from './types';
 
 const STATUSES: ReadonlyArray< OAuthNotice[ 'status' ] > = [
@@ -38,12 +37,6 @@ export function readSettingsConfig(
 	source: Window[ 'ccgSettings' ] = window.ccgSettings
 ): SettingsConfig {
 	return {
-		restNamespace:
-			typeof source?.restNamespace === 'string'
-				? source.restNamespace
-				: REST_NAMESPACE,
-		settingsUrl:
-			typeof source?.settingsUrl === 'string' ? source.settingsUrl : '',
 		notice: readNotice( source?.notice ),
 	};
 }

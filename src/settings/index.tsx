@@ -21,7 +21,7 @@ import './style.scss';
  *
  * @param root Mount point.
  */
-export function renderSettings( root: HTMLElement ): void {
+function renderSettings( root: HTMLElement ): void {
 	createRoot( root ).render(
 		<QueryClientProvider client={ queryClient }>
 			<SettingsScreen config={ readSettingsConfig() } />

@@ -11,8 +11,6 @@ export interface OAuthNotice {
 }
 
 export interface SettingsConfig {
-	restNamespace: string;
-	settingsUrl: string;
 	notice: OAuthNotice | null;
 }
 
@@ -33,8 +31,8 @@ export interface ProviderTexts {
 	connectLabel: string;
 	/** Why Connect is unavailable before credentials are saved. */
 	connectHint: string;
-	/** Title of the setup guide's panel, e.g. "Dropbox — step-by-step". */
-	guideTitle: string;
+	/** Title of the setup guide's panel, e.g. "Dropbox — step-by-step"; only with a guide. */
+	guideTitle?: string;
 	/** An administrator's status line before anything is set up. */
 	notSetUp: string;
 	/** The disconnect dialog's title, e.g. "Disconnect Dropbox?". */

@@ -11,7 +11,7 @@ import type { FolderRef, ProviderId } from '../../../src/api/types';
 import Breadcrumb from '../../../src/components/Breadcrumb';
 import FolderTree from '../../../src/components/FolderTree';
 import ProviderPicker from '../../../src/components/ProviderPicker';
-import { PROVIDER_LABELS } from '../../../src/components/ProviderPicker/labels';
+import { providerLabel } from '../../../src/components/ProviderPicker/labels';
 import { useChosenFolder, useConnections } from '../hooks';
 import { hasFolder, pickerProvider } from '../folder-attributes';
 import type { GalleryAttributes } from '../types';
@@ -44,12 +44,9 @@ export default function FolderPanel( {
 	onProviderChange,
 	onChoose,
 }: Props ) {
-	const { connections } = useConnections();
+	const { connections, connected } = useConnections();
 	const { query, error, unreachable } = useChosenFolder( attributes );
 	const chosen = hasFolder( attributes );
-	const connected = ( connections ?? [] )
-		.filter( ( item ) => item.status === 'connected' )
-		.map( ( item ) => item.provider );
 	const provider = chosen
 		? attributes.provider
 		: pickerProvider( connected, draftProvider );
@@ -72,7 +69,13 @@ export default function FolderPanel( {
 				<>
 					<Breadcrumb
 						items={ query.data.breadcrumb }
-						rootLabel={ PROVIDER_LABELS[ query.data.provider ] }
+						rootLabel={ providerLabel(
+							query.data.provider,
+							connections?.find(
+								( item ) =>
+									item.provider === query.data.provider
+							)
+						) }
 					/>
 					<PhotoCount
 						count={ query.data.photoCount }

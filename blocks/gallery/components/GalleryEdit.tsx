@@ -29,7 +29,7 @@ import LayoutPanel from './LayoutPanel';
 import PhotosPanel from './PhotosPanel';
 import UnreachableFolder from './UnreachableFolder';
 
-export type GalleryEditProps = Pick<
+type GalleryEditProps = Pick<
 	BlockEditProps< GalleryAttributes >,
 	'attributes' | 'setAttributes'
 > & {

@@ -43,10 +43,7 @@ export default function GalleryPlaceholder( {
 	onChoose,
 	onCancel,
 }: Props ) {
-	const { connections, loadError } = useConnections();
-	const connected = ( connections ?? [] )
-		.filter( ( item ) => item.status === 'connected' )
-		.map( ( item ) => item.provider );
+	const { connections, connected, loadError } = useConnections();
 	const shown = pickerProvider( connected, draftProvider, provider );
 
 	let content;

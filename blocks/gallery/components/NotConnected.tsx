@@ -9,7 +9,8 @@ import { __, sprintf } from '@wordpress/i18n';
 import type { Connection, ProviderId } from '../../../src/api/types';
 import {
 	formatProviderList,
-	PROVIDERS,
+	KNOWN_PROVIDERS,
+	listedProviders,
 } from '../../../src/components/ProviderPicker/labels';
 import { settingsUrl } from '../../../src/components/settings-url';
 
@@ -29,17 +30,17 @@ interface Props {
  * @param props.provider    The gallery's provider, if chosen.
  */
 export default function NotConnected( { connections, provider }: Props ) {
-	const offered = PROVIDERS.filter( ( id ) =>
+	const offered = listedProviders( connections ).filter( ( id ) =>
 		connections.some( ( item ) => item.provider === id )
 	);
-	let providers = offered.length > 0 ? offered : PROVIDERS;
+	let providers = offered.length > 0 ? offered : KNOWN_PROVIDERS;
 	if ( provider ) {
 		providers = [ provider ];
 	}
 	const relevant = connections.filter( ( item ) =>
 		providers.includes( item.provider )
 	);
-	const names = formatProviderList( providers );
+	const names = formatProviderList( providers, connections );
 	const canManage = connections.some( ( item ) => item.canManage );
 	const problem = relevant.find( ( item ) => item.problem )?.problem;
 	return (

@@ -17,7 +17,7 @@ interface Props {
  * @param count A whole number.
  * @return The number, formatted.
  */
-export function formatCount( count: number ): string {
+function formatCount( count: number ): string {
 	const lang = document.documentElement.lang || undefined;
 	try {
 		return new Intl.NumberFormat( lang ).format( count );

@@ -8,7 +8,7 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { ApiError, ProviderId } from '../../../src/api/types';
-import { PROVIDER_LABELS } from '../../../src/components/ProviderPicker/labels';
+import { useProviderLabel } from '../../../src/components/ProviderPicker/use-provider-label';
 
 interface Props {
 	provider: ProviderId;
@@ -33,6 +33,7 @@ export default function UnreachableFolder( {
 	error,
 	onChooseAnother,
 }: Props ) {
+	const providerName = useProviderLabel( provider );
 	return (
 		<Placeholder
 			icon="warning"
@@ -47,7 +48,7 @@ export default function UnreachableFolder( {
 						'This folder can no longer be reached in %1$s: %2$s',
 						'customer-cloud-gallery'
 					),
-					PROVIDER_LABELS[ provider ],
+					providerName,
 					folderPath
 				) }
 			</p>

@@ -6,7 +6,7 @@ import { act, within } from '@testing-library/react';
 /**
  * Internal dependencies
  */
-import { COUNTING_REFETCH_MS } from '../../../src/api/queries/use-folder-query';
+import { folderQueryOptions } from '../../../src/api/queries';
 import { LIBRARY } from '../../../src/api/test/folder-fixtures';
 import { renderedPreview } from '../../../src/api/test/mock-api';
 import type { FolderListing } from '../../../src/api/types';
@@ -50,6 +50,27 @@ function growingFolder( counts: number[], completeAt: number ) {
 		};
 	};
 }
+
+/**
+ * How long the editor waits before asking again for a folder still being
+ * listed, read from the query options the editor uses.
+ *
+ * @return Milliseconds.
+ */
+function countingRefetchMs(): number {
+	const { refetchInterval } = folderQueryOptions( 'dropbox', 'id:smith' );
+	// The rule reads only the query's data; a whole Query is not needed.
+	const counting = { state: { data: { complete: false } } } as never;
+	const ms =
+		typeof refetchInterval === 'function'
+			? refetchInterval( counting )
+			: refetchInterval;
+	if ( typeof ms !== 'number' ) {
+		throw new Error( 'A folder being counted is not polled.' );
+	}
+	return ms;
+}
+const COUNTING_REFETCH_MS = countingRefetchMs();
 
 async function tick( ms: number ) {
 	await act( async () => {

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 /**
  * Internal dependencies
  */
+import metadata from '../../../block.json';
 import { mockApi } from '../../../src/api/test/mock-api';
 import { renderWithProviders } from '../../../src/api/test/providers';
 import type { Connection } from '../../../src/api/types';
@@ -20,19 +21,13 @@ global.ResizeObserver ??= class {
 	disconnect() {}
 };
 
-export const DEFAULTS: GalleryAttributes = {
-	provider: '',
-	folderId: '',
-	folderPath: '',
-	columns: 3,
-	gap: 8,
-	aspectRatio: '1',
-	sortBy: 'name',
-	sortOrder: 'asc',
-	perPage: 24,
-	caption: 'none',
-	lightbox: true,
-};
+/** Each attribute's default, as block.json declares it: the editor's starting point. */
+const DEFAULTS = Object.fromEntries(
+	Object.entries( metadata.attributes ).map( ( [ name, attribute ] ) => [
+		name,
+		attribute.default,
+	] )
+) as GalleryAttributes;
 
 /**
  * Renders the block's edit in a fresh registry and QueryClient, with

@@ -1,5 +1,5 @@
 export { folderQueryOptions, useFolderQuery } from './use-folder-query';
-export { PREVIEW_DEBOUNCE_MS, usePreviewQuery } from './use-preview-query';
+export { usePreviewQuery } from './use-preview-query';
 export {
 	useGallerySettingsQuery,
 	useSaveGallerySettings,

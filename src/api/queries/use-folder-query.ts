@@ -11,7 +11,7 @@ import { queryKeys } from '../query-keys';
 import type { FolderScope, ProviderId } from '../types';
 
 /** How often a folder still being listed is asked for again (its count grows). */
-export const COUNTING_REFETCH_MS = 2000;
+const COUNTING_REFETCH_MS = 2000;
 
 /**
  * Options of one folder listing, shared by useFolderQuery and the tree's
@@ -29,8 +29,9 @@ export function folderQueryOptions(
 	scope: FolderScope = 'gallery'
 ) {
 	return queryOptions( {
-		queryKey: queryKeys.folder( provider || 'dropbox', folderId, scope ),
-		queryFn: () => fetchFolder( provider || 'dropbox', folderId, scope ),
+		// Without a provider the query is off; its key is no provider's.
+		queryKey: queryKeys.folder( provider, folderId, scope ),
+		queryFn: () => fetchFolder( provider, folderId, scope ),
 		enabled: provider !== '',
 		refetchInterval: ( query ) =>
 			query.state.data?.complete === false ? COUNTING_REFETCH_MS : false,

@@ -11,7 +11,7 @@ import { queryKeys } from '../query-keys';
 import { useDebouncedValue } from './use-debounced-value';
 
 /** How long attributes must stay unchanged before the preview is fetched. */
-export const PREVIEW_DEBOUNCE_MS = 400;
+const PREVIEW_DEBOUNCE_MS = 400;
 
 interface Options {
 	/** Milliseconds to wait for attributes to settle (tests pass 0). */

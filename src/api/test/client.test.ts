@@ -6,25 +6,19 @@ import apiFetch from '@wordpress/api-fetch';
 /**
  * Internal dependencies
  */
-import { restPath, toApiError } from '../client';
-import { fetchConnection, postCredentials } from '../connections';
+import { toApiError } from '../client';
+import { fetchConnections, postCredentials } from '../connections';
 
 jest.mock( '@wordpress/api-fetch' );
 
 describe( 'REST client', () => {
 	beforeEach( () => jest.resetAllMocks() );
 
-	it( 'builds paths inside the plugin namespace', () => {
-		expect( restPath( '/connections' ) ).toBe(
-			'/customer-cloud-gallery/v1/connections'
-		);
-	} );
-
-	it( 'GETs one connection by provider', async () => {
-		jest.mocked( apiFetch ).mockResolvedValue( {} );
-		await fetchConnection( 'dropbox' );
+	it( 'builds paths inside the plugin namespace', async () => {
+		jest.mocked( apiFetch ).mockResolvedValue( [] );
+		await fetchConnections();
 		expect( apiFetch ).toHaveBeenCalledWith( {
-			path: '/customer-cloud-gallery/v1/connections/dropbox',
+			path: '/customer-cloud-gallery/v1/connections',
 		} );
 	} );
 

@@ -17,6 +17,8 @@ interface Options {
 	library?: Record< string, FolderListing >;
 	/** Google Drive listings by `folder` parameter (default: the Drive fixture). */
 	driveLibrary?: Record< string, FolderListing >;
+	/** Listings of further providers, by provider and `folder` parameter. */
+	otherLibraries?: Record< ProviderId, Record< string, FolderListing > >;
 	/** Further handlers by path without query, e.g. `GET /customer-cloud-gallery/v1/connections`. */
 	routes?: Record< string, unknown | Handler >;
 }
@@ -43,18 +45,21 @@ export function renderedPreview( url: URL ) {
  * REST API: folder listings from a library, previews from the block
  * renderer, anything else from `routes` or a rest_no_route error.
  *
- * @param options              Libraries and routes.
- * @param options.library      Dropbox listings by folder parameter.
- * @param options.driveLibrary Google Drive listings by folder parameter.
- * @param options.routes       Further handlers by method and path.
+ * @param options                Libraries and routes.
+ * @param options.library        Dropbox listings by folder parameter.
+ * @param options.driveLibrary   Google Drive listings by folder parameter.
+ * @param options.otherLibraries Listings of further providers.
+ * @param options.routes         Further handlers by method and path.
  * @return The apiFetch mock.
  */
 export function mockApi( {
 	library = LIBRARY,
 	driveLibrary = DRIVE_LIBRARY,
+	otherLibraries = {},
 	routes = {},
 }: Options = {} ) {
 	const libraries: Record< ProviderId, Record< string, FolderListing > > = {
+		...otherLibraries,
 		dropbox: library,
 		google: driveLibrary,
 	};
@@ -70,11 +75,8 @@ export function mockApi( {
 		}
 		if ( key === 'GET /customer-cloud-gallery/v1/folders' ) {
 			const folder = url.searchParams.get( 'folder' ) ?? '';
-			const provider: ProviderId =
-				url.searchParams.get( 'provider' ) === 'google'
-					? 'google'
-					: 'dropbox';
-			const found = libraries[ provider ][ folder ];
+			const provider = url.searchParams.get( 'provider' ) ?? '';
+			const found = libraries[ provider ]?.[ folder ];
 			if ( ! found ) {
 				throw {
 					code: 'ccg_folder_not_found',

@@ -10,7 +10,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
  */
 import { useFolderQuery, usePreviewQuery } from '../queries';
 import { queryKeys } from '../query-keys';
-import { shouldRetry } from '../query-client';
+import { queryClient as sharedQueryClient } from '../query-client';
 import { CLIENTS, LIBRARY } from './folder-fixtures';
 import { mockApi } from './mock-api';
 import { createTestQueryClient } from './providers';
@@ -91,8 +91,10 @@ describe( 'useFolderQuery', () => {
 	} );
 } );
 
-describe( 'shouldRetry', () => {
+describe( 'the shared QueryClient’s retry rule', () => {
 	it( 'retries outages and rate limits, not missing or forbidden folders', () => {
+		const shouldRetry = sharedQueryClient.getDefaultOptions().queries
+			?.retry as ( failureCount: number, error: unknown ) => boolean;
 		const error = ( status: number ) => ( { code: 'x', data: { status } } );
 		expect( shouldRetry( 0, error( 503 ) ) ).toBe( true );
 		expect( shouldRetry( 0, error( 429 ) ) ).toBe( true );

@@ -9,7 +9,7 @@ import { __ } from '@wordpress/i18n';
 import type { FolderRef } from '../../api/types';
 import './index.scss';
 
-export interface BreadcrumbProps {
+interface BreadcrumbProps {
 	/** From the root to the chosen folder, both included. */
 	items: FolderRef[];
 	/** Name of the root when it has none (the Dropbox root): the provider's name. */

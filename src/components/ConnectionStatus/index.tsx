@@ -15,7 +15,7 @@ import './style.scss';
  * @param status Connection status.
  * @return Translated label.
  */
-export function getStatusLabel( status: Status ): string {
+function getStatusLabel( status: Status ): string {
 	switch ( status ) {
 		case 'connected':
 			return __( 'Connected', 'customer-cloud-gallery' );

@@ -17,7 +17,7 @@ import { __ } from '@wordpress/i18n';
 import { toApiError } from '../../api/client';
 import { folderQueryOptions, useFolderQuery } from '../../api/queries';
 import type { FolderRef, FolderScope, ProviderId } from '../../api/types';
-import { PROVIDER_LABELS } from '../ProviderPicker/labels';
+import { useProviderLabel } from '../ProviderPicker/use-provider-label';
 import { itemOf } from './keyboard';
 import TreeItem from './TreeItem';
 import { buildTree, flatten, isLarge } from './tree-model';
@@ -26,9 +26,9 @@ import { useTreeKeyboard } from './use-tree-keyboard';
 import './index.scss';
 
 /** Folders with more subfolders than this get the filter box. */
-export const FILTER_THRESHOLD = 20;
+const FILTER_THRESHOLD = 20;
 
-export interface FolderTreeProps {
+interface FolderTreeProps {
 	provider: ProviderId;
 	/** `all` browses from the account's root (the Settings root picker). */
 	scope?: FolderScope;
@@ -83,12 +83,13 @@ export default function FolderTree( {
 	provider,
 	scope = 'gallery',
 	label,
-	rootLabel = PROVIDER_LABELS[ provider ],
+	rootLabel,
 	selectedId,
 	onSelect,
 	initialExpanded = [],
 	filterThreshold = FILTER_THRESHOLD,
 }: FolderTreeProps ) {
+	const providerName = useProviderLabel( provider );
 	const rootQuery = useFolderQuery( provider, '', scope );
 	const [ expanded, setExpanded ] = useState< Set< string > >(
 		() => new Set( [ '', ...initialExpanded ] )
@@ -147,7 +148,7 @@ export default function FolderTree( {
 	const tree = buildTree( {
 		root: {
 			...rootQuery.data.root,
-			name: rootQuery.data.root.name || rootLabel,
+			name: rootQuery.data.root.name || ( rootLabel ?? providerName ),
 		},
 		listings,
 		expanded,

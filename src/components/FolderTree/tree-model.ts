@@ -29,7 +29,7 @@ export interface TreeNode {
 	hiddenCount: number;
 }
 
-export interface TreeInput {
+interface TreeInput {
 	root: FolderRef;
 	listings: ReadonlyMap< string, ListingState >;
 	expanded: ReadonlySet< string >;

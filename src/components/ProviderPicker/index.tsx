@@ -10,9 +10,9 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import type { Connection, ProviderId } from '../../api/types';
 import { settingsUrl } from '../settings-url';
-import { formatProviderList, PROVIDER_LABELS, PROVIDERS } from './labels';
+import { formatProviderList, listedProviders, providerLabel } from './labels';
 
-export interface ProviderPickerProps {
+interface ProviderPickerProps {
 	/** Connections as the store holds them. */
 	connections: Connection[];
 	value: ProviderId | '';
@@ -26,7 +26,7 @@ export interface ProviderPickerProps {
  * @param connection The provider's connection, if the server offers it.
  * @return The reason, or null when it can be chosen.
  */
-export function unavailableReason(
+function unavailableReason(
 	connection: Connection | undefined
 ): string | null {
 	if ( ! connection ) {
@@ -51,7 +51,7 @@ export function unavailableReason(
  * @return The hint, or undefined when every offered provider is usable.
  */
 function connectHint( connections: Connection[] ) {
-	const waiting = PROVIDERS.filter( ( provider ) =>
+	const waiting = listedProviders( connections ).filter( ( provider ) =>
 		connections.some(
 			( item ) =>
 				item.provider === provider && item.status !== 'connected'
@@ -60,7 +60,7 @@ function connectHint( connections: Connection[] ) {
 	if ( waiting.length === 0 ) {
 		return undefined;
 	}
-	const names = formatProviderList( waiting );
+	const names = formatProviderList( waiting, connections );
 	if ( ! connections.some( ( item ) => item.canManage ) ) {
 		return sprintf(
 			/* translators: %s: provider names, e.g. "Google Drive". */
@@ -87,9 +87,9 @@ function connectHint( connections: Connection[] ) {
 }
 
 /**
- * The storage provider of a gallery. Every provider is listed; those that
- * cannot be used now are disabled, say why, and the help below says how to
- * connect them.
+ * The storage provider of a gallery. Every provider the editor knows or the
+ * server offers is listed; those that cannot be used now are disabled, say
+ * why, and the help below says how to connect them.
  *
  * @param props             Component props.
  * @param props.connections Connections as the store holds them.
@@ -103,20 +103,22 @@ export default function ProviderPicker( {
 	onChange,
 	label = __( 'Storage provider', 'customer-cloud-gallery' ),
 }: ProviderPickerProps ) {
-	const options = PROVIDERS.map( ( provider ) => {
-		const reason = unavailableReason(
-			connections.find( ( item ) => item.provider === provider )
+	const options = listedProviders( connections ).map( ( provider ) => {
+		const connection = connections.find(
+			( item ) => item.provider === provider
 		);
+		const reason = unavailableReason( connection );
+		const name = providerLabel( provider, connection );
 		return {
 			value: provider,
 			label: reason
 				? sprintf(
 						/* translators: 1: provider name, 2: why it cannot be used. */
 						__( '%1$s — %2$s', 'customer-cloud-gallery' ),
-						PROVIDER_LABELS[ provider ],
+						name,
 						reason
 					)
-				: PROVIDER_LABELS[ provider ],
+				: name,
 			disabled: reason !== null,
 		};
 	} );

@@ -6,24 +6,70 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type { ProviderId } from '../../api/types';
+import type { Connection, ProviderId } from '../../api/types';
 
-/** Every provider the plugin knows, in the order the picker lists them. */
-export const PROVIDERS: ProviderId[] = [ 'dropbox', 'google' ];
+export const DROPBOX: ProviderId = 'dropbox';
+export const GOOGLE: ProviderId = 'google';
 
-export const PROVIDER_LABELS: Record< ProviderId, string > = {
-	dropbox: __( 'Dropbox', 'customer-cloud-gallery' ),
-	google: __( 'Google Drive', 'customer-cloud-gallery' ),
+/**
+ * The providers the editor has its own words for. They are listed even
+ * before the server offers them, so an author sees what the site could use;
+ * any other provider is listed once the server offers it.
+ */
+export const KNOWN_PROVIDERS: ProviderId[] = [ DROPBOX, GOOGLE ];
+
+const KNOWN_LABELS: Partial< Record< ProviderId, string > > = {
+	[ DROPBOX ]: __( 'Dropbox', 'customer-cloud-gallery' ),
+	[ GOOGLE ]: __( 'Google Drive', 'customer-cloud-gallery' ),
 };
+
+/**
+ * A provider's name: the editor's own translation for the providers it
+ * knows, else the label its connection carries from the server.
+ *
+ * @param provider   Provider.
+ * @param connection Its connection, if the server offers it.
+ * @return The name.
+ */
+export function providerLabel(
+	provider: ProviderId,
+	connection?: Connection | null
+): string {
+	return KNOWN_LABELS[ provider ] ?? connection?.label ?? provider;
+}
+
+/**
+ * The providers to list, in order: the known ones, then every other one the
+ * server offers, in the server's order.
+ *
+ * @param connections Connections as the store holds them.
+ * @return Provider ids.
+ */
+export function listedProviders( connections: Connection[] ): ProviderId[] {
+	const others = connections
+		.map( ( connection ) => connection.provider )
+		.filter( ( provider ) => ! KNOWN_PROVIDERS.includes( provider ) );
+	return [ ...KNOWN_PROVIDERS, ...others ];
+}
 
 /**
  * Provider names as one alternative, e.g. "Dropbox or Google Drive".
  *
- * @param providers Providers, in order.
+ * @param providers   Providers, in order.
+ * @param connections Connections, for the names of providers the editor
+ *                    does not know.
  * @return Translated list.
  */
-export function formatProviderList( providers: ProviderId[] ): string {
-	const names = providers.map( ( provider ) => PROVIDER_LABELS[ provider ] );
+export function formatProviderList(
+	providers: ProviderId[],
+	connections: Connection[] = []
+): string {
+	const names = providers.map( ( provider ) =>
+		providerLabel(
+			provider,
+			connections.find( ( item ) => item.provider === provider )
+		)
+	);
 	if ( names.length <= 1 ) {
 		return names[ 0 ] ?? '';
 	}

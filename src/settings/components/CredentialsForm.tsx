@@ -6,7 +6,7 @@ import type { FormEvent, ReactNode, Ref } from 'react';
 /**
  * WordPress dependencies
  */
-import { Button, TextControl } from '@wordpress/components';
+import { Button } from '@wordpress/components';
 import { useInstanceId } from '@wordpress/compose';
 import { useDispatch } from '@wordpress/data';
 import { useState } from '@wordpress/element';
@@ -16,27 +16,54 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { store as connectionsStore } from '../../store/connections';
-import type { Connection, CredentialsInput } from '../../store/connections';
+import type {
+	Connection,
+	CredentialsInput,
+	StoredCredentials,
+} from '../../store/connections';
 import { useRequestState } from '../hooks';
+import CredentialsFieldControl from './CredentialsFieldControl';
+import type { FormField } from './CredentialsFieldControl';
 import RequestErrorNotice from './RequestErrorNotice';
 
 export interface CredentialsFormProps {
 	connection: Connection;
-	/** The first input, focused by a problem's "Enter credentials". */
+	/** The first text input, focused by a problem's "Enter credentials". */
 	firstFieldRef?: Ref< HTMLInputElement >;
 }
 
 interface Props extends CredentialsFormProps {
 	/** The form's heading, e.g. "Dropbox app credentials". */
 	heading: string;
-	/** The public half: its label, help and stored value. */
-	idField: { label: string; help?: string; initial: string };
-	/** The secret: its label, and where to find it while none is stored. */
-	secretField: { label: string; help: string };
-	/** The request body for what was typed (an empty secret keeps the stored one). */
-	toInput: ( id: string, secret: string ) => CredentialsInput;
-	/** Further fields; call `markEdited` when one changes. */
-	children?: ( markEdited: () => void ) => ReactNode;
+	/** What to know before filling it in, shown below the heading. */
+	intro?: ReactNode;
+	/** Its fields, in display order. */
+	fields: FormField[];
+}
+
+/**
+ * What the form starts with: the stored value of each public field, a
+ * choice's first option when nothing is stored, and never a secret.
+ *
+ * @param fields The form's fields.
+ * @param stored The stored credentials, if any.
+ * @return Values by field name.
+ */
+function initialValues(
+	fields: FormField[],
+	stored: StoredCredentials | null
+): CredentialsInput {
+	return Object.fromEntries(
+		fields.map( ( field ) => {
+			const value = stored?.[ field.name ];
+			if ( field.kind !== 'secret' && typeof value === 'string' ) {
+				return [ field.name, value ];
+			}
+			const first =
+				field.kind === 'choice' ? field.options?.[ 0 ]?.value : '';
+			return [ field.name, first ?? '' ];
+		} )
+	);
 }
 
 /**
@@ -47,40 +74,46 @@ interface Props extends CredentialsFormProps {
  *
  * @param props               Component props.
  * @param props.connection    The provider's connection.
- * @param props.firstFieldRef Ref to the id input.
+ * @param props.firstFieldRef Ref to the first text input.
  * @param props.heading       The form's heading.
- * @param props.idField       Label, help and stored value of the id.
- * @param props.secretField   Label and help of the secret.
- * @param props.toInput       Builds the request body.
- * @param props.children      Further fields.
+ * @param props.intro         What to know before filling it in.
+ * @param props.fields        The fields.
  */
 export default function CredentialsForm( {
 	connection,
 	firstFieldRef,
 	heading,
-	idField,
-	secretField,
-	toInput,
-	children,
+	intro,
+	fields,
 }: Props ) {
 	const { provider, credentials, status } = connection;
 	const { pending, error } = useRequestState( provider );
 	const { saveCredentials } = useDispatch( connectionsStore );
 	const headingId = `ccg-credentials-${ useInstanceId( CredentialsForm ) }`;
 
-	const [ id, setId ] = useState( idField.initial );
-	const [ secret, setSecret ] = useState( '' );
+	const [ values, setValues ] = useState( () =>
+		initialValues( fields, credentials )
+	);
 	const [ hasSaved, setHasSaved ] = useState( false );
 
 	const secretStored = credentials?.secretStored ?? false;
 	const isSaving = pending === 'saving';
-	const isComplete =
-		id.trim() !== '' && ( secretStored || secret.trim() !== '' );
+	const isComplete = fields.every( ( field ) => {
+		const filled = ( values[ field.name ] ?? '' ).trim() !== '';
+		switch ( field.kind ) {
+			case 'id':
+				return filled;
+			case 'secret':
+				return secretStored || filled;
+			default:
+				return true;
+		}
+	} );
+	const firstTextField = fields.find( ( field ) => field.kind !== 'choice' );
 
-	const markEdited = () => setHasSaved( false );
-	const edit = ( setter: ( value: string ) => void ) => ( value: string ) => {
-		markEdited();
-		setter( value );
+	const edit = ( name: string ) => ( value: string ) => {
+		setHasSaved( false );
+		setValues( ( current ) => ( { ...current, [ name ]: value } ) );
 	};
 
 	const onSubmit = async ( event: FormEvent< HTMLFormElement > ) => {
@@ -88,10 +121,17 @@ export default function CredentialsForm( {
 		if ( ! isComplete || pending ) {
 			return;
 		}
-		const saved = await saveCredentials( provider, toInput( id, secret ) );
+		const saved = await saveCredentials( provider, values );
 		if ( saved ) {
 			// Never keep a secret around once the server has it.
-			setSecret( '' );
+			setValues( ( current ) => ( {
+				...current,
+				...Object.fromEntries(
+					fields
+						.filter( ( field ) => field.kind === 'secret' )
+						.map( ( field ) => [ field.name, '' ] )
+				),
+			} ) );
 			setHasSaved( true );
 		}
 	};
@@ -105,39 +145,19 @@ export default function CredentialsForm( {
 			<h2 id={ headingId } className="ccg-section-heading">
 				{ heading }
 			</h2>
-			<TextControl
-				__next40pxDefaultSize
-				__nextHasNoMarginBottom
-				ref={ firstFieldRef }
-				label={ idField.label }
-				help={ idField.help }
-				value={ id }
-				onChange={ edit( setId ) }
-				autoComplete="off"
-				spellCheck={ false }
-				required
-			/>
-			<TextControl
-				__next40pxDefaultSize
-				__nextHasNoMarginBottom
-				type="password"
-				label={ secretField.label }
-				value={ secret }
-				onChange={ edit( setSecret ) }
-				// Keeps browsers from filling in the WordPress password.
-				autoComplete="new-password"
-				spellCheck={ false }
-				required={ ! secretStored }
-				help={
-					secretStored
-						? __(
-								'A secret is stored. It stays unless you type a new one.',
-								'customer-cloud-gallery'
-							)
-						: secretField.help
-				}
-			/>
-			{ children?.( markEdited ) }
+			{ intro }
+			{ fields.map( ( field ) => (
+				<CredentialsFieldControl
+					key={ field.name }
+					field={ field }
+					value={ values[ field.name ] ?? '' }
+					onChange={ edit( field.name ) }
+					secretStored={ secretStored }
+					inputRef={
+						field === firstTextField ? firstFieldRef : undefined
+					}
+				/>
+			) ) }
 			{ error?.action === 'saving' && (
 				<RequestErrorNotice error={ error } />
 			) }

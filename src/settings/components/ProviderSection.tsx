@@ -42,8 +42,8 @@ interface Props {
 	accessTypeLabel?: string | null;
 	/** What "no gallery folder" means, e.g. "The whole Dropbox". */
 	rootLabel: string;
-	/** The setup guide, shown in the step-by-step panel. */
-	guide: ReactNode;
+	/** The setup guide, shown in the step-by-step panel titled `texts.guideTitle`. */
+	guide?: ReactNode;
 	/** The provider's own credentials form. */
 	CredentialsForm: ComponentType< CredentialsFormProps >;
 }
@@ -52,7 +52,8 @@ interface Props {
  * Everything about one provider's connection: where it stands, its problem
  * and fix, the account, and (for people who may manage it) the gallery
  * folder, the setup guide, the credentials form and the connect, test and
- * disconnect buttons. Each provider fills in its own words, guide and form.
+ * disconnect buttons. Each provider fills in its own words, guide and form;
+ * a provider without a guide gets none.
  *
  * @param props                 Component props.
  * @param props.connection      The connection.
@@ -180,16 +181,18 @@ export default function ProviderSection( {
 			) }
 			{ canManage && (
 				<>
-					<CardBody className="ccg-provider-section__guide">
-						<Panel>
-							<PanelBody
-								title={ texts.guideTitle }
-								initialOpen={ status !== 'connected' }
-							>
-								{ guide }
-							</PanelBody>
-						</Panel>
-					</CardBody>
+					{ guide && (
+						<CardBody className="ccg-provider-section__guide">
+							<Panel>
+								<PanelBody
+									title={ texts.guideTitle }
+									initialOpen={ status !== 'connected' }
+								>
+									{ guide }
+								</PanelBody>
+							</Panel>
+						</CardBody>
+					) }
 					<CardBody>
 						<CredentialsForm
 							connection={ connection }

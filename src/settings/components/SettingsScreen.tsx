@@ -10,7 +10,7 @@ import { __ } from '@wordpress/i18n';
  */
 import { store as connectionsStore } from '../../store/connections';
 import { useResetConnectingOnReturn } from '../hooks';
-import { SECTIONS } from '../sections';
+import { sectionFor } from '../sections';
 import type { SettingsConfig } from '../types';
 import OAuthResultNotice from './OAuthResultNotice';
 
@@ -52,13 +52,13 @@ export default function SettingsScreen( { config }: Props ) {
 		);
 	} else {
 		content = connections.map( ( connection ) => {
-			const Section = SECTIONS[ connection.provider ];
-			return Section ? (
+			const Section = sectionFor( connection.provider );
+			return (
 				<Section
 					key={ connection.provider }
 					connection={ connection }
 				/>
-			) : null;
+			);
 		} );
 	}
 

@@ -1,21 +1,14 @@
 /**
  * WordPress dependencies
  */
-import { RadioControl } from '@wordpress/components';
-import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import type { AccessType } from '../../store/connections';
 import CredentialsForm from '../components/CredentialsForm';
 import type { CredentialsFormProps } from '../components/CredentialsForm';
-import { dropboxCredentials, getAccessTypeLabel } from './labels';
-
-function isAccessType( value: string ): value is AccessType {
-	return value === 'full' || value === 'app_folder';
-}
+import { getAccessTypeLabel } from './labels';
 
 /**
  * App key, App secret and access type of the user's Dropbox app.
@@ -28,10 +21,6 @@ export default function DropboxCredentialsForm( {
 	connection,
 	firstFieldRef,
 }: CredentialsFormProps ) {
-	const stored = dropboxCredentials( connection );
-	const [ accessType, setAccessType ] = useState< AccessType >(
-		stored?.accessType ?? 'full'
-	);
 	return (
 		<CredentialsForm
 			connection={ connection }
@@ -40,38 +29,31 @@ export default function DropboxCredentialsForm( {
 				'Dropbox app credentials',
 				'customer-cloud-gallery'
 			) }
-			idField={ {
-				label: __( 'App key', 'customer-cloud-gallery' ),
-				initial: stored?.appKey ?? '',
-			} }
-			secretField={ {
-				label: __( 'App secret', 'customer-cloud-gallery' ),
-				help: __(
-					'In the Dropbox App Console, click Show next to App secret to reveal it.',
-					'customer-cloud-gallery'
-				),
-			} }
-			toInput={ ( appKey, appSecret ) => ( {
-				appKey,
-				appSecret,
-				accessType,
-			} ) }
-		>
-			{ ( markEdited ) => (
-				<RadioControl
-					label={ __( 'Access type', 'customer-cloud-gallery' ) }
-					help={ __(
+			fields={ [
+				{
+					name: 'appKey',
+					kind: 'id',
+					label: __( 'App key', 'customer-cloud-gallery' ),
+				},
+				{
+					name: 'appSecret',
+					kind: 'secret',
+					label: __( 'App secret', 'customer-cloud-gallery' ),
+					help: __(
+						'In the Dropbox App Console, click Show next to App secret to reveal it.',
+						'customer-cloud-gallery'
+					),
+				},
+				{
+					name: 'accessType',
+					kind: 'choice',
+					label: __( 'Access type', 'customer-cloud-gallery' ),
+					help: __(
 						'Choose the access type you gave the app when you created it.',
 						'customer-cloud-gallery'
-					) }
-					selected={ accessType }
-					onChange={ ( value: string ) => {
-						if ( isAccessType( value ) ) {
-							markEdited();
-							setAccessType( value );
-						}
-					} }
-					options={ [
+					),
+					// The first is the default while none is stored.
+					options: [
 						{
 							value: 'full',
 							label: __(
@@ -91,9 +73,9 @@ export default function DropboxCredentialsForm( {
 								'customer-cloud-gallery'
 							),
 						},
-					] }
-				/>
-			) }
-		</CredentialsForm>
+					],
+				},
+			] }
+		/>
 	);
 }

@@ -6,11 +6,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type {
-	AccessType,
-	Connection,
-	DropboxCredentials,
-} from '../../store/connections';
+import type { AccessType, Connection } from '../../store/connections';
 import type { ProviderTexts } from '../types';
 
 export const APP_CONSOLE_URL = 'https://www.dropbox.com/developers/apps';
@@ -42,19 +38,6 @@ export function defaultRootLabel( connection: Connection ): string {
 	return connection.accessType === 'app_folder'
 		? __( 'The App folder', 'customer-cloud-gallery' )
 		: __( 'The whole Dropbox', 'customer-cloud-gallery' );
-}
-
-/**
- * The stored Dropbox app credentials, if the connection has them.
- *
- * @param connection The Dropbox connection.
- * @return Its credentials, or null.
- */
-export function dropboxCredentials(
-	connection: Connection
-): DropboxCredentials | null {
-	const { credentials } = connection;
-	return credentials && 'appKey' in credentials ? credentials : null;
 }
 
 /**

@@ -8,7 +8,6 @@ import { __ } from '@wordpress/i18n';
  */
 import CredentialsForm from '../components/CredentialsForm';
 import type { CredentialsFormProps } from '../components/CredentialsForm';
-import { googleCredentials } from './labels';
 
 /**
  * Client ID and Client secret of the user's own Google Cloud OAuth client.
@@ -29,25 +28,26 @@ export default function GoogleCredentialsForm( {
 				'Google OAuth client credentials',
 				'customer-cloud-gallery'
 			) }
-			idField={ {
-				label: __( 'Client ID', 'customer-cloud-gallery' ),
-				help: __(
-					'It ends in .apps.googleusercontent.com.',
-					'customer-cloud-gallery'
-				),
-				initial: googleCredentials( connection )?.clientId ?? '',
-			} }
-			secretField={ {
-				label: __( 'Client secret', 'customer-cloud-gallery' ),
-				help: __(
-					'In the Google Cloud console, open APIs & Services → Credentials and click your OAuth client to find it.',
-					'customer-cloud-gallery'
-				),
-			} }
-			toInput={ ( clientId, clientSecret ) => ( {
-				clientId,
-				clientSecret,
-			} ) }
+			fields={ [
+				{
+					name: 'clientId',
+					kind: 'id',
+					label: __( 'Client ID', 'customer-cloud-gallery' ),
+					help: __(
+						'It ends in .apps.googleusercontent.com.',
+						'customer-cloud-gallery'
+					),
+				},
+				{
+					name: 'clientSecret',
+					kind: 'secret',
+					label: __( 'Client secret', 'customer-cloud-gallery' ),
+					help: __(
+						'In the Google Cloud console, open APIs & Services → Credentials and click your OAuth client to find it.',
+						'customer-cloud-gallery'
+					),
+				},
+			] }
 		/>
 	);
 }

@@ -6,7 +6,6 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type { Connection, GoogleCredentials } from '../../store/connections';
 import type { ProviderTexts } from '../types';
 
 export const CLOUD_CONSOLE_URL = 'https://console.cloud.google.com/';
@@ -14,19 +13,6 @@ export const CLOUD_CONSOLE_URL = 'https://console.cloud.google.com/';
 /** The one scope the plugin asks for: see and download Drive files. */
 export const DRIVE_READONLY_SCOPE =
 	'https://www.googleapis.com/auth/drive.readonly';
-
-/**
- * The stored OAuth client credentials, if the connection has them.
- *
- * @param connection The Google Drive connection.
- * @return Its credentials, or null.
- */
-export function googleCredentials(
-	connection: Connection
-): GoogleCredentials | null {
-	const { credentials } = connection;
-	return credentials && 'clientId' in credentials ? credentials : null;
-}
 
 /**
  * @return The Google Drive section's words.

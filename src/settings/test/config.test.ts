@@ -7,8 +7,6 @@ describe( 'readSettingsConfig', () => {
 	it( 'reads what the page printed', () => {
 		expect(
 			readSettingsConfig( {
-				restNamespace: 'customer-cloud-gallery/v1',
-				settingsUrl: 'http://localhost:8888/wp-admin/admin.php?page=x',
 				notice: {
 					status: 'warning',
 					message: 'You cancelled on Dropbox.',
@@ -17,8 +15,6 @@ describe( 'readSettingsConfig', () => {
 				},
 			} )
 		).toEqual( {
-			restNamespace: 'customer-cloud-gallery/v1',
-			settingsUrl: 'http://localhost:8888/wp-admin/admin.php?page=x',
 			notice: {
 				status: 'warning',
 				message: 'You cancelled on Dropbox.',
@@ -30,8 +26,6 @@ describe( 'readSettingsConfig', () => {
 
 	it( 'still renders without the page’s object', () => {
 		expect( readSettingsConfig( undefined ) ).toEqual( {
-			restNamespace: 'customer-cloud-gallery/v1',
-			settingsUrl: '',
 			notice: null,
 		} );
 	} );

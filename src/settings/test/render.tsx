@@ -62,14 +62,7 @@ export async function renderSettingsScreen( {
 	const utils = render(
 		<QueryClientProvider client={ queryClient }>
 			<RegistryProvider value={ registry }>
-				<SettingsScreen
-					config={ {
-						restNamespace: 'customer-cloud-gallery/v1',
-						settingsUrl:
-							'http://localhost:8888/wp-admin/admin.php?page=ccg-settings',
-						notice,
-					} }
-				/>
+				<SettingsScreen config={ { notice } } />
 			</RegistryProvider>
 		</QueryClientProvider>
 	);

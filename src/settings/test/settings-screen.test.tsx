@@ -6,10 +6,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 /**
  * Internal dependencies
  */
-import type { ProviderId } from '../../store/connections';
 import {
 	connectedConnection,
 	dropboxConnection,
+	exampleConnection,
 	googleConnection,
 	readyConnection,
 } from '../../store/connections/test/fixtures';
@@ -21,17 +21,12 @@ jest.mock( '@wordpress/api-fetch' );
 describe( 'Settings screen', () => {
 	beforeEach( () => jest.resetAllMocks() );
 
-	it( 'loads the connections and shows a section per provider it knows', async () => {
+	it( 'loads the connections and shows a section per provider, including one only the server knows', async () => {
 		const { apiFetch } = await renderSettingsScreen( {
 			connections: [
 				dropboxConnection(),
 				googleConnection(),
-				// No section for it: must not break the screen.
-				{
-					...dropboxConnection(),
-					provider: 'onedrive' as ProviderId,
-					label: 'OneDrive',
-				},
+				exampleConnection(),
 			],
 		} );
 
@@ -48,6 +43,8 @@ describe( 'Settings screen', () => {
 			'Dropbox app credentials',
 			'Google Drive',
 			'Google OAuth client credentials',
+			'Example Cloud',
+			'Example Cloud credentials',
 		] );
 		expect(
 			screen.getByRole( 'region', { name: 'Dropbox' } )
@@ -55,7 +52,36 @@ describe( 'Settings screen', () => {
 		expect(
 			screen.getByRole( 'region', { name: 'Google Drive' } )
 		).toBeInTheDocument();
-		expect( screen.queryByText( 'OneDrive' ) ).toBeNull();
+
+		const example = screen.getByRole( 'region', { name: 'Example Cloud' } );
+		expect(
+			within( example ).getByRole( 'heading', {
+				level: 2,
+				name: 'Example Cloud',
+			} )
+		).toBeInTheDocument();
+		const form = within( example ).getByRole( 'form', {
+			name: 'Example Cloud credentials',
+		} );
+		expect( within( form ).getByLabelText( 'Client key' ) ).toBeRequired();
+		expect(
+			within( form ).getByLabelText( 'Signing secret' )
+		).toHaveAttribute( 'type', 'password' );
+		expect(
+			within( form ).getByRole( 'radio', { name: 'Europe' } )
+		).toBeChecked();
+		expect(
+			within( form ).getByRole( 'radio', { name: 'United States' } )
+		).not.toBeChecked();
+		expect(
+			within( example ).getByRole( 'button', {
+				name: 'Connect Example Cloud',
+			} )
+		).toHaveAttribute( 'aria-disabled', 'true' );
+		// It has no guide of its own; Dropbox's and Google's stay theirs.
+		expect(
+			within( example ).queryByRole( 'button', { name: /step-by-step/ } )
+		).toBeNull();
 	} );
 
 	it( 'says it is loading until the connections arrive', async () => {

@@ -12,7 +12,7 @@ import { assignLocation } from './navigation';
 import type {
 	ApiError,
 	Connection,
-	CredentialsInputs,
+	CredentialsInput,
 	Navigate,
 	PendingAction,
 	ProviderId,
@@ -22,10 +22,6 @@ import type {
 
 export function receiveConnections( connections: Connection[] ) {
 	return { type: 'RECEIVE_CONNECTIONS', connections } as const;
-}
-
-export function receiveConnection( connection: Connection ) {
-	return { type: 'RECEIVE_CONNECTION', connection } as const;
 }
 
 export function receiveLoadError( error: ApiError | null ) {
@@ -39,17 +35,16 @@ export function setPendingAction(
 	return { type: 'SET_PENDING_ACTION', provider, action } as const;
 }
 
-export function receiveError(
-	provider: ProviderId,
-	error: RequestError | null
-) {
+// Not store actions: only the thunks below report what a server answered.
+function receiveConnection( connection: Connection ) {
+	return { type: 'RECEIVE_CONNECTION', connection } as const;
+}
+
+function receiveError( provider: ProviderId, error: RequestError | null ) {
 	return { type: 'RECEIVE_ERROR', provider, error } as const;
 }
 
-export function receiveTestResult(
-	provider: ProviderId,
-	result: TestResult | null
-) {
+function receiveTestResult( provider: ProviderId, result: TestResult | null ) {
 	return { type: 'RECEIVE_TEST_RESULT', provider, result } as const;
 }
 
@@ -69,6 +64,11 @@ export type Action = ReturnType<
  */
 export interface ThunkArgs {
 	dispatch: ( action: Action ) => void;
+	select: {
+		getConnection: (
+			provider: ProviderId
+		) => Connection | null | undefined;
+	};
 }
 
 /**
@@ -112,18 +112,21 @@ async function run(
  * Saves the provider's OAuth app credentials.
  *
  * @param provider Provider to configure.
- * @param input    Its credentials in its own shape (Dropbox: App key,
- *                 optional new secret, access type; Google: Client ID,
- *                 optional new secret).
+ * @param input    Each field's value by name (Dropbox: App key, optional
+ *                 new secret, access type; Google: Client ID, optional new
+ *                 secret); an empty secret keeps the stored one.
  * @return Resolves to whether the credentials were saved (the error is in
  *         getError() otherwise).
  */
 export const saveCredentials =
-	< P extends ProviderId >( provider: P, input: CredentialsInputs[ P ] ) =>
-	( { dispatch }: ThunkArgs ): Promise< boolean > =>
+	( provider: ProviderId, input: CredentialsInput ) =>
+	( { dispatch, select }: ThunkArgs ): Promise< boolean > =>
 		run( provider, 'saving', dispatch, async () => {
+			const fields = select.getConnection( provider )?.credentialFields;
 			dispatch(
-				receiveConnection( await postCredentials( provider, input ) )
+				receiveConnection(
+					await postCredentials( provider, input, fields )
+				)
 			);
 		} );
 

@@ -37,6 +37,4 @@ if ( ! ( select( store ) as unknown ) ) {
 	register( store );
 }
 
-export { STORE_NAME };
-export type { Action } from './actions';
 export type * from './types';

@@ -36,5 +36,4 @@ const resolveFromList =
 	};
 
 export const getConnection = resolveFromList;
-export const isConnected = resolveFromList;
 export const getConnectedProviders = resolveFromList;

@@ -51,23 +51,6 @@ export function getConnection(
 }
 
 /**
- * Whether a provider is connected and usable for galleries.
- *
- * @param state    Store state.
- * @param provider Provider.
- * @return Undefined while loading.
- */
-export function isConnected(
-	state: State,
-	provider: ProviderId
-): boolean | undefined {
-	const connection = getConnection( state, provider );
-	return connection === undefined
-		? undefined
-		: connection?.status === 'connected';
-}
-
-/**
  * Providers a gallery can use right now.
  *
  * @param state Store state.

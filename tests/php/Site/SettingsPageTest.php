@@ -61,8 +61,7 @@ final class SettingsPageTest extends TestCase {
 		$this->assertStringStartsWith( 'window.ccgSettings = {', trim( $inline ) );
 		$this->assertStringNotContainsString( '</script>', $inline );
 		$data = json_decode( substr( trim( $inline ), strlen( 'window.ccgSettings = ' ), -1 ), true );
-		$this->assertSame( 'customer-cloud-gallery/v1', $data['restNamespace'] );
-		$this->assertSame( admin_url( 'admin.php?page=customer-cloud-gallery' ), $data['settingsUrl'] );
+		$this->assertSame( array( 'notice' ), array_keys( $data ), 'The screen reads nothing else from the page.' );
 		$this->assertSame( 'error', $data['notice']['status'] );
 		$this->assertSame( 'Bad </script><script>alert(1)</script>', $data['notice']['message'] );
 		$this->assertSame( 'invalid_client', $data['notice']['code'] );

@@ -10,6 +10,7 @@ import userEvent from '@testing-library/user-event';
 import {
 	connectedConnection,
 	dropboxConnection,
+	exampleConnection,
 	googleConnectedConnection,
 } from '../../../store/connections/test/fixtures';
 import ProviderPicker from '..';
@@ -94,6 +95,53 @@ describe( 'ProviderPicker', () => {
 	} );
 } );
 
+describe( 'ProviderPicker with a provider only the server knows', () => {
+	it( 'lists it by its connection’s label and reports its id', async () => {
+		const onChange = jest.fn();
+		render(
+			<ProviderPicker
+				connections={ [
+					connectedConnection(),
+					exampleConnection( { status: 'connected' } ),
+				] }
+				value="dropbox"
+				onChange={ onChange }
+			/>
+		);
+		const select = screen.getByRole( 'combobox', {
+			name: 'Storage provider',
+		} );
+		expect(
+			within( select ).getByRole( 'option', { name: 'Example Cloud' } )
+		).toBeEnabled();
+
+		await userEvent.selectOptions( select, 'Example Cloud' );
+		expect( onChange ).toHaveBeenCalledWith( 'example' );
+	} );
+
+	it( 'says why it cannot be used yet, and where to connect it', () => {
+		render(
+			<ProviderPicker
+				connections={ [ connectedConnection(), exampleConnection() ] }
+				value="dropbox"
+				onChange={ jest.fn() }
+			/>
+		);
+		expect(
+			screen.getByRole( 'option', {
+				name: 'Example Cloud — not connected yet',
+			} )
+		).toBeDisabled();
+		expect(
+			screen.getByRole( 'link', {
+				name: 'Customer Cloud Gallery → Settings',
+			} ).parentElement
+		).toHaveTextContent(
+			'To use Example Cloud, connect it in Customer Cloud Gallery → Settings.'
+		);
+	} );
+} );
+
 describe( 'formatProviderList', () => {
 	it( 'joins provider names as alternatives', () => {
 		expect( formatProviderList( [ 'dropbox' ] ) ).toBe( 'Dropbox' );
@@ -101,5 +149,11 @@ describe( 'formatProviderList', () => {
 			'Dropbox or Google Drive'
 		);
 		expect( formatProviderList( [] ) ).toBe( '' );
+		expect(
+			formatProviderList(
+				[ 'dropbox', 'example' ],
+				[ exampleConnection() ]
+			)
+		).toBe( 'Dropbox or Example Cloud' );
 	} );
 } );

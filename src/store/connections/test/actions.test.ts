@@ -6,7 +6,7 @@ import { createRegistry } from '@wordpress/data';
 /**
  * Internal dependencies
  */
-import { STORE_NAME, store } from '..';
+import { store } from '..';
 import { mockRoutes, restError, routeOf } from './api-mock';
 import {
 	connectedConnection,
@@ -112,7 +112,7 @@ describe( 'connections thunks', () => {
 			// The store keeps what the server answered, never the input.
 			expect(
 				JSON.stringify(
-					registry.stores[ STORE_NAME ]?.store?.getState()
+					registry.stores[ store.name ]?.store?.getState()
 				)
 			).not.toContain( 's3cret' );
 		} );
@@ -197,16 +197,23 @@ describe( 'connections thunks', () => {
 		} );
 
 		it( 'clears the previous error when a new request starts', async () => {
+			let calls = 0;
 			mockRoutes( {
-				[ `POST ${ BASE }/dropbox/credentials` ]: readyConnection(),
+				[ `POST ${ BASE }/dropbox/credentials` ]: () => {
+					if ( calls++ === 0 ) {
+						throw restError( 'x', 'Old', 500 );
+					}
+					return readyConnection();
+				},
 			} );
 			const registry = loadedRegistry();
-			registry.dispatch( store ).receiveError( 'dropbox', {
-				code: 'x',
-				message: 'Old',
-				status: 500,
-				action: 'saving',
+			await registry.dispatch( store ).saveCredentials( 'dropbox', {
+				appKey: 'k',
+				accessType: 'full',
 			} );
+			expect(
+				registry.select( store ).getError( 'dropbox' )?.message
+			).toBe( 'Old' );
 
 			await registry.dispatch( store ).saveCredentials( 'dropbox', {
 				appKey: 'k',
@@ -275,20 +282,25 @@ describe( 'connections thunks', () => {
 	describe( 'disconnect', () => {
 		it( 'posts disconnect, stores the answer and forgets the last test', async () => {
 			mockRoutes( {
+				[ `POST ${ BASE }/dropbox/test` ]: {
+					ok: true,
+					message: 'Fine',
+					connection: connectedConnection(),
+					visibleFolders: [ '/Clients' ],
+				},
 				[ `POST ${ BASE }/dropbox/disconnect` ]: readyConnection(),
 			} );
 			const registry = loadedRegistry( connectedConnection() );
-			registry.dispatch( store ).receiveTestResult( 'dropbox', {
-				ok: true,
-				message: 'Fine',
-				visibleFolders: [ '/Clients' ],
-			} );
+			await registry.dispatch( store ).testConnection( 'dropbox' );
+			expect(
+				registry.select( store ).getTestResult( 'dropbox' )
+			).not.toBeNull();
 
 			await registry.dispatch( store ).disconnect( 'dropbox' );
 
-			expect( registry.select( store ).isConnected( 'dropbox' ) ).toBe(
-				false
-			);
+			expect(
+				registry.select( store ).getConnectedProviders()
+			).not.toContain( 'dropbox' );
 			expect(
 				registry.select( store ).getTestResult( 'dropbox' )
 			).toBeNull();

@@ -2,15 +2,24 @@
  * Internal dependencies
  */
 import {
-	receiveConnection,
 	receiveConnections,
-	receiveError,
 	receiveLoadError,
-	receiveTestResult,
 	setPendingAction,
 } from '../actions';
+import type { Connection, RequestError, TestResult } from '../types';
 import reducer, { initialState } from '../reducer';
 import { connectedConnection, dropboxConnection } from './fixtures';
+
+/*
+ * The actions only the store's own thunks dispatch, written out as they
+ * reach the reducer.
+ */
+const receiveConnection = ( connection: Connection ) =>
+	( { type: 'RECEIVE_CONNECTION', connection } ) as const;
+const receiveError = ( provider: string, error: RequestError | null ) =>
+	( { type: 'RECEIVE_ERROR', provider, error } ) as const;
+const receiveTestResult = ( provider: string, result: TestResult | null ) =>
+	( { type: 'RECEIVE_TEST_RESULT', provider, result } ) as const;
 
 describe( 'connections reducer', () => {
 	it( 'starts with nothing loaded', () => {

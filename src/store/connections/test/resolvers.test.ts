@@ -50,15 +50,13 @@ describe( 'connections resolvers', () => {
 		const registry = freshRegistry();
 		const resolve = registry.resolveSelect( store );
 
-		const [ connection, connected, providers ] = await Promise.all( [
+		const [ connection, providers ] = await Promise.all( [
 			resolve.getConnection( 'dropbox' ),
-			resolve.isConnected( 'dropbox' ),
 			resolve.getConnectedProviders(),
 			resolve.getConnections(),
 		] );
 
 		expect( connection?.account?.name ).toBe( 'Ada Lovelace' );
-		expect( connected ).toBe( true );
 		expect( providers ).toEqual( [ 'dropbox' ] );
 		expect( apiFetch ).toHaveBeenCalledTimes( 1 );
 	} );

@@ -2,7 +2,6 @@
  * Internal dependencies
  */
 import {
-	receiveConnection,
 	receiveConnections,
 	receiveLoadError,
 	setPendingAction,
@@ -16,16 +15,22 @@ import {
 	getLoadError,
 	getPendingAction,
 	getTestResult,
-	isConnected,
 } from '../selectors';
+import type { Connection } from '../types';
 import { connectedConnection, dropboxConnection } from './fixtures';
+
+/**
+ * What the store's thunks dispatch when the server answers for one provider.
+ * @param connection
+ */
+const receiveConnection = ( connection: Connection ) =>
+	( { type: 'RECEIVE_CONNECTION', connection } ) as const;
 
 describe( 'connections selectors', () => {
 	describe( 'while loading', () => {
 		it( 'return undefined for everything derived from the list', () => {
 			expect( getConnections( initialState ) ).toBeUndefined();
 			expect( getConnection( initialState, 'dropbox' ) ).toBeUndefined();
-			expect( isConnected( initialState, 'dropbox' ) ).toBeUndefined();
 			expect( getConnectedProviders( initialState ) ).toBeUndefined();
 		} );
 
@@ -72,8 +77,6 @@ describe( 'connections selectors', () => {
 		} );
 
 		it( 'tell connected providers apart', () => {
-			expect( isConnected( state, 'dropbox' ) ).toBe( true );
-			expect( isConnected( state, 'google' ) ).toBe( false );
 			expect( getConnectedProviders( state ) ).toEqual( [ 'dropbox' ] );
 		} );
 
@@ -83,7 +86,6 @@ describe( 'connections selectors', () => {
 				receiveConnections( [ dropboxConnection() ] )
 			);
 			expect( getConnection( onlyDropbox, 'google' ) ).toBeNull();
-			expect( isConnected( onlyDropbox, 'google' ) ).toBe( false );
 		} );
 
 		it( 'treat needs_attention as not connected', () => {
@@ -93,7 +95,6 @@ describe( 'connections selectors', () => {
 					connectedConnection( { status: 'needs_attention' } )
 				)
 			);
-			expect( isConnected( broken, 'dropbox' ) ).toBe( false );
 			expect( getConnectedProviders( broken ) ).toEqual( [] );
 		} );
 
