@@ -58,7 +58,7 @@ final class Services {
 		return array(
 			new GalleryBlock( dirname( PLUGIN_FILE ), fn (): array => $this->provider_ids() ),
 			new SettingsPage( new SettingsAssets( $this->flash_notices() ) ),
-			new Admin\ThumbnailSiteHealth( $this->providers(), $this->thumbnail_health() ),
+			new Admin\ThumbnailSiteHealth( $this->providers( ... ), $this->thumbnail_health() ),
 			$this->callback_handler(),
 			$this->rest_api(),
 			$this->folder_listings(),
@@ -180,7 +180,7 @@ final class Services {
 	public function callback_handler(): CallbackHandler {
 		return $this->once(
 			__FUNCTION__,
-			fn () => new CallbackHandler( $this->providers(), $this->state_store(), $this->flash_notices(), new CallbackMessages() )
+			fn () => new CallbackHandler( $this->provider_ids(), $this->providers( ... ), $this->state_store(), $this->flash_notices(), new CallbackMessages() )
 		);
 	}
 
@@ -189,6 +189,13 @@ final class Services {
 	}
 
 	private function rest_api(): REST\RestApi {
+		return new REST\RestApi( $this->rest_controllers( ... ) );
+	}
+
+	/**
+	 * @return list<\WP_REST_Controller>
+	 */
+	private function rest_controllers(): array {
 		$presenter   = new REST\ConnectionPresenter( $this->providers(), $this->thumbnail_health() );
 		$controllers = array(
 			new REST\ConnectionsController( $this->providers(), $presenter ),
@@ -199,7 +206,7 @@ final class Services {
 		foreach ( $this->modules() as $module ) {
 			array_push( $controllers, ...$module->rest_controllers( $presenter ) );
 		}
-		return new REST\RestApi( $controllers );
+		return $controllers;
 	}
 
 	private function image_tokens(): Images\ImageToken {

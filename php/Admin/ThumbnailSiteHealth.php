@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Admin;
 
+use Closure;
 use CustomerCloudGallery\Images\ThumbnailHealth;
 use CustomerCloudGallery\Providers\ProviderRegistry;
 
@@ -22,7 +23,10 @@ final class ThumbnailSiteHealth {
 
 	public const TEST = 'ccg_thumbnails';
 
-	public function __construct( private ProviderRegistry $providers, private ThumbnailHealth $health ) {}
+	/**
+	 * @param Closure(): ProviderRegistry $providers Built when Site Health asks, not on every request.
+	 */
+	public function __construct( private Closure $providers, private ThumbnailHealth $health ) {}
 
 	public function register(): void {
 		add_filter( 'site_status_tests', array( $this, 'add_test' ) );
@@ -46,7 +50,7 @@ final class ThumbnailSiteHealth {
 	 */
 	public function run(): array {
 		$failing = array();
-		foreach ( $this->providers->all() as $provider ) {
+		foreach ( ( $this->providers )()->all() as $provider ) {
 			$problem = $this->health->problem( $provider->connection() );
 			if ( null !== $problem ) {
 				$failing[ $provider->label() ] = $problem;

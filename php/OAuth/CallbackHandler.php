@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\OAuth;
 
+use Closure;
 use CustomerCloudGallery\Admin\SettingsPage;
 use CustomerCloudGallery\Capabilities;
 use CustomerCloudGallery\Providers\Connection;
@@ -23,17 +24,22 @@ use CustomerCloudGallery\Providers\ProviderRegistry;
  */
 final class CallbackHandler {
 
+	/**
+	 * @param list<string>              $provider_ids Known without building the providers.
+	 * @param Closure(): ProviderRegistry $providers    Built when a callback arrives.
+	 */
 	public function __construct(
-		private ProviderRegistry $providers,
+		private array $provider_ids,
+		private Closure $providers,
 		private StateStore $states,
 		private FlashNotices $notices,
 		private CallbackMessages $messages
 	) {}
 
 	public function register(): void {
-		foreach ( $this->providers->all() as $provider ) {
-			$action = RedirectUri::ACTION_PREFIX . $provider->id();
-			add_action( 'admin_post_' . $action, fn () => $this->handle( $provider ) );
+		foreach ( $this->provider_ids as $id ) {
+			$action = RedirectUri::ACTION_PREFIX . $id;
+			add_action( 'admin_post_' . $action, fn () => $this->handle( ( $this->providers )()->get( $id ) ?? wp_die( '', '', array( 'response' => 404 ) ) ) );
 			// Logged out meanwhile: log in, then come back to this very URL.
 			add_action( 'admin_post_nopriv_' . $action, 'auth_redirect' );
 		}

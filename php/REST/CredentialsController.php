@@ -10,8 +10,8 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\REST;
 
 use CustomerCloudGallery\Capabilities;
-use CustomerCloudGallery\Providers\OAuthApp\CredentialsForm;
 use CustomerCloudGallery\Providers\OAuthApp\CredentialsUpdate;
+use CustomerCloudGallery\Providers\OAuthApp\ProviderDescription;
 use CustomerCloudGallery\Providers\Provider;
 use CustomerCloudGallery\Providers\ProviderException;
 use WP_Error;
@@ -29,9 +29,13 @@ use WP_REST_Server;
  */
 final class CredentialsController extends WP_REST_Controller {
 
+	/**
+	 * @param ProviderDescription $description Its credentials' fields (read when routes
+	 *                                         register: their words are translated).
+	 */
 	public function __construct(
 		private Provider $provider,
-		private CredentialsForm $form,
+		private ProviderDescription $description,
 		private CredentialsUpdate $update,
 		private ConnectionPresenter $presenter
 	) {
@@ -81,12 +85,13 @@ final class CredentialsController extends WP_REST_Controller {
 	 * @param WP_REST_Request $request Full details about the request.
 	 */
 	public function create_item( $request ): WP_REST_Response|WP_Error {
+		$form     = $this->description->credentials_form();
 		$settings = array();
-		foreach ( $this->form->choices as $choice ) {
+		foreach ( $form->choices as $choice ) {
 			$settings[ $choice->stored ] = (string) $request[ $choice->name ];
 		}
 		try {
-			$this->update->apply( (string) $request[ $this->form->id->name ], (string) $request[ $this->form->secret->name ], $settings );
+			$this->update->apply( (string) $request[ $form->id->name ], (string) $request[ $form->secret->name ], $settings );
 		} catch ( ProviderException $exception ) {
 			return ProblemError::from( $exception );
 		}
@@ -138,11 +143,12 @@ final class CredentialsController extends WP_REST_Controller {
 	 * @return array<string, array<string, mixed>>
 	 */
 	private function arguments(): array {
+		$form      = $this->description->credentials_form();
 		$arguments = array(
-			$this->form->id->name     => CredentialArgument::id( $this->form->id->help, $this->form->id->max_length ),
-			$this->form->secret->name => CredentialArgument::secret( $this->form->secret->help, $this->form->secret->max_length ),
+			$form->id->name     => CredentialArgument::id( $form->id->help, $form->id->max_length ),
+			$form->secret->name => CredentialArgument::secret( $form->secret->help, $form->secret->max_length ),
 		);
-		foreach ( $this->form->choices as $choice ) {
+		foreach ( $form->choices as $choice ) {
 			$arguments[ $choice->name ] = array(
 				'description' => $choice->help,
 				'type'        => 'string',

@@ -24,7 +24,7 @@ final class CredentialsStore {
 		private OptionStore $options,
 		private Encryption $encryption,
 		private string $key,
-		private CredentialsForm $form
+		private ProviderDescription $provider
 	) {}
 
 	/**
@@ -71,11 +71,12 @@ final class CredentialsStore {
 	 */
 	public function save( string $client_id, ?string $secret, array $settings ): void {
 		$stored = $this->stored();
-		$value  = array( $this->form->id->stored => $client_id );
-		foreach ( $this->form->choices as $choice ) {
+		$form   = $this->provider->credentials_form();
+		$value  = array( $form->id->stored => $client_id );
+		foreach ( $form->choices as $choice ) {
 			$value[ $choice->stored ] = $this->choice( $choice, $settings[ $choice->stored ] ?? null );
 		}
-		$value[ $this->form->secret->stored ] = null === $secret ? $stored['secret'] : $this->encryption->encrypt( $secret );
+		$value[ $form->secret->stored ] = null === $secret ? $stored['secret'] : $this->encryption->encrypt( $secret );
 		$this->options->write( $this->key, $value );
 	}
 
@@ -90,13 +91,14 @@ final class CredentialsStore {
 		$value    = $this->options->read( $this->key );
 		$value    = is_array( $value ) ? $value : array();
 		$string   = static fn ( string $name ): string => is_string( $value[ $name ] ?? null ) ? $value[ $name ] : '';
+		$form     = $this->provider->credentials_form();
 		$settings = array();
-		foreach ( $this->form->choices as $choice ) {
+		foreach ( $form->choices as $choice ) {
 			$settings[ $choice->stored ] = $this->choice( $choice, $value[ $choice->stored ] ?? null );
 		}
 		return array(
-			'client_id' => $string( $this->form->id->stored ),
-			'secret'    => $string( $this->form->secret->stored ),
+			'client_id' => $string( $form->id->stored ),
+			'secret'    => $string( $form->secret->stored ),
 			'settings'  => $settings,
 		);
 	}

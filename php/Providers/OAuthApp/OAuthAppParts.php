@@ -71,11 +71,11 @@ final class OAuthAppParts {
 	 * @return list<WP_REST_Controller>
 	 */
 	public function rest_controllers( OAuthAppProvider $provider, ConnectionPresenter $presenter ): array {
-		return array( new CredentialsController( $provider, $this->description->credentials_form(), $this->credentials_update(), $presenter ) );
+		return array( new CredentialsController( $provider, $this->description, $this->credentials_update(), $presenter ) );
 	}
 
 	public function credentials(): CredentialsStore {
-		return $this->once( __FUNCTION__, fn () => new CredentialsStore( $this->options, $this->encryption, $this->description->keys()->credentials, $this->description->credentials_form() ) );
+		return $this->once( __FUNCTION__, fn () => new CredentialsStore( $this->options, $this->encryption, $this->description->keys()->credentials, $this->description ) );
 	}
 
 	public function tokens(): TokenStore {

@@ -108,7 +108,7 @@ final class ThumbnailFailuresTest extends GalleryTestCase {
 		$this->assertStringContainsString( 'Error 400', $connection['problem']['message'], 'What Dropbox answered.' );
 		$this->assertStringContainsString( 'Update Customer Cloud Gallery', $connection['problem']['fix'] );
 
-		$health = ( new ThumbnailSiteHealth( $this->services()->providers(), $this->services()->thumbnail_health() ) )->run();
+		$health = ( new ThumbnailSiteHealth( $this->services()->providers( ... ), $this->services()->thumbnail_health() ) )->run();
 		$this->assertSame( 'critical', $health['status'] );
 		$this->assertSame( 'Gallery thumbnails from Dropbox are failing', $health['label'] );
 		$this->assertStringContainsString( 'Error 400', $health['description'] );
@@ -129,7 +129,7 @@ final class ThumbnailFailuresTest extends GalleryTestCase {
 		$this->assertTrue( $test->get_data()['ok'], (string) wp_json_encode( $test->get_data() ) );
 		$this->assertStringContainsString( 'It fetched a thumbnail of /', $test->get_data()['message'] );
 		$this->assertNull( $this->rest( 'GET', '/connections/dropbox' )->get_data()['problem'] );
-		$health = ( new ThumbnailSiteHealth( $this->services()->providers(), $this->services()->thumbnail_health() ) )->run();
+		$health = ( new ThumbnailSiteHealth( $this->services()->providers( ... ), $this->services()->thumbnail_health() ) )->run();
 		$this->assertSame( 'good', $health['status'] );
 	}
 
