@@ -59,6 +59,10 @@ export async function startPhpFpm(
 			'pm.max_spare_servers = 3',
 			'catch_workers_output = yes',
 			'php_admin_value[memory_limit] = 512M',
+			// Debian's php.ini hides it; here every PHP response says so,
+			// which is how the hosting stage tells a file nginx or Apache
+			// served alone from one PHP produced (static-check.ts).
+			'php_admin_flag[expose_php] = on',
 			'php_admin_value[upload_max_filesize] = 64M',
 			'php_admin_value[post_max_size] = 64M',
 			'',
