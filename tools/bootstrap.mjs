@@ -129,7 +129,14 @@ function needsHostingStack() {
 	const stages = ( process.env.CCG_TEST_STAGES ?? '' ).trim();
 	return (
 		stages === '' ||
-		stages.split( ',' ).some( ( stage ) => 'hosting'.startsWith( stage.trim() ) )
+		stages
+			.split( ',' )
+			.map( ( stage ) => stage.trim() )
+			.some(
+				( stage ) =>
+					'hosting'.startsWith( stage ) ||
+					stage.startsWith( 'hosting' )
+			)
 	);
 }
 
@@ -138,6 +145,8 @@ function needsHostingStack() {
  * 3306, Apache on 80). The stack runs its own copies on high ports, so a
  * policy-rc.d that refuses service starts is in place during the install,
  * unless the machine already has one.
+ *
+ * @param {() => boolean} install Runs apt-get; true on success.
  */
 function withoutServiceStarts( install ) {
 	const policy = '/usr/sbin/policy-rc.d';

@@ -31,7 +31,10 @@ process.on( 'exit', () => {
 
 export function tail( file: string, lines = 20 ): string {
 	try {
-		return readFileSync( file, 'utf8' ).split( '\n' ).slice( -lines ).join( '\n' );
+		return readFileSync( file, 'utf8' )
+			.split( '\n' )
+			.slice( -lines )
+			.join( '\n' );
 	} catch {
 		return '(no log)';
 	}

@@ -29,7 +29,9 @@ type Run = (
 export function hostingPorts() {
 	const base = Number( process.env.CCG_TEST_HOSTING_PORT ?? 8920 );
 	if ( ! Number.isInteger( base ) || base < 1024 || base > 65520 ) {
-		throw new Error( `CCG_TEST_HOSTING_PORT=${ process.env.CCG_TEST_HOSTING_PORT } is not a port number.` );
+		throw new Error(
+			`CCG_TEST_HOSTING_PORT=${ process.env.CCG_TEST_HOSTING_PORT } is not a port number.`
+		);
 	}
 	return {
 		sandbox: base,
@@ -51,42 +53,57 @@ export async function hostingStages(
 	let stack: Stack | undefined;
 	const sites: Partial< Record< WebServerKind, StackSite > > = {};
 	try {
-		const up = await stage( 'hosting: stack (MariaDB, Redis, PHP-FPM, sandbox clouds)', async () => {
-			sandbox = await startSandbox( {
-				basePort: ports.sandbox,
-				dataDir: path.join( root, '.local/test/hosting-sandbox' ),
-				log: () => {},
-			} );
-			stack = await startStack( 'test', { mariadb: ports.mariadb, redis: ports.redis } );
-			const constants = {
-				CCG_DROPBOX_AUTH_BASE: sandbox.dropbox.authBase,
-				CCG_DROPBOX_API_BASE: sandbox.dropbox.apiBase,
-				CCG_DROPBOX_CONTENT_BASE: sandbox.dropbox.contentBase,
-				CCG_GOOGLE_AUTH_BASE: sandbox.google.authBase,
-				CCG_GOOGLE_TOKEN_BASE: sandbox.google.tokenBase,
-				CCG_GOOGLE_API_BASE: sandbox.google.apiBase,
-			};
-			for ( const [ kind, redisDatabase ] of [ [ 'nginx', 1 ], [ 'apache', 2 ] ] as const ) {
-				sites[ kind ] = await ensureStackSite(
-					{ name: `hosting-${ kind }`, port: ports[ kind ], redisDatabase, constants },
-					stack.db,
-					stack.redis
-				);
+		const up = await stage(
+			'hosting: stack (MariaDB, Redis, PHP-FPM, sandbox clouds)',
+			async () => {
+				sandbox = await startSandbox( {
+					basePort: ports.sandbox,
+					dataDir: path.join( root, '.local/test/hosting-sandbox' ),
+					log: () => {},
+				} );
+				stack = await startStack( 'test', {
+					mariadb: ports.mariadb,
+					redis: ports.redis,
+				} );
+				const constants = {
+					CCG_DROPBOX_AUTH_BASE: sandbox.dropbox.authBase,
+					CCG_DROPBOX_API_BASE: sandbox.dropbox.apiBase,
+					CCG_DROPBOX_CONTENT_BASE: sandbox.dropbox.contentBase,
+					CCG_GOOGLE_AUTH_BASE: sandbox.google.authBase,
+					CCG_GOOGLE_TOKEN_BASE: sandbox.google.tokenBase,
+					CCG_GOOGLE_API_BASE: sandbox.google.apiBase,
+				};
+				for ( const [ kind, redisDatabase ] of [
+					[ 'nginx', 1 ],
+					[ 'apache', 2 ],
+				] as const ) {
+					sites[ kind ] = await ensureStackSite(
+						{
+							name: `hosting-${ kind }`,
+							port: ports[ kind ],
+							redisDatabase,
+							constants,
+						},
+						stack.db,
+						stack.redis
+					);
+				}
+				const google = sandbox.defaultGoogleClient();
+				await sandbox.registerGoogleClient( {
+					clientId: google.clientId,
+					redirectUris: [
+						...new Set( [
+							...google.redirectUris,
+							...Object.values( sites ).map(
+								( site ) =>
+									`${ site.url }/wp-admin/admin-post.php?action=ccg_oauth_google`
+							),
+						] ),
+					],
+				} );
+				return true;
 			}
-			const google = sandbox.defaultGoogleClient();
-			await sandbox.registerGoogleClient( {
-				clientId: google.clientId,
-				redirectUris: [
-					...new Set( [
-						...google.redirectUris,
-						...Object.values( sites ).map(
-							( site ) => `${ site.url }/wp-admin/admin-post.php?action=ccg_oauth_google`
-						),
-					] ),
-				],
-			} );
-			return true;
-		} );
+		);
 		if ( ! up || ! stack || ! sandbox ) {
 			return;
 		}
@@ -106,32 +123,52 @@ export async function hostingStages(
 			try {
 				if ( kind === 'nginx' ) {
 					await stage( 'hosting: object-cache drop-in (Redis)', () =>
-						run( 'phpunit', [ '-c', 'tests/hosting/phpunit.xml.dist' ], { cwd: root, env } )
+						run(
+							'phpunit',
+							[ '-c', 'tests/hosting/phpunit.xml.dist' ],
+							{ cwd: root, env }
+						)
 					);
 				}
-				await stage( `hosting (${ kind }): phpunit locks, refresh, listings, images`, () =>
-					run( 'phpunit', [ '-c', 'tests/hosting/phpunit-plugin.xml.dist' ], { cwd: root, env } )
+				await stage(
+					`hosting (${ kind }): phpunit locks, refresh, listings, images`,
+					() =>
+						run(
+							'phpunit',
+							[ '-c', 'tests/hosting/phpunit-plugin.xml.dist' ],
+							{ cwd: root, env }
+						)
 				);
-				await stage( `hosting (${ kind }): static thumbnails without PHP`, () =>
-					staticThumbnailsServedWithoutPhp( site )
+				await stage(
+					`hosting (${ kind }): static thumbnails without PHP`,
+					() => staticThumbnailsServedWithoutPhp( site )
 				);
 				if ( built ) {
-					await resetStackSite( site, activeStack.db, activeStack.redis );
-					await stage( `hosting (${ kind }): e2e public gallery`, () =>
-						run(
-							path.join( root, 'node_modules/.bin/playwright' ),
-							[ 'test', 'tests/e2e/public-gallery.spec.ts' ],
-							{
-								cwd: root,
-								env: {
-									...env,
-									STORAGE_STATE_PATH: path.join(
-										root,
-										`artifacts/storage-states/admin-hosting-${ kind }.json`
-									),
-								},
-							}
-						)
+					await resetStackSite(
+						site,
+						activeStack.db,
+						activeStack.redis
+					);
+					await stage(
+						`hosting (${ kind }): e2e public gallery`,
+						() =>
+							run(
+								path.join(
+									root,
+									'node_modules/.bin/playwright'
+								),
+								[ 'test', 'tests/e2e/public-gallery.spec.ts' ],
+								{
+									cwd: root,
+									env: {
+										...env,
+										STORAGE_STATE_PATH: path.join(
+											root,
+											`artifacts/storage-states/admin-hosting-${ kind }.json`
+										),
+									},
+								}
+							)
 					);
 				}
 			} finally {

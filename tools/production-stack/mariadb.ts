@@ -29,7 +29,11 @@ async function client(
 	args: string[],
 	input?: string
 ): Promise< string > {
-	const result = await execCapture( command, args, input === undefined ? {} : { input } );
+	const result = await execCapture(
+		command,
+		args,
+		input === undefined ? {} : { input }
+	);
 	if ( result.code !== 0 ) {
 		throw new Error(
 			`${ command } ${ args.join( ' ' ) } failed (${ result.code }): ${ result.stderr.trim() }`
@@ -38,7 +42,10 @@ async function client(
 	return result.stdout;
 }
 
-export async function startMariaDb( dir: string, port: number ): Promise< MariaDb > {
+export async function startMariaDb(
+	dir: string,
+	port: number
+): Promise< MariaDb > {
 	const dataDir = path.join( dir, 'mariadb' );
 	const runDir = path.join( dir, 'run' );
 	const socket = path.join( runDir, 'mariadb.sock' );

@@ -71,7 +71,12 @@ export async function startPhpFpm(
 	const daemon = await startDaemon( {
 		name: 'php-fpm',
 		command: fpmBinary(),
-		args: [ '--nodaemonize', '--allow-to-run-as-root', '--fpm-config', config ],
+		args: [
+			'--nodaemonize',
+			'--allow-to-run-as-root',
+			'--fpm-config',
+			config,
+		],
 		log: path.join( logDir, 'php-fpm.log' ),
 		ready: socket,
 	} );

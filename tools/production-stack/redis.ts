@@ -15,7 +15,10 @@ export interface Redis extends Daemon {
 	flush: ( database: number ) => Promise< void >;
 }
 
-export async function startRedis( dir: string, port: number ): Promise< Redis > {
+export async function startRedis(
+	dir: string,
+	port: number
+): Promise< Redis > {
 	const dataDir = path.join( dir, 'redis' );
 	await mkdir( dataDir, { recursive: true } );
 	const daemon = await startDaemon( {

@@ -9,19 +9,34 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { ensureWordPress, readCoreInfo } from '../local-wordpress/ensure-wordpress';
+import {
+	ensureWordPress,
+	readCoreInfo,
+} from '../local-wordpress/ensure-wordpress';
 import { progress, since } from '../local-wordpress/log';
 import { paths, phpDir, repoRoot, sitePaths } from '../local-wordpress/paths';
 import { runPhpScript } from '../local-wordpress/php-cli';
 import { ADMIN, ROLE_USERS } from '../local-wordpress/site';
-import { ensureSiteFiles, linkCore, PLUGIN_FILE } from '../local-wordpress/site-layout';
-import { ensureSalts, readState, writeJson, type SiteState } from '../local-wordpress/site-state';
+import {
+	ensureSiteFiles,
+	linkCore,
+	PLUGIN_FILE,
+} from '../local-wordpress/site-layout';
+import {
+	ensureSalts,
+	readState,
+	writeJson,
+	type SiteState,
+} from '../local-wordpress/site-state';
 import type { Site } from '../local-wordpress/types';
 import { renderWpConfig } from '../local-wordpress/wp-config';
 import { DB_PASSWORD, DB_USER, type MariaDb } from './mariadb';
 import type { Redis } from './redis';
 
-export const OBJECT_CACHE_DROP_IN = path.join( repoRoot, 'tests/hosting/object-cache.php' );
+export const OBJECT_CACHE_DROP_IN = path.join(
+	repoRoot,
+	'tests/hosting/object-cache.php'
+);
 const MU_PLUGIN = path.join( __dirname, 'php', 'production-stack.php' );
 
 /** WordPress's standard .htaccess (developer.wordpress.org, "htaccess", Basic WP). */
@@ -53,8 +68,13 @@ export interface StackSiteOptions {
 	constants?: Record< string, string | boolean | number >;
 }
 
-async function writeIfChanged( file: string, content: string ): Promise< void > {
-	if ( ( await readFile( file, 'utf8' ).catch( () => undefined ) ) !== content ) {
+async function writeIfChanged(
+	file: string,
+	content: string
+): Promise< void > {
+	if (
+		( await readFile( file, 'utf8' ).catch( () => undefined ) ) !== content
+	) {
 		await rm( file, { force: true } );
 		await writeFile( file, content );
 	}
@@ -73,7 +93,9 @@ export async function ensureStackSite(
 	const core = await ensureWordPress( '7.1' );
 	const coreInfo = readCoreInfo( '7.1' );
 	if ( ! coreInfo ) {
-		throw new Error( `WordPress 7.1 core metadata is missing; remove ${ core } and try again.` );
+		throw new Error(
+			`WordPress 7.1 core metadata is missing; remove ${ core } and try again.`
+		);
 	}
 	const dir = paths.siteDir( options.name );
 	const files = sitePaths( dir );
@@ -92,9 +114,13 @@ export async function ensureStackSite(
 	};
 	const state = readState( files.state );
 	const coreChanged =
-		! state || state.coreBuiltAt !== coreInfo.builtAt || ! existsSync( path.join( dir, 'wp-load.php' ) );
+		! state ||
+		state.coreBuiltAt !== coreInfo.builtAt ||
+		! existsSync( path.join( dir, 'wp-load.php' ) );
 	if ( coreChanged ) {
-		progress( `stack site ${ options.name }: linking WordPress ${ coreInfo.version } files…` );
+		progress(
+			`stack site ${ options.name }: linking WordPress ${ coreInfo.version } files…`
+		);
 		await linkCore( core, dir );
 	}
 	await ensureSiteFiles( dir );
@@ -133,10 +159,18 @@ export async function ensureStackSite(
 		!! state?.installed &&
 		! coreChanged &&
 		existsSync( site.dbFile ) &&
-		( await db.sql( `SHOW TABLES FROM \`${ database }\` LIKE 'wp_options';` ).catch( () => '' ) ).trim() !== '';
+		(
+			await db
+				.sql( `SHOW TABLES FROM \`${ database }\` LIKE 'wp_options';` )
+				.catch( () => '' )
+		).trim() !== '';
 	if ( ! installed ) {
-		progress( `stack site ${ options.name }: installing WordPress ${ coreInfo.version } (MariaDB, Redis)…` );
-		await db.sql( `DROP DATABASE IF EXISTS \`${ database }\`; CREATE DATABASE \`${ database }\`;` );
+		progress(
+			`stack site ${ options.name }: installing WordPress ${ coreInfo.version } (MariaDB, Redis)…`
+		);
+		await db.sql(
+			`DROP DATABASE IF EXISTS \`${ database }\`; CREATE DATABASE \`${ database }\`;`
+		);
 		await redis.flush( options.redisDatabase );
 		await runPhpScript(
 			dir,
@@ -172,7 +206,9 @@ export async function ensureStackSite(
 			port: options.port,
 		};
 		await writeJson( files.state, next );
-		progress( `stack site ${ options.name } ready in ${ since( started ) }: ${ site.url }` );
+		progress(
+			`stack site ${ options.name } ready in ${ since( started ) }: ${ site.url }`
+		);
 	}
 	return site;
 }
@@ -181,11 +217,18 @@ export async function ensureStackSite(
  * The fresh-install database back, an empty object cache, a new debug log
  * (the old one kept as debug.previous.log). Between requests, not during one.
  */
-export async function resetStackSite( site: StackSite, db: MariaDb, redis: Redis ): Promise< void > {
+export async function resetStackSite(
+	site: StackSite,
+	db: MariaDb,
+	redis: Redis
+): Promise< void > {
 	await db.restore( site.database, site.dbFile );
 	await redis.flush( site.redisDatabase );
 	const log = await stat( site.debugLog ).catch( () => undefined );
 	if ( log && log.size > 0 ) {
-		await rename( site.debugLog, path.join( path.dirname( site.debugLog ), 'debug.previous.log' ) );
+		await rename(
+			site.debugLog,
+			path.join( path.dirname( site.debugLog ), 'debug.previous.log' )
+		);
 	}
 }

@@ -34,15 +34,23 @@ export interface StackPorts {
 /**
  * Ports from `<prefix>_BASE_PORT`: MariaDB at the base, Redis at base + 1.
  */
-export function stackPortsFromEnv( variable: string, fallback: number ): StackPorts {
+export function stackPortsFromEnv(
+	variable: string,
+	fallback: number
+): StackPorts {
 	const base = Number( process.env[ variable ] ?? fallback );
 	if ( ! Number.isInteger( base ) || base < 1024 || base > 65534 ) {
-		throw new Error( `${ variable }=${ process.env[ variable ] } is not a port number.` );
+		throw new Error(
+			`${ variable }=${ process.env[ variable ] } is not a port number.`
+		);
 	}
 	return { mariadb: base, redis: base + 1 };
 }
 
-export async function startStack( name: string, ports: StackPorts ): Promise< Stack > {
+export async function startStack(
+	name: string,
+	ports: StackPorts
+): Promise< Stack > {
 	const dir = path.join( localDir(), 'stack', name );
 	const daemons: Daemon[] = [];
 	const stop = async () => {
@@ -52,8 +60,12 @@ export async function startStack( name: string, ports: StackPorts ): Promise< St
 	};
 	try {
 		const [ db, redis, fpm ] = await Promise.all( [
-			startMariaDb( dir, ports.mariadb ).then( ( d ) => ( daemons.push( d ), d ) ),
-			startRedis( dir, ports.redis ).then( ( d ) => ( daemons.push( d ), d ) ),
+			startMariaDb( dir, ports.mariadb ).then(
+				( d ) => ( daemons.push( d ), d )
+			),
+			startRedis( dir, ports.redis ).then(
+				( d ) => ( daemons.push( d ), d )
+			),
 			startPhpFpm( dir ).then( ( d ) => ( daemons.push( d ), d ) ),
 		] );
 		const serve = async ( site: StackSite, kind: WebServerKind ) => {
@@ -63,7 +75,9 @@ export async function startStack( name: string, ports: StackPorts ): Promise< St
 				fpmSocket: fpm.socket,
 				dir,
 			};
-			const daemon = await ( kind === 'nginx' ? startNginx( options ) : startApache( options ) );
+			const daemon = await ( kind === 'nginx'
+				? startNginx( options )
+				: startApache( options ) );
 			daemons.push( daemon );
 			return daemon;
 		};

@@ -32,10 +32,14 @@ echo wp_json_encode( array( 'check' => $check, 'url' => $services->image_urls()-
 `;
 
 function describe( response: Response ): string {
-	return [ ...response.headers.entries() ].map( ( [ k, v ] ) => `${ k }: ${ v }` ).join( '; ' );
+	return [ ...response.headers.entries() ]
+		.map( ( [ k, v ] ) => `${ k }: ${ v }` )
+		.join( '; ' );
 }
 
-export async function staticThumbnailsServedWithoutPhp( site: StackSite ): Promise< boolean > {
+export async function staticThumbnailsServedWithoutPhp(
+	site: StackSite
+): Promise< boolean > {
 	const failures: string[] = [];
 	const expect = ( ok: boolean, message: string ) => {
 		if ( ! ok ) {
@@ -49,31 +53,71 @@ export async function staticThumbnailsServedWithoutPhp( site: StackSite ): Promi
 		'a page rendered by PHP carries X-Powered-By (else its absence below proves nothing)'
 	);
 
-	const prepared = JSON.parse( ( await runPhp( site, PREPARE ) ).trim() ) as Prepared;
-	expect( prepared.check.ok === true, `the plugin's static-URL self-check passes (${ JSON.stringify( prepared.check ) })` );
+	const prepared = JSON.parse(
+		( await runPhp( site, PREPARE ) ).trim()
+	) as Prepared;
+	expect(
+		prepared.check.ok === true,
+		`the plugin's static-URL self-check passes (${ JSON.stringify( prepared.check ) })`
+	);
 	const url = prepared.url ?? '';
-	expect( url.startsWith( `${ site.url }/wp-content/uploads/customer-cloud-gallery/i/` ), `the image URL is static: ${ url }` );
+	expect(
+		url.startsWith(
+			`${ site.url }/wp-content/uploads/customer-cloud-gallery/i/`
+		),
+		`the image URL is static: ${ url }`
+	);
 	if ( failures.length === 0 ) {
 		const first = await fetch( url );
 		const bytes = Buffer.from( await first.arrayBuffer() );
-		console.log( `GET ${ url } → ${ first.status }: ${ describe( first ) }` );
-		expect( first.status === 200, `200 for the warm thumbnail, got ${ first.status }` );
-		expect( bytes[ 0 ] === 0xff && bytes[ 1 ] === 0xd8, 'the body is the JPEG on disk' );
-		expect( first.headers.get( 'content-type' ) === 'image/jpeg', 'Content-Type: image/jpeg' );
-		expect( first.headers.get( 'cache-control' ) === IMMUTABLE, `Cache-Control: ${ IMMUTABLE }` );
-		expect( ! first.headers.has( 'x-powered-by' ), 'no PHP involved (no X-Powered-By)' );
+		console.log(
+			`GET ${ url } → ${ first.status }: ${ describe( first ) }`
+		);
+		expect(
+			first.status === 200,
+			`200 for the warm thumbnail, got ${ first.status }`
+		);
+		expect(
+			bytes[ 0 ] === 0xff && bytes[ 1 ] === 0xd8,
+			'the body is the JPEG on disk'
+		);
+		expect(
+			first.headers.get( 'content-type' ) === 'image/jpeg',
+			'Content-Type: image/jpeg'
+		);
+		expect(
+			first.headers.get( 'cache-control' ) === IMMUTABLE,
+			`Cache-Control: ${ IMMUTABLE }`
+		);
+		expect(
+			! first.headers.has( 'x-powered-by' ),
+			'no PHP involved (no X-Powered-By)'
+		);
 		const etag = first.headers.get( 'etag' );
 		const modified = first.headers.get( 'last-modified' );
-		expect( !! etag && !! modified, 'ETag and Last-Modified for revalidation' );
+		expect(
+			!! etag && !! modified,
+			'ETag and Last-Modified for revalidation'
+		);
 		for ( const [ name, value ] of [
 			[ 'If-None-Match', etag ],
 			[ 'If-Modified-Since', modified ],
 		] as const ) {
-			const again = await fetch( url, { headers: { [ name ]: value ?? '' } } );
+			const again = await fetch( url, {
+				headers: { [ name ]: value ?? '' },
+			} );
 			await again.arrayBuffer();
-			console.log( `GET with ${ name } → ${ again.status }: ${ describe( again ) }` );
-			expect( again.status === 304, `304 on revalidation with ${ name }, got ${ again.status }` );
-			expect( ! again.headers.has( 'x-powered-by' ), `no PHP on the ${ name } revalidation` );
+			console.log(
+				`GET with ${ name } → ${ again.status }: ${ describe( again ) }`
+			);
+			expect(
+				again.status === 304,
+				`304 on revalidation with ${ name }, got ${ again.status }`
+			);
+			expect(
+				! again.headers.has( 'x-powered-by' ),
+				`no PHP on the ${ name } revalidation`
+			);
 		}
 	}
 	for ( const failure of failures ) {

@@ -227,7 +227,12 @@ async function main(): Promise< void > {
 
 	// The production-like stack (tools/production-stack): MariaDB, Redis,
 	// nginx and Apache in front of PHP-FPM, with its own sandbox.
-	if ( selected.length === 0 || selected.some( ( s ) => s.startsWith( 'hosting' ) ) ) {
+	if (
+		selected.length === 0 ||
+		selected.some(
+			( s ) => s.startsWith( 'hosting' ) || 'hosting'.startsWith( s )
+		)
+	) {
 		await hostingStages( root, stage, run, { built } );
 	}
 
