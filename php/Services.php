@@ -59,6 +59,7 @@ final class Services {
 			new GalleryBlock( dirname( PLUGIN_FILE ), fn (): array => $this->provider_ids() ),
 			new SettingsPage( new SettingsAssets( $this->flash_notices() ) ),
 			new Admin\ThumbnailSiteHealth( $this->providers( ... ), $this->thumbnail_health() ),
+			new Admin\StaticImagesSiteHealth( $this->fallback_probe() ),
 			$this->callback_handler(),
 			$this->rest_api(),
 			$this->folder_listings(),

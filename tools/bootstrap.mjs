@@ -20,6 +20,7 @@ import {
 	existsSync,
 	readFileSync,
 	statSync,
+	unlinkSync,
 	writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -45,6 +46,20 @@ const RUNTIME_PACKAGES = [
 ];
 /** Needed by the tests only. */
 const TEST_PACKAGES = [ 'phpunit', 'chromium' ];
+/**
+ * The production-like stack (tools/production-stack): MariaDB, Redis, PHP-FPM
+ * behind nginx and Apache. Only for `CCG_STACK=production npm start` and the
+ * hosting stage of `npm test`, so a plain `npm start` stays small.
+ */
+const HOSTING_PACKAGES = [
+	'mariadb-server',
+	'redis-server',
+	'php-redis',
+	'php-mysql',
+	'php-fpm',
+	'nginx',
+	'apache2',
+];
 
 const say = ( message ) => process.stdout.write( `[bootstrap] ${ message }\n` );
 const fail = ( message ) => {
@@ -100,15 +115,67 @@ function aptInstall( names ) {
 	return result.status === 0;
 }
 
+/**
+ * Whether this run needs the production-like stack: `CCG_STACK=production npm
+ * start`, or an `npm test` whose stages include the hosting stage.
+ */
+function needsHostingStack() {
+	if ( process.env.CCG_STACK === 'production' ) {
+		return true;
+	}
+	if ( process.env.npm_lifecycle_event !== 'pretest' ) {
+		return false;
+	}
+	const stages = ( process.env.CCG_TEST_STAGES ?? '' ).trim();
+	return (
+		stages === '' ||
+		stages
+			.split( ',' )
+			.map( ( stage ) => stage.trim() )
+			.some(
+				( stage ) =>
+					'hosting'.startsWith( stage ) ||
+					stage.startsWith( 'hosting' )
+			)
+	);
+}
+
+/**
+ * Debian's maintainer scripts start every daemon they install (MariaDB on
+ * 3306, Apache on 80). The stack runs its own copies on high ports, so a
+ * policy-rc.d that refuses service starts is in place during the install,
+ * unless the machine already has one.
+ *
+ * @param {() => boolean} install Runs apt-get; true on success.
+ */
+function withoutServiceStarts( install ) {
+	const policy = '/usr/sbin/policy-rc.d';
+	if ( existsSync( policy ) ) {
+		return install();
+	}
+	writeFileSync( policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 } );
+	try {
+		return install();
+	} finally {
+		unlinkSync( policy );
+	}
+}
+
 function ensureDebianPackages() {
 	const missingRuntime = missingDebianPackages( RUNTIME_PACKAGES );
 	const missingTest = missingDebianPackages( TEST_PACKAGES );
-	if ( missingRuntime.length + missingTest.length === 0 ) {
+	const missingHosting = needsHostingStack()
+		? missingDebianPackages( HOSTING_PACKAGES )
+		: [];
+	if (
+		missingRuntime.length + missingTest.length + missingHosting.length ===
+		0
+	) {
 		return;
 	}
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	say(
-		`installing system packages: ${ [ ...missingRuntime, ...missingTest ].join( ' ' ) }`
+		`installing system packages: ${ [ ...missingRuntime, ...missingTest, ...missingHosting ].join( ' ' ) }`
 	);
 	say( 'apt-get update…' );
 	if (
@@ -127,6 +194,14 @@ function ensureDebianPackages() {
 	if ( missingTest.length > 0 && ! aptInstall( missingTest ) ) {
 		say(
 			`WARNING: could not install ${ missingTest.join( ' ' ) }: \`npm start\` works, the tests need them.`
+		);
+	}
+	if (
+		missingHosting.length > 0 &&
+		! withoutServiceStarts( () => aptInstall( missingHosting ) )
+	) {
+		fail(
+			`could not install ${ missingHosting.join( ' ' ) } (the production-like stack) with apt-get.`
 		);
 	}
 }

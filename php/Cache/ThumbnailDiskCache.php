@@ -54,6 +54,18 @@ final class ThumbnailDiskCache {
 	/** Evict down to this share of the limit, so eviction does not run on every write. */
 	private const LOW_WATER = 0.9;
 
+	/**
+	 * Apache reads this from the cache folder (nginx ignores it; its block is
+	 * in docs/public-gallery.md). A thumbnail's URL carries its revision, so
+	 * its bytes never change: browsers may keep it for a year without asking.
+	 */
+	private const APACHE_RULES = "# Customer Cloud Gallery: thumbnails never change under their URL.\n"
+		. "<IfModule mod_headers.c>\n"
+		. "\t<FilesMatch \"\\.jpg$\">\n"
+		. "\t\tHeader set Cache-Control \"public, max-age=31536000, immutable\"\n"
+		. "\t</FilesMatch>\n"
+		. "</IfModule>\n";
+
 	/** Where thumbnails lived before they were named by their tokens. */
 	private const LEGACY_DIR = 'thumbs';
 
@@ -197,6 +209,7 @@ final class ThumbnailDiskCache {
 		if ( ! wp_mkdir_p( $dir ) ) {
 			return null;
 		}
+		$this->ensure_apache_rules();
 		// A short temporary name: the final one may be near the name limit.
 		$temporary = $dir . '/.' . wp_generate_password( 12, false ) . '.tmp';
 		if ( strlen( $bytes ) !== file_put_contents( $temporary, $bytes ) || ! rename( $temporary, $path ) ) {
@@ -207,6 +220,16 @@ final class ThumbnailDiskCache {
 			wp_schedule_single_event( time() + MINUTE_IN_SECONDS, self::EVICT_HOOK );
 		}
 		return $path;
+	}
+
+	/**
+	 * Writes the cache folder's .htaccess once (and again if someone deleted it).
+	 */
+	private function ensure_apache_rules(): void {
+		$file = $this->dir() . '/.htaccess';
+		if ( ! is_file( $file ) ) {
+			file_put_contents( $file, self::APACHE_RULES ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- our own folder, like the thumbnails.
+		}
 	}
 
 	private function shard( ImageRef $image ): string {

@@ -5,6 +5,7 @@
  * and on Ctrl-C / SIGTERM stops everything it started.
  *
  * CCG_PORT (default 8888) and CCG_SANDBOX_PORT (default 8890) change ports.
+ * CCG_STACK=production serves the site from tools/production-stack instead.
  */
 import path from 'node:path';
 
@@ -19,6 +20,8 @@ import { renderBanner } from './start/banner';
 import type { GroupProcess } from './start/process-group';
 import { watchAncestors } from './start/orphan-watch';
 import { startDevSandbox, type DevSandbox } from './start/sandbox';
+import type { Site } from './types';
+import { startProductionSite } from '../production-stack/dev';
 
 function portFromEnv( name: string, fallback: number ): number {
 	const value = Number( process.env[ name ] ?? fallback );
@@ -147,14 +150,22 @@ async function main(): Promise< void > {
 	}
 
 	await prefetch;
-	const site = await ensureSite( {
-		name: 'dev',
-		version: '7.1',
-		port,
-		constants,
-	} );
-	await assets;
-	const server: LocalServer = await startServer( site );
+	let site: Site;
+	let server: LocalServer;
+	if ( process.env.CCG_STACK === 'production' ) {
+		// MariaDB, Redis, PHP-FPM and nginx or Apache (tools/production-stack).
+		await assets;
+		( { site, server } = await startProductionSite( { port, constants } ) );
+	} else {
+		site = await ensureSite( {
+			name: 'dev',
+			version: '7.1',
+			port,
+			constants,
+		} );
+		await assets;
+		server = await startServer( site );
+	}
 	stops.push( () => server.stop() );
 	void server.exited.then( () => {
 		if ( ! shuttingDown ) {

@@ -16,6 +16,7 @@ import {
 } from './environment';
 import { repositoryPhpFiles } from './php-files';
 import { pluginZipInstalls } from './plugin-zip';
+import { hostingStages } from '../production-stack/hosting-stage';
 import { run } from './process';
 
 const root = path.resolve( __dirname, '../..' );
@@ -229,6 +230,17 @@ async function main(): Promise< void > {
 		}
 	} finally {
 		await environment?.sandbox.stop();
+	}
+
+	// The production-like stack (tools/production-stack): MariaDB, Redis,
+	// nginx and Apache in front of PHP-FPM, with its own sandbox.
+	if (
+		selected.length === 0 ||
+		selected.some(
+			( s ) => s.startsWith( 'hosting' ) || 'hosting'.startsWith( s )
+		)
+	) {
+		await hostingStages( root, stage, run, { built } );
 	}
 
 	// The benchmark harness in smoke mode: every scenario once, tiny sizes,
