@@ -169,9 +169,8 @@ describe( 'faults: 429, 5xx, latency, dropped connections, request counts', () =
 	} );
 
 	test( 'response-phase latency: the request takes effect before the answer is sent', async () => {
-		const { access_token: victim } = (
-			await connect( t.sandbox )
-		).token as { access_token: string };
+		const { access_token: victim } = ( await connect( t.sandbox ) )
+			.token as { access_token: string };
 		await t.control.addFault( {
 			route: 'auth/token/revoke',
 			kind: 'latency',
