@@ -1,6 +1,6 @@
 <?php
 /**
- * POST /connections/dropbox/credentials.
+ * POST and DELETE /connections/dropbox/credentials.
  *
  * @package CustomerCloudGallery
  */
@@ -55,6 +55,22 @@ final class CredentialsTest extends TestCase {
 		$new_key = $this->save( array( 'appKey' => 'key2', 'appSecret' => 'secret2', 'accessType' => 'full' ) );
 		$this->assertSame( 'ready', $new_key->get_data()['status'] );
 		$this->assertFalse( $this->dropbox_parts()->tokens()->exists() );
+	}
+
+	public function test_delete_forgets_the_app_and_its_grant_for_administrators_only(): void {
+		$this->save( array( 'appKey' => 'key1', 'appSecret' => 'secret1', 'accessType' => 'full' ) );
+		$this->dropbox_parts()->tokens()->save( new TokenRecord( 'sl.a', time() + 3600, 'r', array( 'files.metadata.read', 'files.content.read' ), 'dbid:1', 'Jane', 'jane@example.com', time() ) );
+
+		$this->act_as( 'editor' );
+		$this->assertSame( 403, $this->rest( 'DELETE', '/connections/dropbox/credentials' )->get_status() );
+		$this->assertTrue( $this->dropbox_parts()->tokens()->exists() );
+
+		$this->act_as( 'admin' );
+		$response = $this->rest( 'DELETE', '/connections/dropbox/credentials' );
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertSame( 'unconfigured', $response->get_data()['status'] );
+		$this->assertFalse( $this->dropbox_parts()->tokens()->exists() );
+		$this->assertNull( $this->dropbox_parts()->credentials()->summary() );
 	}
 
 	/**
