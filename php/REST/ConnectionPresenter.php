@@ -17,7 +17,9 @@ use CustomerCloudGallery\Providers\ProviderRegistry;
 
 /**
  * Shared by every route that answers with a Connection, so they all agree.
- * Credentials and the redirect URI go to administrators only. A connection
+ * Credentials, the redirect URI, the account's name and email and the
+ * scopes go to administrators only: an author needs to know whether a
+ * provider works, not whose account it is. A connection
  * whose thumbnails fail is reported with that problem when it has no other:
  * listing folders is not enough to call it healthy.
  */
@@ -38,10 +40,10 @@ final class ConnectionPresenter {
 			'credentials'      => $can_manage ? $connection->credentials : null,
 			'credentialFields' => $can_manage ? $connection->credential_fields : null,
 			'redirectUri'      => $can_manage ? $connection->redirect_uri : null,
-			'account'          => $connection->account,
+			'account'          => $can_manage ? $connection->account : null,
 			'accessType'       => $connection->access_type,
-			'grantedScopes'    => $connection->granted_scopes,
-			'missingScopes'    => $connection->missing_scopes,
+			'grantedScopes'    => $can_manage ? $connection->granted_scopes : array(),
+			'missingScopes'    => $can_manage ? $connection->missing_scopes : array(),
 			'connectedAt'      => null === $connection->connected_at ? null : gmdate( 'c', $connection->connected_at ),
 			'problem'          => null === $problem ? null : array(
 				'code'    => $problem->code,
@@ -130,7 +132,7 @@ final class ConnectionPresenter {
 						'format'      => 'uri',
 					),
 					'account'       => array(
-						'description' => __( 'The connected account, or null when unknown.', 'customer-cloud-gallery' ),
+						'description' => __( 'The connected account, or null when unknown; administrators only.', 'customer-cloud-gallery' ),
 						'type'        => array( 'object', 'null' ),
 						'properties'  => array(
 							'name'  => $string,

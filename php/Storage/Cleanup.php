@@ -10,21 +10,23 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Storage;
 
 /**
- * Works by the Keys::PREFIX rather than a list of names, so an option added by
- * a later release is removed too. Used by uninstall.php and by the tests.
+ * Deletes what Keys lists, by name and by family, and nothing else that
+ * happens to start with "ccg_". Used by uninstall.php and by the tests.
  */
 final class Cleanup {
 
 	public function delete_site_data(): void {
 		global $wpdb;
 
-		$patterns = array(
-			$wpdb->esc_like( Keys::PREFIX ) . '%',
-			$wpdb->esc_like( '_transient_' . Keys::PREFIX ) . '%',
-			$wpdb->esc_like( '_transient_timeout_' . Keys::PREFIX ) . '%',
-			$wpdb->esc_like( '_site_transient_' . Keys::PREFIX ) . '%',
-			$wpdb->esc_like( '_site_transient_timeout_' . Keys::PREFIX ) . '%',
-		);
+		foreach ( Keys::OPTIONS as $name ) {
+			delete_option( $name );
+		}
+		$patterns = array_map( static fn ( string $prefix ): string => $wpdb->esc_like( $prefix ) . '%', Keys::OPTION_PREFIXES );
+		foreach ( Keys::TRANSIENT_PREFIXES as $prefix ) {
+			foreach ( array( '_transient_', '_transient_timeout_' ) as $kind ) {
+				$patterns[] = $wpdb->esc_like( $kind . $prefix ) . '%';
+			}
+		}
 		foreach ( $patterns as $pattern ) {
 			$names = $wpdb->get_col(
 				$wpdb->prepare( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s", $pattern )
@@ -70,14 +72,6 @@ final class Cleanup {
 	public function delete_user_data(): void {
 		global $wpdb;
 
-		$keys = $wpdb->get_col(
-			$wpdb->prepare(
-				"SELECT DISTINCT meta_key FROM {$wpdb->usermeta} WHERE meta_key LIKE %s",
-				$wpdb->esc_like( Keys::PREFIX ) . '%'
-			)
-		);
-		foreach ( $keys as $key ) {
-			delete_metadata( 'user', 0, $key, '', true );
-		}
+		delete_metadata( 'user', 0, Keys::FLASH_NOTICE, '', true );
 	}
 }

@@ -11,7 +11,9 @@ namespace CustomerCloudGallery\Storage;
 
 /**
  * Every option, option-name prefix, user meta key and cache group the plugin
- * writes starts with PREFIX; uninstall deletes by that prefix.
+ * writes starts with PREFIX. Uninstall deletes exactly the names in OPTIONS
+ * and the families in OPTION_PREFIXES and TRANSIENT_PREFIXES, never
+ * everything that merely starts with "ccg_": another plugin may use that too.
  */
 final class Keys {
 
@@ -79,4 +81,30 @@ final class Keys {
 
 	/** Object cache group for locks (and later listings). */
 	public const CACHE_GROUP = 'ccg';
+
+	/** The plugin's options, by name. */
+	public const OPTIONS = array(
+		self::DROPBOX_CREDENTIALS,
+		self::DROPBOX_TOKEN,
+		self::DROPBOX_HEALTH,
+		self::GOOGLE_CREDENTIALS,
+		self::GOOGLE_TOKEN,
+		self::GOOGLE_HEALTH,
+		self::GALLERY_ROOT,
+		self::THUMBNAIL_HEALTH,
+		self::STATIC_IMAGES,
+	);
+
+	/** Families of options the plugin names by key (one per pending state, one per lock). */
+	public const OPTION_PREFIXES = array( self::OAUTH_STATE_PREFIX, self::LOCK_PREFIX );
+
+	/** Families of transients. */
+	public const TRANSIENT_PREFIXES = array(
+		self::GOOGLE_FOLDER_PREFIX,
+		self::GOOGLE_THUMBNAIL_LINKS_PREFIX,
+		self::LISTING_PREFIX,
+		self::FOLDER_META_PREFIX,
+		self::MEDIA_PREFIX,
+		self::THUMBNAIL_FAILURE_PREFIX,
+	);
 }

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Tests\Site;
 
+use CustomerCloudGallery\Providers\OAuthApp\TokenRecord;
 use CustomerCloudGallery\Tests\TestCase;
 
 final class RouteAccessTest extends TestCase {
@@ -53,6 +54,26 @@ final class RouteAccessTest extends TestCase {
 			$this->assertSame( null === $role ? 401 : 403, $response->get_status(), "{$method} {$route} must refuse {$who}." );
 			$this->assertSame( 'ccg_forbidden', $response->get_data()['code'] );
 		}
+	}
+
+	public function test_readers_get_no_account_or_scopes(): void {
+		$this->act_as( 'admin' );
+		$this->rest( 'POST', '/connections/dropbox/credentials', array( 'appKey' => 'key1', 'appSecret' => 'secret1', 'accessType' => 'full' ) );
+		$this->dropbox_parts()->tokens()->save( new TokenRecord( 'sl.a', time() + 3600, 'r', array( 'files.metadata.read', 'files.content.read' ), 'dbid:1', 'Jane Photographer', 'jane@example.com', time() ) );
+
+		foreach ( array( 'editor', 'author', 'contributor' ) as $role ) {
+			$this->act_as( $role );
+			$reader = $this->rest( 'GET', '/connections/dropbox' )->get_data();
+			$this->assertSame( 'connected', $reader['status'], "A {$role} learns that Dropbox works." );
+			$this->assertNull( $reader['account'], "…but not whose account it is ({$role})." );
+			$this->assertSame( array(), $reader['grantedScopes'] );
+			$this->assertStringNotContainsString( 'jane@example.com', (string) wp_json_encode( $this->rest( 'GET', '/connections' )->get_data() ) );
+		}
+
+		$this->act_as( 'admin' );
+		$admin = $this->rest( 'GET', '/connections/dropbox' )->get_data();
+		$this->assertSame( array( 'name' => 'Jane Photographer', 'email' => 'jane@example.com' ), $admin['account'] );
+		$this->assertSame( array( 'files.metadata.read', 'files.content.read' ), $admin['grantedScopes'] );
 	}
 
 	public function test_readers_get_no_credentials_or_redirect_uri(): void {

@@ -29,6 +29,9 @@ final class UninstallTest extends TestCase {
 		$thumbnail = $this->services()->thumbnail_cache()->write( new \CustomerCloudGallery\Images\ImageRef( 'dropbox', 'id:x', 'r1', 'w256h256' ), TestImages::jpeg() );
 		$this->assertNotNull( $thumbnail );
 		wp_schedule_single_event( time() + 60, 'ccg_refresh_listing', array( 'id:x' ) );
+		// Another plugin's rows that merely share the prefix.
+		update_option( 'ccg_other', 'keep me' );
+		update_user_meta( get_current_user_id(), 'ccg_other_meta', 'keep me' );
 		$this->assertGreaterThan( 4, $this->plugin_rows() );
 
 		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
@@ -37,6 +40,11 @@ final class UninstallTest extends TestCase {
 		require dirname( __DIR__, 3 ) . '/uninstall.php';
 
 		$this->assertSame( 0, $this->plugin_rows() );
+		wp_cache_delete( 'ccg_other', 'options' );
+		$this->assertSame( 'keep me', get_option( 'ccg_other' ), 'Another plugin\'s option stays.' );
+		$this->assertSame( 'keep me', get_user_meta( get_current_user_id(), 'ccg_other_meta', true ) );
+		delete_option( 'ccg_other' );
+		delete_user_meta( get_current_user_id(), 'ccg_other_meta' );
 		$this->assertFileDoesNotExist( $thumbnail );
 		$this->assertFalse( wp_next_scheduled( 'ccg_refresh_listing', array( 'id:x' ) ) );
 		$this->assertFalse( wp_next_scheduled( 'ccg_evict_thumbnails' ) );
@@ -45,7 +53,7 @@ final class UninstallTest extends TestCase {
 	private function plugin_rows(): int {
 		global $wpdb;
 		$like = '%' . $wpdb->esc_like( 'ccg_' ) . '%';
-		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name LIKE %s", $like ) )
-			+ (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $like ) );
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name LIKE %s AND option_name NOT LIKE %s", $like, '%ccg\_other%' ) )
+			+ (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->usermeta} WHERE meta_key LIKE %s AND meta_key NOT LIKE %s", $like, '%ccg\_other%' ) );
 	}
 }
