@@ -1,6 +1,6 @@
 <?php
 /**
- * Signs and checks the token of an image URL.
+ * Seals and opens the token of an image URL.
  *
  * @package CustomerCloudGallery
  */
@@ -10,34 +10,49 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Images;
 
 use CustomerCloudGallery\Storage\EncryptionKey;
+use SodiumException;
 
 /**
- * base64url(JSON {p: provider, f: file id, r: rev, s: size}) "." base64url(HMAC-SHA256).
- * The revision makes a changed photo a new URL (so caches may keep each URL
- * forever); the HMAC makes a tampered URL fail before anything is fetched.
+ * base64url(XChaCha20-Poly1305 of JSON {p: provider, f: file id, r: rev,
+ * s: size}) "." base64url(nonce). Encrypted, so a URL tells nobody a file
+ * id, a path or a checksum (with a Drive file shared "anyone with the link",
+ * the id alone would lead to the original); authenticated, so a tampered
+ * URL fails before anything is fetched. The nonce is synthetic (a keyed
+ * hash of the payload): one image is always one URL, which is what lets
+ * browsers, CDNs and the disk cache keep it, and equal URLs reveal only
+ * that they are the same image. The revision makes a changed photo a new URL.
  */
 final class ImageToken {
+
+	/** Binds tokens to this use of the key. */
+	private const ASSOCIATED_DATA = 'ccg-image-token-v2';
 
 	public function __construct( private EncryptionKey $key ) {}
 
 	public function sign( ImageRef $image ): string {
-		$payload = self::encode( (string) wp_json_encode( $image->to_array() ) );
-		return $payload . '.' . self::encode( hash_hmac( 'sha256', $payload, $this->key->signing_key(), true ) );
+		$plaintext = (string) wp_json_encode( $image->to_array() );
+		$nonce     = substr( hash_hmac( 'sha256', $plaintext, $this->key->signing_key(), true ), 0, SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_NPUBBYTES );
+		$sealed    = sodium_crypto_aead_xchacha20poly1305_ietf_encrypt( $plaintext, self::ASSOCIATED_DATA, $nonce, $this->key->image_token_key() );
+		return self::encode( $sealed ) . '.' . self::encode( $nonce );
 	}
 
 	/**
-	 * Null for anything not signed by this site, malformed or with an unknown size.
+	 * Null for anything not sealed by this site, malformed or with an unknown size.
 	 */
 	public function verify( string $token ): ?ImageRef {
 		if ( strlen( $token ) > 1024 || 1 !== substr_count( $token, '.' ) ) {
 			return null;
 		}
-		list( $payload, $signature ) = explode( '.', $token );
-		$expected                   = self::encode( hash_hmac( 'sha256', $payload, $this->key->signing_key(), true ) );
-		if ( ! hash_equals( $expected, $signature ) ) {
+		list( $sealed, $nonce ) = array_map( self::decode( ... ), explode( '.', $token ) );
+		if ( null === $sealed || null === $nonce || SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_NPUBBYTES !== strlen( $nonce ) ) {
 			return null;
 		}
-		$data = json_decode( (string) self::decode( $payload ), true );
+		try {
+			$plaintext = sodium_crypto_aead_xchacha20poly1305_ietf_decrypt( $sealed, self::ASSOCIATED_DATA, $nonce, $this->key->image_token_key() );
+		} catch ( SodiumException ) {
+			return null;
+		}
+		$data = false === $plaintext ? null : json_decode( $plaintext, true );
 		return is_array( $data ) ? ImageRef::from_array( $data ) : null;
 	}
 

@@ -20,6 +20,8 @@ final class EncryptionKey {
 
 	private const SIGNING_CONTEXT = 'customer-cloud-gallery/image-url/v1';
 
+	private const IMAGE_TOKEN_CONTEXT = 'customer-cloud-gallery/image-token/aead/v1';
+
 	public function bytes(): string {
 		return hash_hkdf( 'sha256', $this->input_keying_material(), SODIUM_CRYPTO_SECRETBOX_KEYBYTES, self::CONTEXT );
 	}
@@ -29,6 +31,14 @@ final class EncryptionKey {
 	 */
 	public function signing_key(): string {
 		return hash_hkdf( 'sha256', $this->input_keying_material(), 32, self::SIGNING_CONTEXT );
+	}
+
+	/**
+	 * The key that encrypts image URL tokens (XChaCha20-Poly1305): derived
+	 * like the signing key, from the same secret, never the same key.
+	 */
+	public function image_token_key(): string {
+		return hash_hkdf( 'sha256', $this->input_keying_material(), SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_KEYBYTES, self::IMAGE_TOKEN_CONTEXT );
 	}
 
 	/**

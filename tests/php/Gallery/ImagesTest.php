@@ -52,6 +52,29 @@ final class ImagesTest extends GalleryTestCase {
 		$this->assertSame( 0, $this->sandbox->total_requests() );
 	}
 
+	public function test_an_image_url_reveals_no_file_id_path_or_checksum(): void {
+		list( $id, $name, $rev ) = $this->a_photo();
+		$md5                     = md5( 'a Drive checksum' );
+		$refs                    = array(
+			new ImageRef( 'dropbox', $id, $rev, 'w640h480' ),
+			new ImageRef( 'google', '1AbCdEfGhIjKlMnOpQrStUvWxYz012345', $md5, 'w640h480' ),
+		);
+		foreach ( $refs as $ref ) {
+			$url   = $this->services()->image_urls()->url( $ref );
+			$token = $this->token( $url );
+			$seen  = array( $url, $token, rawurldecode( $url ) );
+			foreach ( explode( '.', $token ) as $part ) {
+				$seen[] = (string) base64_decode( strtr( $part, '-_', '+/' ) );
+			}
+			foreach ( array( $ref->file_id, $ref->rev, $name, $this->paths['ceremony'] ) as $secret ) {
+				foreach ( $seen as $text ) {
+					$this->assertStringNotContainsStringIgnoringCase( $secret, $text );
+				}
+			}
+			$this->assertSame( $token, $this->token( $this->services()->image_urls()->url( $ref ) ), 'One image, one URL.' );
+		}
+	}
+
 	public function test_first_request_fetches_once_then_the_disk_copy_and_304(): void {
 		list( $id, , $rev ) = $this->a_photo();
 		$url                = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w640h480' ) );
