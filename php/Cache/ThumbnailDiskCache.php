@@ -69,6 +69,17 @@ final class ThumbnailDiskCache {
 	/** Where thumbnails lived before they were named by their tokens. */
 	private const LEGACY_DIR = 'thumbs';
 
+	/**
+	 * In every folder of the cache, so a server that lists folders shows this
+	 * empty page instead of every thumbnail's name (draft previews included).
+	 * Not "Options -Indexes" in the .htaccess: where the host does not allow
+	 * overriding Options, Apache would answer 500 for every thumbnail.
+	 */
+	private const INDEX_FILE = "<?php\n// Silence is golden: no listing of the thumbnail cache.\n";
+
+	/** A write that died leaves its temporary file; eviction deletes those this old. */
+	private const STALE_TEMPORARY = HOUR_IN_SECONDS;
+
 	public function __construct( private ImageToken $tokens ) {}
 
 	public function register(): void {
@@ -160,6 +171,7 @@ final class ThumbnailDiskCache {
 	 */
 	public function evict(): void {
 		$this->delete_legacy_files();
+		$this->delete_stale_temporaries();
 		$total = 0;
 		$seen  = array();
 		foreach ( $this->files() as $file ) {
@@ -210,6 +222,7 @@ final class ThumbnailDiskCache {
 			return null;
 		}
 		$this->ensure_apache_rules();
+		$this->ensure_index_files( $dir );
 		// A short temporary name: the final one may be near the name limit.
 		$temporary = $dir . '/.' . wp_generate_password( 12, false ) . '.tmp';
 		if ( strlen( $bytes ) !== file_put_contents( $temporary, $bytes ) || ! rename( $temporary, $path ) ) {
@@ -229,6 +242,34 @@ final class ThumbnailDiskCache {
 		$file = $this->dir() . '/.htaccess';
 		if ( ! is_file( $file ) ) {
 			file_put_contents( $file, self::APACHE_RULES ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- our own folder, like the thumbnails.
+		}
+	}
+
+	/**
+	 * An index.php in $dir and each folder above it, up to the cache's root.
+	 */
+	private function ensure_index_files( string $dir ): void {
+		$root = $this->dir();
+		for ( $folder = $dir; str_starts_with( $folder, $root ); $folder = dirname( $folder ) ) {
+			if ( ! is_file( $folder . '/index.php' ) ) {
+				file_put_contents( $folder . '/index.php', self::INDEX_FILE ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- our own folder, like the thumbnails.
+			}
+			if ( $folder === $root ) {
+				break;
+			}
+		}
+	}
+
+	/**
+	 * Temporary files of writes that died before their rename.
+	 */
+	private function delete_stale_temporaries(): void {
+		$stale = time() - self::STALE_TEMPORARY;
+		foreach ( glob( $this->dir() . '/' . self::STATIC_DIR . '/*/.*.tmp', GLOB_NOSORT ) ?: array() as $file ) {
+			$mtime = @filemtime( $file ); // phpcs:ignore WordPress.PHP.NoSilencedErrors -- may vanish meanwhile.
+			if ( false !== $mtime && $mtime < $stale ) {
+				@unlink( $file ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
+			}
 		}
 	}
 
