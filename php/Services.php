@@ -94,7 +94,7 @@ final class Services {
 	}
 
 	public function thumbnail_fetcher(): Images\ThumbnailFetcher {
-		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailFetcher( $this->sources(), $this->thumbnail_cache(), new Images\ThumbnailFailures(), $this->thumbnail_health() ) );
+		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailFetcher( $this->sources(), $this->thumbnail_cache(), new Images\ThumbnailFailures(), $this->thumbnail_health(), new Locks() ) );
 	}
 
 	public function thumbnail_health(): Images\ThumbnailHealth {

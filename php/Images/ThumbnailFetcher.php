@@ -9,22 +9,37 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Images;
 
+use CustomerCloudGallery\Cache\Lock;
+use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Gallery\Sources;
 
 /**
- * Failures cost nothing twice: a photo the provider would not give is not
- * asked for again until its wait is over (ThumbnailFailures), and a failing
- * connection shows in the admin's health checks (ThumbnailHealth).
+ * One provider call per missing thumbnail, however many requests want it at
+ * once: the first takes a lock for that image and fetches; the others wait
+ * for its file (a page of 100 photos opened by a class of students, or a
+ * crawler, costs the provider 100 calls, not thousands). Failures cost
+ * nothing twice: a photo the provider would not give is not asked for again
+ * until its wait is over (ThumbnailFailures), and a failing connection
+ * shows in the admin's health checks (ThumbnailHealth).
  */
 final class ThumbnailFetcher {
+
+	/** Longer than any one thumbnail call takes (the HTTP timeout is 20 s). */
+	private const LOCK_TTL = 30;
+
+	/** How long a request waits for another's fetch before giving up (placeholder, not cached). */
+	private const WAIT_SECONDS = 15.0;
+
+	private const POLL_MICROS = 100000;
 
 	public function __construct(
 		private Sources $sources,
 		private ThumbnailDiskCache $disk,
 		private ThumbnailFailures $failures,
-		private ThumbnailHealth $health
+		private ThumbnailHealth $health,
+		private Locks $locks
 	) {}
 
 	/**
@@ -39,15 +54,50 @@ final class ThumbnailFetcher {
 		if ( null !== $pending ) {
 			throw $pending;
 		}
-		try {
-			$bytes = $this->sources->require( $image->provider )->thumbnail( $image );
-		} catch ( GalleryException $failure ) {
-			$this->failed( $image, $failure );
-			throw $failure;
+		$lock = $this->locks->create( 'thumb_' . $image->hash(), self::LOCK_TTL );
+		if ( ! $lock->acquire() ) {
+			return $this->wait_for( $image, $lock );
 		}
-		$this->failures->forget( $image );
-		$this->health->succeeded( $image->provider );
-		return $this->disk->write( $image, $bytes );
+		try {
+			// The request that held the lock before may have just written it.
+			$path = $this->disk->hit( $image );
+			if ( null !== $path ) {
+				return $path;
+			}
+			try {
+				$bytes = $this->sources->require( $image->provider )->thumbnail( $image );
+			} catch ( GalleryException $failure ) {
+				$this->failed( $image, $failure );
+				throw $failure;
+			}
+			$this->failures->forget( $image );
+			$this->health->succeeded( $image->provider );
+			return $this->disk->write( $image, $bytes );
+		} finally {
+			$lock->release();
+		}
+	}
+
+	/**
+	 * Another request is fetching this image: its file once written. Null
+	 * (a placeholder nobody caches) when it failed, died or takes too long;
+	 * a failure is remembered, so the next view does not ask either.
+	 */
+	private function wait_for( ImageRef $image, Lock $lock ): ?string {
+		$deadline = microtime( true ) + self::WAIT_SECONDS;
+		do {
+			usleep( self::POLL_MICROS );
+			$path = $this->disk->hit( $image );
+			if ( null !== $path ) {
+				return $path;
+			}
+			if ( $lock->acquire() ) {
+				// The fetch is over and wrote nothing.
+				$lock->release();
+				return $this->disk->hit( $image );
+			}
+		} while ( microtime( true ) < $deadline );
+		return null;
 	}
 
 	/**
