@@ -58,6 +58,18 @@ final class ListingStore {
 		delete_transient( $this->key( $provider, $ref . '|next' ) );
 	}
 
+	/**
+	 * Remembers for a while that the provider said a folder is gone, so page
+	 * views of its gallery do not ask again on every view.
+	 */
+	public function mark_gone( string $provider, string $ref, int $seconds ): void {
+		set_transient( $this->key( $provider, $ref . '|gone' ), 1, $seconds );
+	}
+
+	public function gone( string $provider, string $ref ): bool {
+		return false !== get_transient( $this->key( $provider, $ref . '|gone' ) );
+	}
+
 	private function read( string $key, bool $fresh ): ?Listing {
 		if ( $fresh && ! wp_using_ext_object_cache() ) {
 			wp_cache_delete( '_transient_' . $key, 'options' );

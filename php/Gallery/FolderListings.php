@@ -37,6 +37,9 @@ final class FolderListings {
 
 	public const REFRESH_HOOK = 'ccg_refresh_listing';
 
+	/** How long page views take a gone folder's word for it before asking again. */
+	private const GONE_SECONDS = 5 * MINUTE_IN_SECONDS;
+
 	/** How long a request waits for another one already listing the same folder. */
 	private const WAIT_SECONDS = 10;
 
@@ -113,7 +116,7 @@ final class FolderListings {
 		$key      = '' === $ref ? $boundary->ref() : $ref;
 		$cached   = $this->store->get( $provider, $key );
 		if ( null === $cached ) {
-			return $this->fetch( $source, $key, $boundary );
+			return $this->fetch_for_render( $source, $key, $boundary );
 		}
 		if ( ! $cached->complete || $cached->age() > (int) apply_filters( 'ccg_listing_max_age', 5 * MINUTE_IN_SECONDS ) ) {
 			$this->schedule_refresh( $provider, $key );
@@ -242,6 +245,27 @@ final class FolderListings {
 	 *
 	 * @throws GalleryException
 	 */
+	/**
+	 * A folder the provider said is gone answers from memory for a while:
+	 * a published gallery whose folder was deleted costs no call per view.
+	 *
+	 * @throws GalleryException
+	 */
+	private function fetch_for_render( Source $source, string $key, Folder $boundary ): Listing {
+		$provider = $source->provider();
+		if ( $this->store->gone( $provider, $key ) ) {
+			throw GalleryException::not_found( $source->label() );
+		}
+		try {
+			return $this->fetch( $source, $key, $boundary );
+		} catch ( GalleryException $exception ) {
+			if ( GalleryException::FOLDER_NOT_FOUND === $exception->reason ) {
+				$this->store->mark_gone( $provider, $key, (int) apply_filters( 'ccg_gone_folder_seconds', self::GONE_SECONDS ) );
+			}
+			throw $exception;
+		}
+	}
+
 	private function fetch( Source $source, string $key, Folder $boundary ): Listing {
 		// The first views of a new gallery often come together: one of them
 		// lists the folder, the others wait for its result instead of each

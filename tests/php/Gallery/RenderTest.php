@@ -181,6 +181,28 @@ final class RenderTest extends GalleryTestCase {
 		$this->assertStringContainsString( 'This folder no longer exists in Dropbox or is out of reach.', $html );
 	}
 
+	public function test_a_gallery_whose_folder_is_gone_does_not_ask_the_provider_on_every_view(): void {
+		$attributes = $this->folder_attributes( 'reception' );
+		$library    = $this->sandbox->library_dir();
+		$from       = $library . $this->paths['reception'];
+		$away       = $library . '/.sandbox-moved-away-' . wp_generate_password( 6, false );
+		$this->assertTrue( rename( $from, $away ) );
+		try {
+			$this->sandbox->reset_request_counts();
+			$first = $this->render( $attributes );
+			$this->assertGreaterThan( 0, $this->sandbox->total_requests(), 'The first view asks.' );
+
+			$this->sandbox->reset_request_counts();
+			foreach ( range( 1, 3 ) as $view ) {
+				$this->assertSame( $first, $this->render( $attributes ) );
+			}
+			$this->assertSame( 0, $this->sandbox->total_requests(), 'Later views take its word for a while.' );
+		} finally {
+			rename( $away, $from );
+		}
+		$this->assertStringContainsString( 'This gallery is not available right now.', $first );
+	}
+
 	public function test_the_block_renderer_preview_revalidates_and_explains(): void {
 		$attributes = $this->folder_attributes( 'reception' ) + array( 'provider' => 'dropbox' );
 		$preview    = function () use ( $attributes ): string {
