@@ -126,10 +126,20 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase {
 		wp_cache_flush();
 	}
 
+	/**
+	 * What uninstall deletes, and then every other "ccg_" row a test wrote
+	 * (uninstall leaves rows it does not know; tests must not leak them).
+	 */
 	private function wipe(): void {
+		global $wpdb;
+
 		$cleanup = new Cleanup();
 		$cleanup->delete_site_data();
 		$cleanup->delete_user_data();
+		foreach ( array( '', '_transient_', '_transient_timeout_' ) as $kind ) {
+			$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( $kind . Keys::PREFIX ) . '%' ) );
+		}
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $wpdb->esc_like( Keys::PREFIX ) . '%' ) );
 		wp_cache_flush();
 	}
 
