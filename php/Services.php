@@ -86,7 +86,7 @@ final class Services {
 	}
 
 	public function fallback_probe(): Images\FallbackProbe {
-		return $this->once( __FUNCTION__, fn () => new Images\FallbackProbe( $this->thumbnail_cache(), new EncryptionKey() ) );
+		return $this->once( __FUNCTION__, fn () => new Images\FallbackProbe( $this->thumbnail_cache(), new EncryptionKey(), $this->options() ) );
 	}
 
 	public function thumbnail_endpoint(): Images\ThumbnailEndpoint {

@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Images;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Storage\EncryptionKey;
 use CustomerCloudGallery\Storage\Keys;
+use CustomerCloudGallery\Storage\OptionStore;
 
 /**
  * Static thumbnail URLs are only safe where a request for a file that is
@@ -47,7 +48,7 @@ final class FallbackProbe {
 	/** Changes that can move uploads or change how the web server routes them. */
 	private const WATCHED_OPTIONS = array( 'permalink_structure', 'upload_path', 'upload_url_path', 'home', 'siteurl' );
 
-	public function __construct( private ThumbnailDiskCache $disk, private EncryptionKey $key ) {}
+	public function __construct( private ThumbnailDiskCache $disk, private EncryptionKey $key, private OptionStore $options ) {}
 
 	public function register(): void {
 		add_action( self::HOOK, array( $this, 'run' ) );
@@ -83,7 +84,7 @@ final class FallbackProbe {
 	 * @return array{ok: bool, base: string, static: bool, checked: int, detail: string}|null
 	 */
 	public function result(): ?array {
-		$result = get_option( Keys::STATIC_IMAGES );
+		$result = $this->options->read( Keys::STATIC_IMAGES );
 		return is_array( $result ) && isset( $result['ok'], $result['base'], $result['static'], $result['checked'], $result['detail'] ) ? $result : null;
 	}
 

@@ -16,11 +16,25 @@ namespace CustomerCloudGallery\Storage;
  */
 final class OptionStore {
 
+	/**
+	 * With a persistent object cache, WordPress keeps the names of missing
+	 * options in one shared entry ("notoptions") that each request writes
+	 * back from its own copy: a request that read an option as missing can
+	 * hide it from every later one after another request saved it
+	 * (reproduced in tools/production-stack/README.md). So a missing option
+	 * is asked of the database once more; these are a few keys, rarely
+	 * missing on a working site.
+	 */
 	public function read( string $name, bool $fresh = false ): mixed {
 		if ( $fresh ) {
 			$this->forget( $name );
 		}
-		return get_option( $name, null );
+		$value = get_option( $name, null );
+		if ( null === $value && wp_using_ext_object_cache() && $this->in_database( $name ) ) {
+			$this->forget( $name );
+			$value = get_option( $name, null );
+		}
+		return $value;
 	}
 
 	public function write( string $name, mixed $value ): void {
@@ -29,6 +43,11 @@ final class OptionStore {
 
 	public function delete( string $name ): void {
 		delete_option( $name );
+	}
+
+	private function in_database( string $name ): bool {
+		global $wpdb;
+		return null !== $wpdb->get_var( $wpdb->prepare( "SELECT option_id FROM {$wpdb->options} WHERE option_name = %s LIMIT 1", $name ) );
 	}
 
 	private function forget( string $name ): void {
