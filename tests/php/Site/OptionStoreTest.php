@@ -40,7 +40,7 @@ final class OptionStoreTest extends TestCase {
 			$this->assertSame( array( 'refused' => 'revoked' ), get_option( self::NAME ), 'And the list is mended for everyone.' );
 			$this->assertNull( ( new OptionStore() )->read( Keys::GOOGLE_HEALTH ), 'A missing option is still missing.' );
 		} finally {
-			wp_using_ext_object_cache( $was_using );
+			wp_using_ext_object_cache( (bool) $was_using );
 		}
 	}
 }
