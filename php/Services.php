@@ -17,6 +17,7 @@ use CustomerCloudGallery\Blocks\ViewModule;
 use CustomerCloudGallery\Cache\ListingStore;
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\MediaInfoStore;
+use CustomerCloudGallery\Cache\ProviderTransients;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Gallery;
 use CustomerCloudGallery\Images;
@@ -68,6 +69,8 @@ final class Services {
 			$this->static_images(),
 			$this->fallback_probe(),
 			$this->gallery_warmer(),
+			$this->provider_purge(),
+			new Admin\GrantGraceNotice( $this->grant_grace(), $this->providers( ... ) ),
 			$this->gallery_views(),
 			$this->view_module(),
 		);
@@ -90,7 +93,7 @@ final class Services {
 	}
 
 	public function thumbnail_endpoint(): Images\ThumbnailEndpoint {
-		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher(), $this->sources() ) );
+		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher(), $this->sources(), $this->folder_listings() ) );
 	}
 
 	public function thumbnail_fetcher(): Images\ThumbnailFetcher {
@@ -104,7 +107,7 @@ final class Services {
 	public function gallery_views(): Rendering\GalleryViewBuilder {
 		return $this->once(
 			__FUNCTION__,
-			fn () => new Rendering\GalleryViewBuilder( $this->folder_listings(), $this->image_urls(), new Rendering\Audience(), $this->thumbnail_cache(), new MediaInfoStore(), $this->view_module(), $this->sources() )
+			fn () => new Rendering\GalleryViewBuilder( $this->folder_listings(), $this->image_urls(), new Rendering\Audience(), $this->thumbnail_cache(), $this->media_info(), $this->view_module(), $this->sources() )
 		);
 	}
 
@@ -124,7 +127,27 @@ final class Services {
 	}
 
 	public function folder_listings(): Gallery\FolderListings {
-		return $this->once( __FUNCTION__, fn () => new Gallery\FolderListings( new ListingStore(), $this->sources(), $this->gallery_root(), new Locks() ) );
+		return $this->once( __FUNCTION__, fn () => new Gallery\FolderListings( $this->listing_store(), $this->sources(), $this->gallery_root(), new Locks(), new Gallery\Removals( $this->listing_store(), $this->thumbnail_cache() ), $this->grant_grace() ) );
+	}
+
+	public function listing_store(): ListingStore {
+		return $this->once( __FUNCTION__, fn () => new ListingStore( $this->provider_transients() ) );
+	}
+
+	public function media_info(): MediaInfoStore {
+		return $this->once( __FUNCTION__, fn () => new MediaInfoStore( $this->provider_transients() ) );
+	}
+
+	public function grant_grace(): Gallery\GrantGrace {
+		return $this->once( __FUNCTION__, fn () => new Gallery\GrantGrace( $this->providers( ... ) ) );
+	}
+
+	public function provider_purge(): Gallery\ProviderPurge {
+		return $this->once( __FUNCTION__, fn () => new Gallery\ProviderPurge( $this->listing_store(), $this->media_info(), $this->thumbnail_cache(), $this->grant_grace() ) );
+	}
+
+	private function provider_transients(): ProviderTransients {
+		return $this->once( __FUNCTION__, fn () => new ProviderTransients( $this->options() ) );
 	}
 
 	/**

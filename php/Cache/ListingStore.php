@@ -27,6 +27,8 @@ final class ListingStore {
 
 	private const KEEP_SECONDS = 30 * DAY_IN_SECONDS;
 
+	public function __construct( private ProviderTransients $transients ) {}
+
 	/**
 	 * @param bool $fresh Skip this request's copy (another process may have just written it).
 	 */
@@ -70,6 +72,16 @@ final class ListingStore {
 		return false !== get_transient( $this->key( $provider, $ref . '|gone' ) );
 	}
 
+	/**
+	 * Forgets every listing of the provider (Disconnect, a revoked grant's
+	 * grace period over).
+	 *
+	 * @return int|null How many were deleted; null when a persistent object cache held them.
+	 */
+	public function purge( string $provider ): ?int {
+		return $this->transients->purge( $provider, array( Keys::LISTING_PREFIX ) );
+	}
+
 	private function read( string $key, bool $fresh ): ?Listing {
 		if ( $fresh && ! wp_using_ext_object_cache() ) {
 			wp_cache_delete( '_transient_' . $key, 'options' );
@@ -81,6 +93,6 @@ final class ListingStore {
 	}
 
 	private function key( string $provider, string $ref ): string {
-		return Keys::LISTING_PREFIX . md5( $provider . '|' . $ref );
+		return $this->transients->name( Keys::LISTING_PREFIX, $provider, $ref );
 	}
 }

@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Cache;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ImageToken;
 use CustomerCloudGallery\Images\JpegThumbnail;
+use CustomerCloudGallery\Images\ThumbnailSize;
 use CustomerCloudGallery\Storage\Keys;
 
 /**
@@ -149,6 +150,41 @@ final class ThumbnailDiskCache {
 	public function write( ImageRef $image, string $bytes ): ?string {
 		$jpeg = JpegThumbnail::from_bytes( $bytes );
 		return null === $jpeg ? null : $this->put( $this->path( $image ), $jpeg );
+	}
+
+	/**
+	 * Deletes the photo's cached files, every size: it was deleted, moved
+	 * out of its gallery's folder, or replaced by a new revision.
+	 *
+	 * @return int How many files were deleted.
+	 */
+	public function delete_photo( ImageRef $image ): int {
+		$deleted = 0;
+		foreach ( array_keys( ThumbnailSize::SIZES ) as $size ) {
+			if ( @unlink( $this->path( $image->at( $size ) ) ) ) { // phpcs:ignore WordPress.PHP.NoSilencedErrors -- most sizes were never fetched.
+				++$deleted;
+			}
+		}
+		return $deleted;
+	}
+
+	/**
+	 * Deletes every cached file of the provider (Disconnect, a revoked
+	 * grant's grace period over). A file's name is its sealed token, which
+	 * says the provider once opened; a name too long to be a token (stored
+	 * by hash, so its provider cannot be told) goes too: it is only a cache.
+	 *
+	 * @return int How many files were deleted.
+	 */
+	public function delete_provider( string $provider ): int {
+		$deleted = 0;
+		foreach ( $this->files() as $file ) {
+			$image = $this->tokens->verify( basename( $file, '.jpg' ) );
+			if ( ( null === $image || $provider === $image->provider ) && @unlink( $file ) ) { // phpcs:ignore WordPress.PHP.NoSilencedErrors -- may vanish meanwhile.
+				++$deleted;
+			}
+		}
+		return $deleted;
 	}
 
 	public function limit(): int {

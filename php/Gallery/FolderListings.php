@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Gallery;
 use CustomerCloudGallery\Cache\ListingStore;
 use CustomerCloudGallery\Cache\Lock;
 use CustomerCloudGallery\Cache\Locks;
+use CustomerCloudGallery\Images\ImageRef;
 
 /**
  * Stale-while-revalidate, for every provider alike. A page view never waits
@@ -55,7 +56,9 @@ final class FolderListings {
 		private ListingStore $store,
 		private Sources $sources,
 		private GalleryRoot $roots,
-		private Locks $locks
+		private Locks $locks,
+		private Removals $removals,
+		private GrantGrace $grace
 	) {}
 
 	public function register(): void {
@@ -115,14 +118,34 @@ final class FolderListings {
 		$boundary = $this->boundary( $provider, false );
 		$key      = '' === $ref ? $boundary->ref() : $ref;
 		$cached   = $this->store->get( $provider, $key );
+		$stale    = null === $cached || ! $cached->complete || $cached->age() > (int) apply_filters( 'ccg_listing_max_age', 5 * MINUTE_IN_SECONDS );
+		// Only a listing no refresh has renewed lately can belong to a refused grant.
+		if ( $stale && $this->grace->over( $provider ) ) {
+			if ( null !== $cached ) {
+				ProviderPurge::schedule_grace_over( $provider );
+			}
+			throw GalleryException::access_withdrawn( $source->label() );
+		}
 		if ( null === $cached ) {
 			return $this->fetch_for_render( $source, $key, $boundary );
 		}
-		if ( ! $cached->complete || $cached->age() > (int) apply_filters( 'ccg_listing_max_age', 5 * MINUTE_IN_SECONDS ) ) {
+		if ( $stale ) {
 			$this->schedule_refresh( $provider, $key );
 		}
 		$this->check( $cached->folder, $boundary );
 		return $cached;
+	}
+
+	/**
+	 * Whether a current listing inside the gallery folder still holds this
+	 * revision of the photo: what an image URL needs before a cache miss may
+	 * ask the provider. The same listing page views use, so an image stops
+	 * being served when its photo stops being shown.
+	 *
+	 * @throws GalleryException When the listing cannot be had (gone, outside the root, not connected, provider down).
+	 */
+	public function holds( ImageRef $image ): bool {
+		return $this->for_render( $image->provider, $image->folder )->holds( $image->file_id, $image->rev );
 	}
 
 	/**
@@ -172,6 +195,8 @@ final class FolderListings {
 				$this->schedule_refresh( $provider, $key, max( 1, (int) $exception->retry_after ) );
 			} elseif ( $exception->is_transient() ) {
 				$this->keep_going( $provider, $key );
+			} elseif ( GalleryException::FOLDER_NOT_FOUND === $exception->reason ) {
+				$this->removals->folder_gone( $provider, $key, $this->gone_seconds() );
 			}
 		}
 	}
@@ -203,6 +228,7 @@ final class FolderListings {
 		try {
 			// Read under the lock: the previous holder may have moved the cursor on.
 			$served = $this->store->get( $provider, $key, true );
+			$before = $served;
 			if ( null === $served || ! $served->complete ) {
 				$this->store->delete_next( $provider, $key );
 				$served = null === $served ? $source->list( $this->folder_of( $source, $key ), $budget ) : $source->refresh( $served, $budget );
@@ -218,6 +244,9 @@ final class FolderListings {
 					$this->store->put_next( $provider, $key, $next );
 				}
 				$pending = ! $next->complete;
+			}
+			if ( null !== $before && $served !== $before ) {
+				$this->removals->between( $provider, $key, $before, $served );
 			}
 		} finally {
 			$lock->release();
@@ -239,13 +268,6 @@ final class FolderListings {
 	}
 
 	/**
-	 * The first listing of a folder, for a request with nothing cached. It
-	 * has to wait for the first page, but only that request's budget; the
-	 * rest continues in the background.
-	 *
-	 * @throws GalleryException
-	 */
-	/**
 	 * A folder the provider said is gone answers from memory for a while:
 	 * a published gallery whose folder was deleted costs no call per view.
 	 *
@@ -260,12 +282,23 @@ final class FolderListings {
 			return $this->fetch( $source, $key, $boundary );
 		} catch ( GalleryException $exception ) {
 			if ( GalleryException::FOLDER_NOT_FOUND === $exception->reason ) {
-				$this->store->mark_gone( $provider, $key, (int) apply_filters( 'ccg_gone_folder_seconds', self::GONE_SECONDS ) );
+				$this->store->mark_gone( $provider, $key, $this->gone_seconds() );
 			}
 			throw $exception;
 		}
 	}
 
+	private function gone_seconds(): int {
+		return (int) apply_filters( 'ccg_gone_folder_seconds', self::GONE_SECONDS );
+	}
+
+	/**
+	 * The first listing of a folder, for a request with nothing cached. It
+	 * has to wait for the first page, but only that request's budget; the
+	 * rest continues in the background.
+	 *
+	 * @throws GalleryException
+	 */
 	private function fetch( Source $source, string $key, Folder $boundary ): Listing {
 		// The first views of a new gallery often come together: one of them
 		// lists the folder, the others wait for its result instead of each

@@ -48,6 +48,20 @@ final class GalleryException extends RuntimeException {
 	}
 
 	/**
+	 * The provider refused this site's grant longer ago than the grace period.
+	 *
+	 * @param string $provider_label The provider's name, e.g. "Dropbox".
+	 */
+	public static function access_withdrawn( string $provider_label ): self {
+		return new self(
+			self::NOT_CONNECTED,
+			/* translators: %s: provider name, e.g. "Dropbox". */
+			sprintf( __( '%s no longer gives this site access to these photos. An administrator can connect it again in Customer Cloud Gallery → Settings.', 'customer-cloud-gallery' ), $provider_label ),
+			409
+		);
+	}
+
+	/**
 	 * @param string $provider_label The provider's name, e.g. "Dropbox".
 	 */
 	public static function not_found( string $provider_label ): self {

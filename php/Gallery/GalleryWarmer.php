@@ -117,7 +117,7 @@ final class GalleryWarmer {
 		$missing = array();
 		foreach ( $listing->page( 0, $gallery->per_page, $gallery->order() ) as $photo ) {
 			foreach ( ThumbnailSize::srcset() as $size ) {
-				$image = new ImageRef( $provider, $photo->id, $photo->revision, $size );
+				$image = new ImageRef( $provider, $photo->id, $photo->revision, $size, $key );
 				if ( ! $this->disk->has( $image ) ) {
 					$missing[] = $image;
 				}

@@ -137,6 +137,26 @@ final class Listing {
 		return array_column( $this->photos(), 0 );
 	}
 
+	/**
+	 * Whether the listing holds this revision of the photo: what a cache miss
+	 * of an image URL must find before anything is fetched.
+	 */
+	public function holds( string $file_id, string $revision ): bool {
+		foreach ( $this->files as $row ) {
+			if ( $row[0] === $file_id ) {
+				return $row[2] === $revision;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * @return array<string, string> File id => revision, of every photo.
+	 */
+	public function revisions(): array {
+		return array_column( $this->files, 2, 0 );
+	}
+
 	public function other_file_count(): int {
 		return $this->other_files ?? count( $this->other_keys );
 	}

@@ -1,6 +1,6 @@
 <?php
 /**
- * One thumbnail of one revision of one photo.
+ * One thumbnail of one revision of one photo, as shown by a gallery of one folder.
  *
  * @package CustomerCloudGallery
  */
@@ -9,13 +9,21 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Images;
 
+/**
+ * The folder is the cache key of the listing the photo was shown from
+ * (Gallery\FolderListings::key()): on a cache miss, the image is fetched only
+ * while that listing, inside the gallery folder, still holds this revision
+ * of the photo. "" for a thumbnail that is never given a URL (Test
+ * connection's probe) or for the top of the account.
+ */
 final class ImageRef {
 
 	public function __construct(
 		public readonly string $provider,
 		public readonly string $file_id,
 		public readonly string $rev,
-		public readonly string $size
+		public readonly string $size,
+		public readonly string $folder = ''
 	) {}
 
 	/**
@@ -23,18 +31,28 @@ final class ImageRef {
 	 */
 	public static function from_array( array $data ): ?self {
 		foreach ( array( 'p', 'f', 'r', 's' ) as $field ) {
-			if ( ! is_string( $data[ $field ] ?? null ) || '' === $data[ $field ] ) {
+			if ( ! is_string( $data[ $field ] ?? null ) || '' === $data[ $field ] || str_contains( $data[ $field ], "\x1f" ) ) {
 				return null;
 			}
+		}
+		if ( ! is_string( $data['k'] ?? null ) ) {
+			return null;
 		}
 		if ( ! ThumbnailSize::exists( $data['s'] ) || 1 !== preg_match( '/^[A-Za-z0-9_:-]{1,200}$/', $data['f'] ) ) {
 			return null;
 		}
-		return new self( $data['p'], $data['f'], $data['r'], $data['s'] );
+		return new self( $data['p'], $data['f'], $data['r'], $data['s'], $data['k'] );
 	}
 
 	/**
-	 * @return array{p: string, f: string, r: string, s: string}
+	 * The same photo at another size.
+	 */
+	public function at( string $size ): self {
+		return new self( $this->provider, $this->file_id, $this->rev, $size, $this->folder );
+	}
+
+	/**
+	 * @return array{p: string, f: string, r: string, s: string, k: string}
 	 */
 	public function to_array(): array {
 		return array(
@@ -42,6 +60,7 @@ final class ImageRef {
 			'f' => $this->file_id,
 			'r' => $this->rev,
 			's' => $this->size,
+			'k' => $this->folder,
 		);
 	}
 

@@ -13,8 +13,10 @@ use CustomerCloudGallery\Storage\EncryptionKey;
 use SodiumException;
 
 /**
- * base64url(XChaCha20-Poly1305 of JSON {p: provider, f: file id, r: rev,
- * s: size}) "." base64url(nonce). Encrypted, so a URL tells nobody a file
+ * base64url(XChaCha20-Poly1305 of provider, file id, revision, size and
+ * the folder's listing key, joined by U+001F) "." base64url(nonce). Packed,
+ * not JSON, so a Drive token (33-character ids, a 32-digit checksum) stays
+ * short enough to be a file name (ThumbnailDiskCache). Encrypted, so a URL tells nobody a file
  * id, a path or a checksum (with a Drive file shared "anyone with the link",
  * the id alone would lead to the original); authenticated, so a tampered
  * URL fails before anything is fetched. The nonce is synthetic (a keyed
@@ -25,12 +27,16 @@ use SodiumException;
 final class ImageToken {
 
 	/** Binds tokens to this use of the key. */
-	private const ASSOCIATED_DATA = 'ccg-image-token-v2';
+	private const ASSOCIATED_DATA = 'ccg-image-token-v3';
+
+	private const SEPARATOR = "\x1f";
+
+	private const FIELDS = array( 'p', 'f', 'r', 's', 'k' );
 
 	public function __construct( private EncryptionKey $key ) {}
 
 	public function sign( ImageRef $image ): string {
-		$plaintext = (string) wp_json_encode( $image->to_array() );
+		$plaintext = implode( self::SEPARATOR, $image->to_array() );
 		$nonce     = substr( hash_hmac( 'sha256', $plaintext, $this->key->signing_key(), true ), 0, SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_NPUBBYTES );
 		$sealed    = sodium_crypto_aead_xchacha20poly1305_ietf_encrypt( $plaintext, self::ASSOCIATED_DATA, $nonce, $this->key->image_token_key() );
 		return self::encode( $sealed ) . '.' . self::encode( $nonce );
@@ -52,8 +58,9 @@ final class ImageToken {
 		} catch ( SodiumException ) {
 			return null;
 		}
-		$data = false === $plaintext ? null : json_decode( $plaintext, true );
-		return is_array( $data ) ? ImageRef::from_array( $data ) : null;
+		// The folder key comes last: it is the only field that may be free text.
+		$values = false === $plaintext ? array() : explode( self::SEPARATOR, $plaintext, count( self::FIELDS ) );
+		return count( $values ) === count( self::FIELDS ) ? ImageRef::from_array( array_combine( self::FIELDS, $values ) ) : null;
 	}
 
 	private static function encode( string $bytes ): string {

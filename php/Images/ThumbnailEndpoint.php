@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Images;
 
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
+use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Gallery\Sources;
 
@@ -24,7 +25,13 @@ final class ThumbnailEndpoint {
 
 	private const ONE_YEAR = 31536000;
 
-	public function __construct( private ImageToken $tokens, private ThumbnailDiskCache $disk, private ThumbnailFetcher $fetcher, private Sources $sources ) {}
+	public function __construct(
+		private ImageToken $tokens,
+		private ThumbnailDiskCache $disk,
+		private ThumbnailFetcher $fetcher,
+		private Sources $sources,
+		private FolderListings $listings
+	) {}
 
 	public function register(): void {
 		add_action( 'init', array( $this, 'maybe_serve' ), 0 );
@@ -53,6 +60,10 @@ final class ThumbnailEndpoint {
 
 		$path = $this->disk->hit( $image );
 		if ( null === $path ) {
+			$refusal = $this->refusal( $image );
+			if ( null !== $refusal ) {
+				return $refusal;
+			}
 			try {
 				$path = $this->fetcher->fetch( $image );
 			} catch ( GalleryException $exception ) {
@@ -73,6 +84,24 @@ final class ThumbnailEndpoint {
 			),
 			$path
 		);
+	}
+
+	/**
+	 * A miss asks the provider only for a photo that a current listing inside
+	 * the gallery folder still holds at this revision: a photo deleted, moved
+	 * out, replaced, or in a folder that is gone, outside the root or no
+	 * longer connected is a 404 (its files were deleted with it). While the
+	 * listing cannot be had for a moment, a placeholder nobody caches.
+	 */
+	private function refusal( ImageRef $image ): ?ImageResponse {
+		try {
+			return $this->listings->holds( $image ) ? null : ImageResponse::error( 404 );
+		} catch ( GalleryException $exception ) {
+			if ( $exception->is_transient() ) {
+				return ImageResponse::placeholder( 0, GalleryException::RATE_LIMITED === $exception->reason ? ( $exception->retry_after ?? 1 ) : null );
+			}
+			return ImageResponse::error( 404 );
+		}
 	}
 
 	/**

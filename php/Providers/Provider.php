@@ -49,4 +49,11 @@ interface Provider {
 
 	/** Calls the provider with the stored grant and reports what it sees. */
 	public function test(): TestResult;
+
+	/**
+	 * Since when the provider refuses the stored grant (revoked there, not by
+	 * Disconnect); null while it works. Galleries keep serving from the cache
+	 * for a grace period after it (Gallery\GrantGrace).
+	 */
+	public function refused_since(): ?int;
 }

@@ -118,13 +118,14 @@ final class GalleryViewBuilder {
 		$listed    = $counting || self::LISTED_ORDER === $this->requested( $order_arg );
 		$pages     = (int) ceil( $total / $gallery->per_page );
 		$page      = min( $pages, max( 1, absint( $this->requested( $page_arg ) ?? 1 ) ) );
-		$media     = $this->media->get( $this->listings->key( $gallery->provider, $gallery->folder_id ) );
+		$folder    = $this->listings->key( $gallery->provider, $gallery->folder_id );
+		$media     = $this->media->get( $gallery->provider, $folder );
 		$photos    = $listing->page( ( $page - 1 ) * $gallery->per_page, $gallery->per_page, $listed ? null : $gallery->order(), $media );
 		unset( $listing, $media );
 
 		$items = array();
 		foreach ( $photos as $index => $photo ) {
-			$items[] = $this->item( $gallery, $photo, $index );
+			$items[] = $this->item( $gallery, new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::DEFAULT, $folder ), $photo, $index );
 		}
 		$next = null;
 		if ( $page < $pages ) {
@@ -167,15 +168,14 @@ final class GalleryViewBuilder {
 	/**
 	 * @return array{src: string, srcset: list<array{url: string, width: int}>, sizes: string, width: int, height: int, alt: string, loading: string, href: string|null, caption: string|null}
 	 */
-	private function item( GalleryAttributes $gallery, Photo $photo, int $index ): array {
+	private function item( GalleryAttributes $gallery, ImageRef $src, Photo $photo, int $index ): array {
 		$srcset = array();
 		foreach ( ThumbnailSize::srcset() as $size ) {
 			$srcset[] = array(
-				'url'   => $this->urls->url( new ImageRef( $gallery->provider, $photo->id, $photo->revision, $size ) ),
+				'url'   => $this->urls->url( $src->at( $size ) ),
 				'width' => ThumbnailSize::long_edge( $size ),
 			);
 		}
-		$src   = new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::DEFAULT );
 		$crop  = $gallery->crop() ?? $photo->dimensions() ?? $this->disk->dimensions( $src ) ?? array( 4, 3 );
 		$title = pathinfo( $photo->name, PATHINFO_FILENAME );
 
@@ -187,7 +187,7 @@ final class GalleryViewBuilder {
 			'height'  => $crop[0] >= $crop[1] ? (int) round( self::BOX * $crop[1] / $crop[0] ) : self::BOX,
 			'alt'     => $title,
 			'loading' => $index < $gallery->columns ? 'eager' : 'lazy',
-			'href'    => $gallery->lightbox ? $this->urls->url( new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::LARGEST ) ) : null,
+			'href'    => $gallery->lightbox ? $this->urls->url( $src->at( ThumbnailSize::LARGEST ) ) : null,
 			'caption' => 'filename' === $gallery->caption ? $title : null,
 		);
 	}

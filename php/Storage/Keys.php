@@ -73,11 +73,14 @@ final class Keys {
 	/** Whether this site's web server hands missing thumbnail files to WordPress (Images\FallbackProbe). */
 	public const STATIC_IMAGES = 'ccg_static_images';
 
+	/** Per provider: the generation its listings' and media info's names carry (Cache\ProviderTransients). */
+	public const CACHE_GENERATIONS = 'ccg_cache_generations';
+
 	/** Folder under uploads holding the thumbnail disk cache. */
 	public const UPLOADS_DIR = 'customer-cloud-gallery';
 
 	/** WP-Cron hooks the plugin schedules (listing refresh, warming, eviction, the static images check). */
-	public const CRON_HOOKS = array( 'ccg_refresh_listing', 'ccg_warm_gallery', 'ccg_evict_thumbnails', 'ccg_check_static_images' );
+	public const CRON_HOOKS = array( 'ccg_refresh_listing', 'ccg_warm_gallery', 'ccg_evict_thumbnails', 'ccg_check_static_images', 'ccg_grace_over' );
 
 	/** Object cache group for locks (and later listings). */
 	public const CACHE_GROUP = 'ccg';
@@ -93,6 +96,7 @@ final class Keys {
 		self::GALLERY_ROOT,
 		self::THUMBNAIL_HEALTH,
 		self::STATIC_IMAGES,
+		self::CACHE_GENERATIONS,
 	);
 
 	/** Families of options the plugin names by key (one per pending state, one per lock). */

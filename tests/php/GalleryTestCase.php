@@ -17,6 +17,8 @@ abstract class GalleryTestCase extends SandboxTestCase {
 	/** @var array<string, string> */
 	protected array $paths;
 
+	private ?string $ceremony = null;
+
 	protected function setUp(): void {
 		parent::setUp();
 		$this->register_app();
@@ -53,6 +55,14 @@ abstract class GalleryTestCase extends SandboxTestCase {
 		$folder = $this->services()->sources()->require( 'dropbox' )->folder( $path );
 		$this->sandbox->reset_request_counts();
 		return $folder->id;
+	}
+
+	/**
+	 * The listing key of the ceremony folder, which image URLs of its photos carry.
+	 */
+	protected function ceremony(): string {
+		$this->ceremony ??= $this->id_of( $this->paths['ceremony'] );
+		return $this->ceremony;
 	}
 
 	protected function dropbox_calls(): int {

@@ -11,6 +11,7 @@ namespace CustomerCloudGallery\Providers\Dropbox;
 
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\MediaInfoStore;
+use CustomerCloudGallery\Cache\ProviderTransients;
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppParts;
@@ -48,7 +49,7 @@ final class DropboxModule implements ProviderModule {
 	}
 
 	public function source(): DropboxSource {
-		return $this->once( __FUNCTION__, fn () => new DropboxSource( $this->api(), $this->app()->calls(), new DropboxFailures( $this->diagnosis() ), new MediaInfoStore() ) );
+		return $this->once( __FUNCTION__, fn () => new DropboxSource( $this->api(), $this->app()->calls(), new DropboxFailures( $this->diagnosis() ), new MediaInfoStore( new ProviderTransients( $this->options ) ) ) );
 	}
 
 	public function rest_controllers( ConnectionPresenter $presenter ): array {

@@ -176,7 +176,7 @@ final class DropboxSource implements Source {
 	 * include_media_info, a capped number per run, remembered per folder.
 	 */
 	public function learn_media( string $folder_key, array $file_ids ): int {
-		$known   = $this->media->get( $folder_key );
+		$known   = $this->media->get( DropboxDescription::ID, $folder_key );
 		$missing = array();
 		foreach ( $file_ids as $id ) {
 			if ( ! isset( $known[ $id ] ) ) {
@@ -190,7 +190,7 @@ final class DropboxSource implements Source {
 				$learned[ $id ] = array( $info['taken'], $info['width'], $info['height'] );
 			}
 		} finally {
-			$this->media->add( $folder_key, $learned );
+			$this->media->add( DropboxDescription::ID, $folder_key, $learned );
 		}
 		return count( $missing ) - count( $learned );
 	}

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\OAuthApp;
 
+use CustomerCloudGallery\Gallery\ProviderPurge;
 use CustomerCloudGallery\Providers\Problem;
 use CustomerCloudGallery\Providers\ProviderError;
 use CustomerCloudGallery\Storage\UnreadableSecret;
@@ -49,6 +50,13 @@ final class Disconnection {
 				}
 				$this->tokens->delete();
 				$this->health->clear();
+				/**
+				 * The provider's grant is gone from this site: Gallery\ProviderPurge
+				 * deletes its listings, media info and thumbnails.
+				 *
+				 * @param string $provider The provider's id.
+				 */
+				do_action( ProviderPurge::DISCONNECTED_HOOK, $this->provider->id() );
 				return $problem;
 			}
 		);

@@ -60,10 +60,32 @@ final class HealthStore {
 		return is_string( $value ) && '' !== $value ? $value : null;
 	}
 
+	/**
+	 * When the provider first refused the grant; null while it works. A
+	 * refusal recorded before the time was kept reads as now, until the next
+	 * refused call records it: a grace period never ends unannounced.
+	 */
+	public function refused_since(): ?int {
+		if ( null === $this->refusal() ) {
+			return null;
+		}
+		$since = $this->stored()['refused_at'] ?? null;
+		return is_int( $since ) ? $since : time();
+	}
+
+	/**
+	 * Keeps the time of the first refusal: later refused calls say the same.
+	 */
 	public function mark_revoked( string $cause = self::REFUSED_REVOKED ): void {
 		$stored = $this->stored();
+		$since  = null !== $this->refusal() && is_int( $stored['refused_at'] ?? null ) ? $stored['refused_at'] : time();
 		unset( $stored['revoked'] );
-		$this->write( array( 'refused' => $cause ) + $stored );
+		$this->write(
+			array(
+				'refused'    => $cause,
+				'refused_at' => $since,
+			) + $stored
+		);
 	}
 
 	public function mark_missing_scope( string $scope ): void {
@@ -102,7 +124,7 @@ final class HealthStore {
 	public function clear_revoked(): void {
 		$stored = $this->stored();
 		if ( isset( $stored['refused'] ) || isset( $stored['revoked'] ) ) {
-			unset( $stored['refused'], $stored['revoked'] );
+			unset( $stored['refused'], $stored['revoked'], $stored['refused_at'] );
 			$this->write( $stored );
 		}
 	}

@@ -60,7 +60,8 @@ final class OAuthAppParts {
 				$this->connections(),
 				$this->authorization(),
 				$this->disconnection(),
-				new ConnectionTest( $this->description, $this->tokens(), $this->calls(), ( $this->accounts )(), $this->health(), $this->connections(), $this->diagnosis, $survey, new ThumbnailProbe( $source, new ThumbnailHealth( $this->options ) ) )
+				new ConnectionTest( $this->description, $this->tokens(), $this->calls(), ( $this->accounts )(), $this->health(), $this->connections(), $this->diagnosis, $survey, new ThumbnailProbe( $source, new ThumbnailHealth( $this->options ) ) ),
+				$this->health()
 			)
 		);
 	}

@@ -25,7 +25,8 @@ final class OAuthAppProvider implements Provider {
 		private ConnectionFactory $connections,
 		private Authorization $authorization,
 		private Disconnection $disconnection,
-		private ConnectionCheck $connection_test
+		private ConnectionCheck $connection_test,
+		private HealthStore $health
 	) {}
 
 	public function id(): string {
@@ -57,5 +58,9 @@ final class OAuthAppProvider implements Provider {
 
 	public function test(): TestResult {
 		return $this->connection_test->run();
+	}
+
+	public function refused_since(): ?int {
+		return $this->health->refused_since();
 	}
 }

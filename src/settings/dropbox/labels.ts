@@ -61,7 +61,7 @@ export function dropboxTexts(): ProviderTexts {
 			'customer-cloud-gallery'
 		),
 		disconnectConsequence: __(
-			'Galleries that show Dropbox folders stay empty until you connect again. Your app credentials stay saved.',
+			'This deletes the site’s access to Dropbox and everything cached from it: folder listings, photo details and thumbnails. Galleries that show Dropbox folders show visitors a neutral message until you connect again. Your app credentials stay saved.',
 			'customer-cloud-gallery'
 		),
 		folderTreeLabel: __( 'Folders in Dropbox', 'customer-cloud-gallery' ),

@@ -41,9 +41,9 @@ export function genericTexts( name: string ): ProviderTexts {
 			name
 		),
 		disconnectConsequence: sprintf(
-			/* translators: %s: provider name, e.g. Dropbox. */
+			/* translators: %1$s: provider name, e.g. Dropbox. */
 			__(
-				'Galleries that show %s folders stay empty until you connect again. Your credentials stay saved.',
+				'This deletes the site’s access to %1$s and everything cached from it: folder listings and thumbnails. Galleries that show %1$s folders show visitors a neutral message until you connect again. Your credentials stay saved.',
 				'customer-cloud-gallery'
 			),
 			name

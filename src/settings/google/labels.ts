@@ -38,7 +38,7 @@ export function googleTexts(): ProviderTexts {
 			'customer-cloud-gallery'
 		),
 		disconnectConsequence: __(
-			'Galleries that show Google Drive folders stay empty until you connect again. Your Client ID and Client secret stay saved.',
+			'This deletes the site’s access to Google Drive and everything cached from it: folder listings and thumbnails. Galleries that show Google Drive folders show visitors a neutral message until you connect again. Your Client ID and Client secret stay saved.',
 			'customer-cloud-gallery'
 		),
 		folderTreeLabel: __(

@@ -10,7 +10,6 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Tests\Gallery;
 
-use CustomerCloudGallery\Cache\ListingStore;
 use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Gallery\Listing;
 use CustomerCloudGallery\Gallery\Photo;
@@ -79,7 +78,7 @@ final class BigListingTest extends GalleryTestCase {
 		$this->assertTrue( $final['complete'] );
 		$this->assertSame( 5000, $final['photoCount'] );
 
-		$listing = ( new ListingStore() )->get( 'dropbox', $id );
+		$listing = $this->services()->listing_store()->get( 'dropbox', $id );
 		$this->assertInstanceOf( Listing::class, $listing );
 		$this->assert_every_photo_once( $names, $listing );
 
@@ -136,7 +135,7 @@ final class BigListingTest extends GalleryTestCase {
 		$this->assertFalse( $this->count_of( $id )['complete'] );
 
 		// What is held was listed under a cursor Dropbox now refuses, so none of it can be trusted.
-		$store   = new ListingStore();
+		$store   = $this->services()->listing_store();
 		$partial = $store->get( 'dropbox', $id );
 		$this->assertInstanceOf( Listing::class, $partial );
 		$files = $partial->files + array( '/scale/5000 photos/ghost.jpg' => array( 'id:ghost', 'ghost.jpg', '0123456789', 10, 1, 1 ) );

@@ -20,7 +20,7 @@ final class ImageStampedeTest extends GalleryTestCase {
 	public function test_fifty_concurrent_requests_for_one_uncached_image_make_one_provider_call(): void {
 		$listing = $this->services()->folder_listings()->for_render( 'dropbox', $this->id_of( $this->paths['ceremony'] ) );
 		$photo   = $listing->page( 0, 1 )[0];
-		$url     = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $photo->id, $photo->revision, 'w640h480' ) );
+		$url     = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $photo->id, $photo->revision, 'w640h480', $this->ceremony() ) );
 		$this->assertNotNull( $url );
 		// A slow Dropbox, so the requests overlap the first one's call.
 		$this->sandbox->add_fault( array( 'route' => 'files/get_thumbnail_v2', 'kind' => 'latency', 'latencyMs' => 1000 ) );

@@ -9,7 +9,6 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Tests\Gallery;
 
-use CustomerCloudGallery\Cache\ListingStore;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ImageUrls;
 use CustomerCloudGallery\Tests\GalleryTestCase;
@@ -37,7 +36,7 @@ final class ImagesTest extends GalleryTestCase {
 
 	public function test_a_tampered_url_is_refused_without_calling_dropbox(): void {
 		list( $id, , $rev ) = $this->a_photo();
-		$token              = $this->token( $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w640h480' ) ) );
+		$token              = $this->token( $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w640h480', $this->ceremony() ) ) );
 		list( $payload, $signature ) = explode( '.', $token );
 
 		$forged = rtrim( strtr( base64_encode( (string) wp_json_encode( array( 'p' => 'dropbox', 'f' => $id, 'r' => $rev, 's' => 'w2048h1536' ) ) ), '+/', '-_' ), '=' );
@@ -56,7 +55,7 @@ final class ImagesTest extends GalleryTestCase {
 		list( $id, $name, $rev ) = $this->a_photo();
 		$md5                     = md5( 'a Drive checksum' );
 		$refs                    = array(
-			new ImageRef( 'dropbox', $id, $rev, 'w640h480' ),
+			new ImageRef( 'dropbox', $id, $rev, 'w640h480', $this->ceremony() ),
 			new ImageRef( 'google', '1AbCdEfGhIjKlMnOpQrStUvWxYz012345', $md5, 'w640h480' ),
 		);
 		foreach ( $refs as $ref ) {
@@ -77,7 +76,7 @@ final class ImagesTest extends GalleryTestCase {
 
 	public function test_first_request_fetches_once_then_the_disk_copy_and_304(): void {
 		list( $id, , $rev ) = $this->a_photo();
-		$url                = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w640h480' ) );
+		$url                = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w640h480', $this->ceremony() ) );
 		$this->assertStringStartsWith( home_url( '/?ccg_image=' ), $url );
 
 		$first = Http::request( 'GET', $url );
@@ -103,14 +102,14 @@ final class ImagesTest extends GalleryTestCase {
 
 	public function test_cached_thumbnails_survive_dropbox_being_down_and_tokens_expiring(): void {
 		list( $id, , $rev ) = $this->a_photo();
-		$url                = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w256h256' ) );
+		$url                = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w256h256', $this->ceremony() ) );
 		$this->assertSame( 200, Http::request( 'GET', $url )['status'] );
 
 		$this->sandbox->expire_access_tokens();
 		$this->sandbox->add_fault( array( 'route' => '*', 'kind' => 'status', 'status' => 503 ) );
 		$this->assertSame( 200, Http::request( 'GET', $url )['status'] );
 
-		$missing = Http::request( 'GET', $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w1024h768' ) ) );
+		$missing = Http::request( 'GET', $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w1024h768', $this->ceremony() ) ) );
 		$this->assertSame( 200, $missing['status'], 'A placeholder, not a broken image.' );
 		$this->assertSame( 'image/svg+xml', $missing['headers']['content-type'] );
 		$this->assertSame( 'no-store', $missing['headers']['cache-control'] );
@@ -118,22 +117,18 @@ final class ImagesTest extends GalleryTestCase {
 		$this->sandbox->clear_faults();
 	}
 
-	public function test_a_photo_gone_from_dropbox_is_a_placeholder_nobody_keeps_and_is_not_asked_for_again(): void {
-		$token    = $this->token( $this->services()->image_urls()->url( new ImageRef( 'dropbox', 'id:doesnotexist0000000000', 'abc123def', 'w640h480' ) ) );
+	public function test_a_photo_no_listing_holds_is_a_404_without_asking_dropbox(): void {
+		$token    = $this->token( $this->services()->image_urls()->url( new ImageRef( 'dropbox', 'id:doesnotexist0000000000', 'abc123def', 'w640h480', $this->ceremony() ) ) );
 		$response = $this->services()->thumbnail_endpoint()->respond( $token );
-		$this->assertSame( 200, $response->status );
-		$this->assertSame( 'image/svg+xml', $response->headers['Content-Type'] );
-		$this->assertSame( 'no-store', $response->headers['Cache-Control'], 'The URL is immutable: a cached placeholder would outlive the photo\'s return.' );
-		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
-
-		$this->assertSame( 'image/svg+xml', $this->services()->thumbnail_endpoint()->respond( $token )->headers['Content-Type'] );
-		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_v2' ), 'Remembered: not asked for again.' );
+		$this->assertSame( 404, $response->status );
+		$this->assertSame( 'no-store', $response->headers['Cache-Control'] );
+		$this->assertSame( 0, $this->sandbox->requests( 'files/get_thumbnail_v2' ), 'Only photos a gallery shows are fetched.' );
 	}
 
 	public function test_a_changed_photo_gets_a_new_url(): void {
 		list( $id, $name, $rev ) = $this->a_photo();
-		$before                  = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w640h480' ) );
-		$this->assertSame( $before, $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w640h480' ) ), 'Stable.' );
+		$before                  = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w640h480', $this->ceremony() ) );
+		$this->assertSame( $before, $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $rev, 'w640h480', $this->ceremony() ) ), 'Stable.' );
 
 		$file = $this->sandbox->library_dir() . $this->paths['ceremony'] . '/' . $name;
 		$time = (int) filemtime( $file );
@@ -142,7 +137,7 @@ final class ImagesTest extends GalleryTestCase {
 			$listings = $this->services()->folder_listings();
 			$folder   = $this->id_of( $this->paths['ceremony'] );
 			$listings->refresh_in_background( 'dropbox', $folder );
-			$listing = ( new ListingStore() )->get( 'dropbox', $folder );
+			$listing = $this->services()->listing_store()->get( 'dropbox', $folder );
 			$changed = null;
 			foreach ( $listing->page( 0, $listing->photo_count() ) as $photo ) {
 				if ( $photo->id === $id ) {
@@ -154,7 +149,7 @@ final class ImagesTest extends GalleryTestCase {
 		}
 		$this->assertNotNull( $changed );
 		$this->assertNotSame( $rev, $changed->revision );
-		$this->assertNotSame( $before, $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $changed->revision, 'w640h480' ) ) );
+		$this->assertNotSame( $before, $this->services()->image_urls()->url( new ImageRef( 'dropbox', $id, $changed->revision, 'w640h480', $this->ceremony() ) ) );
 	}
 
 	public function test_eviction_removes_the_least_recently_used_over_the_limit(): void {

@@ -30,7 +30,7 @@ final class StaticImagesTest extends GalleryTestCase {
 		$listing = $this->services()->folder_listings()->for_render( 'dropbox', $this->id_of( $this->paths['ceremony'] ) );
 		$photo   = $listing->page( 0, 1 )[0];
 		$this->sandbox->reset_request_counts();
-		return new ImageRef( 'dropbox', $photo->id, $photo->revision, $size );
+		return new ImageRef( 'dropbox', $photo->id, $photo->revision, $size, $this->ceremony() );
 	}
 
 	private function static_prefix(): string {

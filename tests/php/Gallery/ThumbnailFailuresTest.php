@@ -30,7 +30,7 @@ final class ThumbnailFailuresTest extends GalleryTestCase {
 		$listing = $this->services()->folder_listings()->for_render( 'dropbox', $this->id_of( $this->paths['ceremony'] ) );
 		$tokens  = array();
 		foreach ( $listing->page( 0, $count ) as $photo ) {
-			$url = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $photo->id, $photo->revision, $size ) );
+			$url = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $photo->id, $photo->revision, $size, $this->ceremony() ) );
 			parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $query );
 			$tokens[] = (string) $query[ ImageUrls::QUERY_VAR ];
 		}
@@ -134,13 +134,20 @@ final class ThumbnailFailuresTest extends GalleryTestCase {
 	}
 
 	public function test_a_photo_that_cannot_be_rendered_is_not_a_failing_connection(): void {
-		$response = $this->services()->thumbnail_endpoint()->respond(
-			( function (): string {
-				$url = $this->services()->image_urls()->url( new ImageRef( 'dropbox', 'id:doesnotexist0000000000', 'abc123def', 'w640h480' ) );
-				parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $query );
-				return (string) $query[ ImageUrls::QUERY_VAR ];
-			} )()
-		);
+		$photo = $this->services()->folder_listings()->for_render( 'dropbox', $this->ceremony() )->page( 0, 1 )[0];
+		$url   = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $photo->id, $photo->revision, 'w640h480', $this->ceremony() ) );
+		parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $query );
+		// Deleted in Dropbox after the listing was cached: the listing still holds it.
+		$file  = $this->sandbox->library_dir() . $this->paths['ceremony'] . '/' . $photo->name;
+		$bytes = (string) file_get_contents( $file );
+		$time  = (int) filemtime( $file );
+		unlink( $file );
+		try {
+			$response = $this->services()->thumbnail_endpoint()->respond( (string) $query[ ImageUrls::QUERY_VAR ] );
+		} finally {
+			file_put_contents( $file, $bytes );
+			touch( $file, $time );
+		}
 		$this->assertSame( 'image/svg+xml', $response->headers['Content-Type'] );
 		$this->act_as( 'admin' );
 		$this->assertNull( $this->rest( 'GET', '/connections/dropbox' )->get_data()['problem'] );

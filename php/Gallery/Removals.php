@@ -1,0 +1,58 @@
+<?php
+/**
+ * Deletes the cached files of photos a listing no longer holds.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Gallery;
+
+use CustomerCloudGallery\Cache\ListingStore;
+use CustomerCloudGallery\Cache\ThumbnailDiskCache;
+use CustomerCloudGallery\Images\ImageRef;
+use CustomerCloudGallery\Images\ThumbnailSize;
+
+/**
+ * What the photographer removes disappears: a photo deleted, moved out of a
+ * gallery's folder or replaced by a new revision loses its thumbnails,
+ * every size, when the refresh that notices it is stored; a folder that is
+ * gone loses its listing and every thumbnail of its photos. Thumbnail files
+ * are named by their image's token, which a listing's row and key rebuild,
+ * so no index of files is needed.
+ */
+final class Removals {
+
+	public function __construct( private ListingStore $store, private ThumbnailDiskCache $disk ) {}
+
+	/**
+	 * @return int How many files were deleted.
+	 */
+	public function between( string $provider, string $key, Listing $before, Listing $after ): int {
+		$now     = $after->revisions();
+		$deleted = 0;
+		foreach ( $before->revisions() as $id => $revision ) {
+			if ( ( $now[ $id ] ?? null ) !== $revision ) {
+				$deleted += $this->disk->delete_photo( new ImageRef( $provider, (string) $id, $revision, ThumbnailSize::DEFAULT, $key ) );
+			}
+		}
+		return $deleted;
+	}
+
+	/**
+	 * The provider said the folder is gone: its listing and thumbnails go,
+	 * and page views take its word for $remember seconds.
+	 */
+	public function folder_gone( string $provider, string $key, int $remember ): void {
+		$empty = null;
+		foreach ( array( $this->store->get( $provider, $key, true ), $this->store->get_next( $provider, $key, true ) ) as $listing ) {
+			if ( null !== $listing ) {
+				$empty ??= new Listing( $listing->folder, array(), array(), '', time() );
+				$this->between( $provider, $key, $listing, $empty );
+			}
+		}
+		$this->store->delete( $provider, $key );
+		$this->store->mark_gone( $provider, $key, $remember );
+	}
+}
