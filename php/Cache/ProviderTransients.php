@@ -23,12 +23,9 @@ use CustomerCloudGallery\Storage\OptionStore;
  * a persistent cache, the old entries are unreachable and expire with their
  * TTL.
  *
- * The generation is one autoloaded option, read once per request.
+ * The generation is one autoloaded option.
  */
 final class ProviderTransients {
-
-	/** @var array<string, int>|null */
-	private ?array $generations = null;
 
 	public function __construct( private OptionStore $options ) {}
 
@@ -48,7 +45,6 @@ final class ProviderTransients {
 		$generations              = $this->generations();
 		$generations[ $provider ] = ( $generations[ $provider ] ?? 0 ) + 1;
 		update_option( Keys::CACHE_GENERATIONS, $generations, true );
-		$this->generations = $generations;
 		if ( wp_using_ext_object_cache() ) {
 			return null;
 		}
@@ -73,13 +69,15 @@ final class ProviderTransients {
 	}
 
 	/**
+	 * Read each time, never kept in the object: a long-running process (a
+	 * WP-Cron batch, WP-CLI) must see another process's purge at once, or it
+	 * would read entries the purge left unreachable in a persistent cache.
+	 * WordPress keeps the autoloaded option in memory for the request anyway.
+	 *
 	 * @return array<string, int>
 	 */
 	private function generations(): array {
-		if ( null === $this->generations ) {
-			$stored            = $this->options->read( Keys::CACHE_GENERATIONS );
-			$this->generations = is_array( $stored ) ? array_map( 'intval', $stored ) : array();
-		}
-		return $this->generations;
+		$stored = $this->options->read( Keys::CACHE_GENERATIONS );
+		return is_array( $stored ) ? array_map( 'intval', $stored ) : array();
 	}
 }
