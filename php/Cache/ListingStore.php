@@ -37,7 +37,7 @@ final class ListingStore {
 	}
 
 	public function put( string $provider, string $ref, Listing $listing ): void {
-		set_transient( $this->key( $provider, $ref ), $listing->to_array(), self::KEEP_SECONDS );
+		set_transient( $this->key( $provider, $ref, true ), $listing->to_array(), self::KEEP_SECONDS );
 	}
 
 	public function delete( string $provider, string $ref ): void {
@@ -53,7 +53,7 @@ final class ListingStore {
 	}
 
 	public function put_next( string $provider, string $ref, Listing $listing ): void {
-		set_transient( $this->key( $provider, $ref . '|next' ), $listing->to_array(), self::KEEP_SECONDS );
+		set_transient( $this->key( $provider, $ref . '|next', true ), $listing->to_array(), self::KEEP_SECONDS );
 	}
 
 	public function delete_next( string $provider, string $ref ): void {
@@ -65,7 +65,7 @@ final class ListingStore {
 	 * views of its gallery do not ask again on every view.
 	 */
 	public function mark_gone( string $provider, string $ref, int $seconds ): void {
-		set_transient( $this->key( $provider, $ref . '|gone' ), 1, $seconds );
+		set_transient( $this->key( $provider, $ref . '|gone', true ), 1, $seconds );
 	}
 
 	public function gone( string $provider, string $ref ): bool {
@@ -92,7 +92,7 @@ final class ListingStore {
 		return is_array( $data ) ? Listing::from_array( $data ) : null;
 	}
 
-	private function key( string $provider, string $ref ): string {
-		return $this->transients->name( Keys::LISTING_PREFIX, $provider, $ref );
+	private function key( string $provider, string $ref, bool $to_write = false ): string {
+		return $to_write ? $this->transients->name_to_write( Keys::LISTING_PREFIX, $provider, $ref ) : $this->transients->name( Keys::LISTING_PREFIX, $provider, $ref );
 	}
 }

@@ -37,7 +37,7 @@ final class MediaInfoStore {
 		if ( array() === $learned ) {
 			return;
 		}
-		set_transient( $this->key( $provider, $folder_key ), $learned + $this->get( $provider, $folder_key ), self::KEEP_SECONDS );
+		set_transient( $this->transients->name_to_write( Keys::MEDIA_PREFIX, $provider, $folder_key ), $learned + $this->get( $provider, $folder_key ), self::KEEP_SECONDS );
 	}
 
 	/**

@@ -13,24 +13,41 @@ use CustomerCloudGallery\Storage\Keys;
 use CustomerCloudGallery\Storage\OptionStore;
 
 /**
- * <prefix><provider>_<generation>_<md5 of the reference>. Purging a
- * provider moves its generation on, so every name its listings and media
- * info had is never read again, on every web server at once and whatever
- * holds the transients: no persistent object cache can be searched by
- * prefix, and Redis or Memcached may hold thousands. Where the transients
- * are rows of the options table (no persistent cache), the purge also
- * deletes the rows, so nothing of the provider's listings stays on disk; in
- * a persistent cache, the old entries are unreachable and expire with their
- * TTL.
+ * <prefix><provider>_<generation>_<md5 of the reference>. The generation is
+ * a random word per provider, chosen when the provider's first entry is
+ * written and chosen anew by a purge: every name its listings and media info
+ * had is then never read again, on every web server at once and whatever
+ * holds the transients. No persistent object cache can be searched by
+ * prefix, and Redis or Memcached may hold thousands; their old entries are
+ * unreachable and expire with their TTL. Where the transients are rows of
+ * the options table (no persistent cache), the purge deletes the rows too,
+ * so nothing of the provider's listings stays.
  *
- * The generation is one autoloaded option.
+ * Random, not a counter: uninstall deletes the option, and a reinstalled
+ * plugin must not find the entries an earlier install left in a persistent
+ * cache. Until a provider has a generation, nothing of it is cached, and
+ * reads find nothing.
  */
 final class ProviderTransients {
 
+	/** Read names of a provider with no generation yet: never written. */
+	private const NONE = 'none';
+
 	public function __construct( private OptionStore $options ) {}
 
+	/**
+	 * The name to read an entry under.
+	 */
 	public function name( string $prefix, string $provider, string $ref ): string {
-		return $prefix . sanitize_key( $provider ) . '_' . $this->generation( $provider ) . '_' . md5( $ref );
+		return $this->compose( $prefix, $provider, $this->generations()[ $provider ] ?? self::NONE, $ref );
+	}
+
+	/**
+	 * The name to write an entry under: gives the provider a generation first.
+	 */
+	public function name_to_write( string $prefix, string $provider, string $ref ): string {
+		$generation = $this->generations()[ $provider ] ?? $this->begin( $provider );
+		return $this->compose( $prefix, $provider, $generation, $ref );
 	}
 
 	/**
@@ -42,42 +59,65 @@ final class ProviderTransients {
 	 * @return int|null How many were deleted; null where a persistent object cache holds them (not countable).
 	 */
 	public function purge( string $provider, array $prefixes ): ?int {
-		$generations              = $this->generations();
-		$generations[ $provider ] = ( $generations[ $provider ] ?? 0 ) + 1;
-		update_option( Keys::CACHE_GENERATIONS, $generations, true );
+		$generations = $this->generations();
+		if ( isset( $generations[ $provider ] ) ) {
+			$generations[ $provider ] = self::word();
+			update_option( Keys::CACHE_GENERATIONS, $generations, true );
+		}
 		if ( wp_using_ext_object_cache() ) {
 			return null;
 		}
 		global $wpdb;
 		$deleted = 0;
 		foreach ( $prefixes as $prefix ) {
-			$like     = $wpdb->esc_like( '_transient_' . $prefix . sanitize_key( $provider ) . '_' ) . '%';
-			$timeouts = $wpdb->esc_like( '_transient_timeout_' . $prefix . sanitize_key( $provider ) . '_' ) . '%';
-			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a family of transients has no API; the object cache is flushed below.
-			$deleted += (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $like ) );
-			// phpcs:ignore WordPress.DB.DirectDatabaseQuery
-			$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $timeouts ) );
+			foreach ( array( '_transient_', '_transient_timeout_' ) as $kind ) {
+				$like = $wpdb->esc_like( $kind . $prefix . sanitize_key( $provider ) . '_' ) . '%';
+				// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a family of transients has no API; this request's option cache is dropped below.
+				$rows = (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $like ) );
+				$deleted += '_transient_' === $kind ? $rows : 0;
+			}
 		}
-		// This request may hold some of them in its (non-persistent) cache.
-		wp_cache_delete( 'alloptions', 'options' );
 		wp_cache_flush_group( 'options' );
 		return $deleted;
 	}
 
-	private function generation( string $provider ): int {
-		return $this->generations()[ $provider ] ?? 0;
+	private function compose( string $prefix, string $provider, string $generation, string $ref ): string {
+		return $prefix . sanitize_key( $provider ) . '_' . $generation . '_' . md5( $ref );
 	}
 
 	/**
-	 * Read each time, never kept in the object: a long-running process (a
+	 * The provider's first entry: add_option() inserts only when the option
+	 * is missing, so two first writes settle on one stored list.
+	 */
+	private function begin( string $provider ): string {
+		$generations              = $this->generations();
+		$generations[ $provider ] = self::word();
+		if ( array( $provider ) === array_keys( $generations ) && add_option( Keys::CACHE_GENERATIONS, $generations, '', true ) ) {
+			return $generations[ $provider ];
+		}
+		$stored = $this->generations( true );
+		if ( isset( $stored[ $provider ] ) ) {
+			return $stored[ $provider ];
+		}
+		$stored[ $provider ] = $generations[ $provider ];
+		update_option( Keys::CACHE_GENERATIONS, $stored, true );
+		return $stored[ $provider ];
+	}
+
+	/**
+	 * Read each time, never kept in this object: a long-running process (a
 	 * WP-Cron batch, WP-CLI) must see another process's purge at once, or it
 	 * would read entries the purge left unreachable in a persistent cache.
 	 * WordPress keeps the autoloaded option in memory for the request anyway.
 	 *
-	 * @return array<string, int>
+	 * @return array<string, string>
 	 */
-	private function generations(): array {
-		$stored = $this->options->read( Keys::CACHE_GENERATIONS );
-		return is_array( $stored ) ? array_map( 'intval', $stored ) : array();
+	private function generations( bool $fresh = false ): array {
+		$stored = $this->options->read( Keys::CACHE_GENERATIONS, $fresh );
+		return is_array( $stored ) ? array_filter( $stored, 'is_string' ) : array();
+	}
+
+	private static function word(): string {
+		return bin2hex( random_bytes( 4 ) );
 	}
 }

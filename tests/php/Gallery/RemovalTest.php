@@ -191,6 +191,20 @@ final class RemovalTest extends GalleryTestCase {
 		}
 	}
 
+	public function test_a_reinstalled_plugin_reads_nothing_an_earlier_install_cached(): void {
+		$folder = $this->ceremony();
+		$this->services()->folder_listings()->for_render( 'dropbox', $folder );
+		$this->assertNotNull( $this->services()->listing_store()->get( 'dropbox', $folder, true ) );
+		$names = get_option( Keys::CACHE_GENERATIONS );
+		$this->assertIsArray( $names );
+
+		// What uninstall does to the option; a persistent cache would keep the entries themselves.
+		delete_option( Keys::CACHE_GENERATIONS );
+		$this->assertNull( $this->services()->listing_store()->get( 'dropbox', $folder, true ) );
+		$this->services()->folder_listings()->for_render( 'dropbox', $folder );
+		$this->assertNotSame( $names['dropbox'], get_option( Keys::CACHE_GENERATIONS )['dropbox'], 'A new generation: the old names are never read again.' );
+	}
+
 	/**
 	 * Records a refusal by Dropbox that began $ago seconds ago.
 	 */
