@@ -81,7 +81,7 @@ export async function publishGallery(
  * @param html The page.
  * @return The URLs, each once.
  */
-function imageUrlsIn( html: string ): string[] {
+export function imageUrlsIn( html: string ): string[] {
 	const urls = new Set< string >();
 	for ( const [ tag ] of html.matchAll( /<img\b[^>]*>/g ) ) {
 		const src = tag.match( /\ssrc="([^"]+)"/ )?.[ 1 ];
