@@ -127,11 +127,7 @@ test.describe( 'What the photographer removes disappears', () => {
 		await connectDropboxAsAdmin( browser );
 		const library = await libraryDir();
 		const manifest = await sandbox().library();
-		const ceremony = path.join(
-			library,
-			( manifest as unknown as { paths: Record< string, string > } ).paths
-				.ceremony
-		);
+		const ceremony = path.join( library, manifest?.paths.ceremony ?? '' );
 		const name = `Removal ${ Date.now() }`;
 		folderDir = path.join( library, name );
 		fs.mkdirSync( folderDir );
@@ -171,7 +167,7 @@ test.describe( 'What the photographer removes disappears', () => {
 			await ( await visitor.get( galleryUrl ) ).text()
 		);
 		expect( before.size ).toBe( 3 );
-		const [ title, urls ] = [ ...before ][ 0 ];
+		const [ title, urls ] = [ ...before ][ 0 ] as [ string, string[] ];
 		for ( const url of urls ) {
 			expect( fs.existsSync( cachedFile( url ) ), url ).toBe( true );
 		}
@@ -228,7 +224,9 @@ test.describe( 'What the photographer removes disappears', () => {
 			expect( fs.existsSync( cachedFile( url ) ), url ).toBe( false );
 			expect( ( await visitor.get( url ) ).status(), url ).toBe( 404 );
 		}
-		const shards = path.dirname( path.dirname( cachedFile( urls[ 0 ] ) ) );
+		const shards = path.dirname(
+			path.dirname( cachedFile( urls[ 0 ] as string ) )
+		);
 		const left = fs
 			.readdirSync( shards )
 			.filter( ( shard ) => /^[0-9a-f]{2}$/.test( shard ) )

@@ -315,7 +315,9 @@ describe( 'Google Drive section', () => {
 				name: 'Disconnect Google Drive?',
 			} );
 			expect(
-				within( dialog ).getByText( /Google Drive folders show visitors a neutral message/ )
+				within( dialog ).getByText(
+					/Google Drive folders show visitors a neutral message/
+				)
 			).toBeInTheDocument();
 			await user.click(
 				within( dialog ).getByRole( 'button', { name: 'Disconnect' } )
