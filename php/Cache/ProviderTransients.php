@@ -39,15 +39,14 @@ final class ProviderTransients {
 	 * The name to read an entry under.
 	 */
 	public function name( string $prefix, string $provider, string $ref ): string {
-		return $this->compose( $prefix, $provider, $this->generations()[ $provider ] ?? self::NONE, $ref );
+		return $this->compose( $prefix, $provider, $this->generation( $provider ) ?? self::NONE, $ref );
 	}
 
 	/**
 	 * The name to write an entry under: gives the provider a generation first.
 	 */
 	public function name_to_write( string $prefix, string $provider, string $ref ): string {
-		$generation = $this->generations()[ $provider ] ?? $this->begin( $provider );
-		return $this->compose( $prefix, $provider, $generation, $ref );
+		return $this->compose( $prefix, $provider, $this->generation( $provider ) ?? $this->begin( $provider ), $ref );
 	}
 
 	/**
@@ -59,10 +58,8 @@ final class ProviderTransients {
 	 * @return int|null How many were deleted; null where a persistent object cache holds them (not countable).
 	 */
 	public function purge( string $provider, array $prefixes ): ?int {
-		$generations = $this->generations();
-		if ( isset( $generations[ $provider ] ) ) {
-			$generations[ $provider ] = self::word();
-			update_option( Keys::CACHE_GENERATIONS, $generations, true );
+		if ( null !== $this->generation( $provider ) ) {
+			update_option( $this->option( $provider ), self::word(), true );
 		}
 		if ( wp_using_ext_object_cache() ) {
 			return null;
@@ -73,7 +70,7 @@ final class ProviderTransients {
 			foreach ( array( '_transient_', '_transient_timeout_' ) as $kind ) {
 				$like = $wpdb->esc_like( $kind . $prefix . sanitize_key( $provider ) . '_' ) . '%';
 				// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a family of transients has no API; this request's option cache is dropped below.
-				$rows = (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $like ) );
+				$rows     = (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $like ) );
 				$deleted += '_transient_' === $kind ? $rows : 0;
 			}
 		}
@@ -86,22 +83,16 @@ final class ProviderTransients {
 	}
 
 	/**
-	 * The provider's first entry: add_option() inserts only when the option
-	 * is missing, so two first writes settle on one stored list.
+	 * The provider's first entry. add_option() only inserts, so a page view
+	 * that writes the first entry can never overwrite a purge made at the
+	 * same moment; of two first writes, the second reads the first's.
 	 */
 	private function begin( string $provider ): string {
-		$generations              = $this->generations();
-		$generations[ $provider ] = self::word();
-		if ( array( $provider ) === array_keys( $generations ) && add_option( Keys::CACHE_GENERATIONS, $generations, '', true ) ) {
-			return $generations[ $provider ];
+		$word = self::word();
+		if ( add_option( $this->option( $provider ), $word, '', true ) ) {
+			return $word;
 		}
-		$stored = $this->generations( true );
-		if ( isset( $stored[ $provider ] ) ) {
-			return $stored[ $provider ];
-		}
-		$stored[ $provider ] = $generations[ $provider ];
-		update_option( Keys::CACHE_GENERATIONS, $stored, true );
-		return $stored[ $provider ];
+		return $this->generation( $provider, true ) ?? $word;
 	}
 
 	/**
@@ -109,12 +100,17 @@ final class ProviderTransients {
 	 * WP-Cron batch, WP-CLI) must see another process's purge at once, or it
 	 * would read entries the purge left unreachable in a persistent cache.
 	 * WordPress keeps the autoloaded option in memory for the request anyway.
-	 *
-	 * @return array<string, string>
 	 */
-	private function generations( bool $fresh = false ): array {
-		$stored = $this->options->read( Keys::CACHE_GENERATIONS, $fresh );
-		return is_array( $stored ) ? array_filter( $stored, 'is_string' ) : array();
+	private function generation( string $provider, bool $fresh = false ): ?string {
+		$stored = $this->options->read( $this->option( $provider ), $fresh );
+		return is_string( $stored ) && '' !== $stored ? $stored : null;
+	}
+
+	/**
+	 * One option per provider: no write ever replaces another provider's.
+	 */
+	private function option( string $provider ): string {
+		return Keys::CACHE_GENERATION_PREFIX . sanitize_key( $provider );
 	}
 
 	private static function word(): string {

@@ -73,8 +73,8 @@ final class Keys {
 	/** Whether this site's web server hands missing thumbnail files to WordPress (Images\FallbackProbe). */
 	public const STATIC_IMAGES = 'ccg_static_images';
 
-	/** Per provider: the generation its listings' and media info's names carry (Cache\ProviderTransients). */
-	public const CACHE_GENERATIONS = 'ccg_cache_generations';
+	/** One option per provider: the generation its listings' and media info's names carry (Cache\ProviderTransients). */
+	public const CACHE_GENERATION_PREFIX = 'ccg_cachegen_';
 
 	/** Folder under uploads holding the thumbnail disk cache. */
 	public const UPLOADS_DIR = 'customer-cloud-gallery';
@@ -96,11 +96,10 @@ final class Keys {
 		self::GALLERY_ROOT,
 		self::THUMBNAIL_HEALTH,
 		self::STATIC_IMAGES,
-		self::CACHE_GENERATIONS,
 	);
 
 	/** Families of options the plugin names by key (one per pending state, one per lock). */
-	public const OPTION_PREFIXES = array( self::OAUTH_STATE_PREFIX, self::LOCK_PREFIX );
+	public const OPTION_PREFIXES = array( self::OAUTH_STATE_PREFIX, self::LOCK_PREFIX, self::CACHE_GENERATION_PREFIX );
 
 	/** Families of transients. */
 	public const TRANSIENT_PREFIXES = array(

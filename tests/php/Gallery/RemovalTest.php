@@ -195,14 +195,15 @@ final class RemovalTest extends GalleryTestCase {
 		$folder = $this->ceremony();
 		$this->services()->folder_listings()->for_render( 'dropbox', $folder );
 		$this->assertNotNull( $this->services()->listing_store()->get( 'dropbox', $folder, true ) );
-		$names = get_option( Keys::CACHE_GENERATIONS );
-		$this->assertIsArray( $names );
+		$option     = Keys::CACHE_GENERATION_PREFIX . 'dropbox';
+		$generation = get_option( $option );
+		$this->assertIsString( $generation );
 
 		// What uninstall does to the option; a persistent cache would keep the entries themselves.
-		delete_option( Keys::CACHE_GENERATIONS );
+		delete_option( $option );
 		$this->assertNull( $this->services()->listing_store()->get( 'dropbox', $folder, true ) );
 		$this->services()->folder_listings()->for_render( 'dropbox', $folder );
-		$this->assertNotSame( $names['dropbox'], get_option( Keys::CACHE_GENERATIONS )['dropbox'], 'A new generation: the old names are never read again.' );
+		$this->assertNotSame( $generation, get_option( $option ), 'A new generation: the old names are never read again.' );
 	}
 
 	/**
