@@ -70,6 +70,8 @@ final class Services {
 			$this->fallback_probe(),
 			$this->gallery_warmer(),
 			$this->provider_purge(),
+			$this->gallery_posts(),
+			new Gallery\PageCachePurge( $this->gallery_posts() ),
 			new Admin\GrantGraceNotice( $this->grant_grace(), $this->providers( ... ) ),
 			$this->gallery_views(),
 			$this->view_module(),
@@ -140,6 +142,10 @@ final class Services {
 
 	public function grant_grace(): Gallery\GrantGrace {
 		return $this->once( __FUNCTION__, fn () => new Gallery\GrantGrace( $this->providers( ... ) ) );
+	}
+
+	public function gallery_posts(): Gallery\GalleryPosts {
+		return $this->once( __FUNCTION__, fn () => new Gallery\GalleryPosts( $this->folder_listings(), $this->sources() ) );
 	}
 
 	public function provider_purge(): Gallery\ProviderPurge {

@@ -246,7 +246,7 @@ final class FolderListings {
 				$pending = ! $next->complete;
 			}
 			if ( null !== $before && $served !== $before ) {
-				$this->removals->between( $provider, $key, $before, $served );
+				$this->removals->replaced( $provider, $key, $before, $served );
 			}
 		} finally {
 			$lock->release();

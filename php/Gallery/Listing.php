@@ -151,6 +151,19 @@ final class Listing {
 	}
 
 	/**
+	 * Whether both show the same photos, whatever their order: what decides
+	 * that the pages showing the gallery must be purged.
+	 */
+	public function same_photos( Listing $other ): bool {
+		$rows = static function ( Listing $listing ): array {
+			$by_id = array_column( $listing->files, null, 0 );
+			ksort( $by_id );
+			return array_values( $by_id );
+		};
+		return count( $this->files ) === count( $other->files ) && $rows( $this ) === $rows( $other );
+	}
+
+	/**
 	 * @return array<string, string> File id => revision, of every photo.
 	 */
 	public function revisions(): array {

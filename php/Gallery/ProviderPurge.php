@@ -25,6 +25,9 @@ final class ProviderPurge {
 	/** Fired by OAuthApp\Disconnection once the provider's grant is deleted here. */
 	public const DISCONNECTED_HOOK = 'ccg_disconnected';
 
+	/** Fired once a provider's cache is purged: ( provider ). */
+	public const PURGED_HOOK = 'ccg_provider_purged';
+
 	/** WP-Cron, scheduled by a page view that finds the grace period over. */
 	public const GRACE_OVER_HOOK = 'ccg_grace_over';
 
@@ -47,10 +50,17 @@ final class ProviderPurge {
 	public function purge( string $provider ): array {
 		$listings = $this->listings->purge( $provider );
 		$this->media->purge( $provider );
-		return array(
+		$removed = array(
 			'listings'   => $listings,
 			'thumbnails' => $this->disk->delete_provider( $provider ),
 		);
+		/**
+		 * Everything cached from the provider is gone (PageCachePurge purges the pages showing it).
+		 *
+		 * @param string $provider The provider's id.
+		 */
+		do_action( self::PURGED_HOOK, $provider );
+		return $removed;
 	}
 
 	/**

@@ -27,9 +27,22 @@ final class Removals {
 	public function __construct( private ListingStore $store, private ThumbnailDiskCache $disk ) {}
 
 	/**
+	 * After a refresh replaced $before: the files of photos it no longer
+	 * holds go, and when its photos changed at all, the pages showing it are
+	 * purged (PageCachePurge).
+	 */
+	public function replaced( string $provider, string $key, Listing $before, Listing $after ): void {
+		if ( $before->same_photos( $after ) ) {
+			return;
+		}
+		$this->between( $provider, $key, $before, $after );
+		do_action( PageCachePurge::LISTING_CHANGED_HOOK, $provider, $key );
+	}
+
+	/**
 	 * @return int How many files were deleted.
 	 */
-	public function between( string $provider, string $key, Listing $before, Listing $after ): int {
+	private function between( string $provider, string $key, Listing $before, Listing $after ): int {
 		$now     = $after->revisions();
 		$deleted = 0;
 		foreach ( $before->revisions() as $id => $revision ) {
@@ -54,5 +67,6 @@ final class Removals {
 		}
 		$this->store->delete( $provider, $key );
 		$this->store->mark_gone( $provider, $key, $remember );
+		do_action( PageCachePurge::LISTING_CHANGED_HOOK, $provider, $key );
 	}
 }
