@@ -35,22 +35,9 @@ final class Removals {
 		if ( $before->same_photos( $after ) ) {
 			return;
 		}
-		$this->between( $provider, $key, $before, $after );
+		// Photos gone, and photos whose revision changed (their old files).
+		$this->forget( $provider, $key, array_diff_assoc( $before->revisions(), $after->revisions() ) );
 		do_action( PageCachePurge::LISTING_CHANGED_HOOK, $provider, $key );
-	}
-
-	/**
-	 * @return int How many files were deleted.
-	 */
-	private function between( string $provider, string $key, Listing $before, Listing $after ): int {
-		$now     = $after->revisions();
-		$deleted = 0;
-		foreach ( $before->revisions() as $id => $revision ) {
-			if ( ( $now[ $id ] ?? null ) !== $revision ) {
-				$deleted += $this->disk->delete_photo( new ImageRef( $provider, (string) $id, $revision, ThumbnailSize::DEFAULT, $key ) );
-			}
-		}
-		return $deleted;
 	}
 
 	/**
@@ -58,15 +45,24 @@ final class Removals {
 	 * and page views take its word for $remember seconds.
 	 */
 	public function folder_gone( string $provider, string $key, int $remember ): void {
-		$empty = null;
 		foreach ( array( $this->store->get( $provider, $key, true ), $this->store->get_next( $provider, $key, true ) ) as $listing ) {
 			if ( null !== $listing ) {
-				$empty ??= new Listing( $listing->folder, array(), array(), '', time() );
-				$this->between( $provider, $key, $listing, $empty );
+				$this->forget( $provider, $key, $listing->revisions() );
 			}
 		}
 		$this->store->delete( $provider, $key );
 		$this->store->mark_gone( $provider, $key, $remember );
 		do_action( PageCachePurge::LISTING_CHANGED_HOOK, $provider, $key );
+	}
+
+	/**
+	 * Deletes the cached files, every size, of these photos of the listing.
+	 *
+	 * @param array<string, string> $revisions File id => revision.
+	 */
+	private function forget( string $provider, string $key, array $revisions ): void {
+		foreach ( $revisions as $id => $revision ) {
+			$this->disk->delete_photo( new ImageRef( $provider, (string) $id, $revision, ThumbnailSize::DEFAULT, $key ) );
+		}
 	}
 }
