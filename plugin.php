@@ -29,3 +29,5 @@ add_action( 'plugins_loaded', array( Plugin::class, 'boot' ) );
 // A (re)activated plugin checks its static image URLs again before using them.
 register_activation_hook( __FILE__, array( Images\FallbackProbe::class, 'forget' ) );
 register_deactivation_hook( __FILE__, array( Images\FallbackProbe::class, 'forget' ) );
+// Thumbnails on disk would stay public while nothing can remove them.
+register_deactivation_hook( __FILE__, array( Plugin::class, 'deactivate' ) );

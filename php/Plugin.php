@@ -26,6 +26,26 @@ final class Plugin {
 	}
 
 	/**
+	 * register_deactivation_hook(): each site's part of the plugin's data
+	 * that must not outlive it being active (Storage\Cleanup::on_deactivation),
+	 * on every site when it was active for the whole network.
+	 *
+	 * @param bool $network_wide Deactivated for the whole network.
+	 */
+	public static function deactivate( bool $network_wide = false ): void {
+		$cleanup = new Storage\Cleanup();
+		if ( ! $network_wide || ! is_multisite() ) {
+			$cleanup->on_deactivation();
+			return;
+		}
+		foreach ( get_sites( array( 'fields' => 'ids', 'number' => 0 ) ) as $site_id ) {
+			switch_to_blog( (int) $site_id );
+			$cleanup->on_deactivation();
+			restore_current_blog();
+		}
+	}
+
+	/**
 	 * The booted object graph, for code outside the hooks (tests, WP-CLI).
 	 */
 	public static function services(): Services {

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Gallery;
 
 use CustomerCloudGallery\Blocks\GalleryBlocks;
+use CustomerCloudGallery\Storage\Keys;
 use WP_Post;
 
 /**
@@ -21,7 +22,7 @@ use WP_Post;
  */
 final class GalleryPosts {
 
-	public const META = '_ccg_gallery';
+	public const META = Keys::GALLERY_POSTS_META;
 
 	public function __construct( private FolderListings $listings, private Sources $sources ) {}
 

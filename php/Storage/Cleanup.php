@@ -41,10 +41,27 @@ final class Cleanup {
 			wp_cache_flush_group( Keys::CACHE_GROUP );
 		}
 
+		delete_post_meta_by_key( Keys::GALLERY_POSTS_META );
+		$this->unschedule();
+		$this->delete_thumbnails();
+	}
+
+	/**
+	 * Deactivation: no thumbnail stays on disk, where the web server would
+	 * keep sending it to anyone with its URL while the plugin is off, and no
+	 * WP-Cron event of the plugin stays scheduled. Listings, settings and the
+	 * connection stay for when it is activated again; its thumbnails are
+	 * fetched again then, through their unchanged URLs.
+	 */
+	public function on_deactivation(): void {
+		$this->unschedule();
+		$this->delete_thumbnails();
+	}
+
+	private function unschedule(): void {
 		foreach ( Keys::CRON_HOOKS as $hook ) {
 			wp_unschedule_hook( $hook );
 		}
-		$this->delete_thumbnails();
 	}
 
 	/**

@@ -76,6 +76,9 @@ final class Keys {
 	/** One option per provider: the generation its listings' and media info's names carry (Cache\ProviderTransients). */
 	public const CACHE_GENERATION_PREFIX = 'ccg_cachegen_';
 
+	/** Post meta: one row per gallery a post shows, "<provider>|<listing key>" (Gallery\GalleryPosts). */
+	public const GALLERY_POSTS_META = '_ccg_gallery';
+
 	/** Folder under uploads holding the thumbnail disk cache. */
 	public const UPLOADS_DIR = 'customer-cloud-gallery';
 

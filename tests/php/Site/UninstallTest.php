@@ -29,6 +29,13 @@ final class UninstallTest extends TestCase {
 		$thumbnail = $this->services()->thumbnail_cache()->write( new \CustomerCloudGallery\Images\ImageRef( 'dropbox', 'id:x', 'r1', 'w256h256' ), TestImages::jpeg() );
 		$this->assertNotNull( $thumbnail );
 		wp_schedule_single_event( time() + 60, 'ccg_refresh_listing', array( 'id:x' ) );
+		$post_id = (int) wp_insert_post(
+			array(
+				'post_title'  => 'A gallery post',
+				'post_status' => 'draft',
+			)
+		);
+		add_post_meta( $post_id, \CustomerCloudGallery\Storage\Keys::GALLERY_POSTS_META, 'dropbox|id:x' );
 		// Another plugin's rows that merely share the prefix.
 		update_option( 'ccg_other', 'keep me' );
 		update_user_meta( get_current_user_id(), 'ccg_other_meta', 'keep me' );
@@ -48,6 +55,23 @@ final class UninstallTest extends TestCase {
 		$this->assertFileDoesNotExist( $thumbnail );
 		$this->assertFalse( wp_next_scheduled( 'ccg_refresh_listing', array( 'id:x' ) ) );
 		$this->assertFalse( wp_next_scheduled( 'ccg_evict_thumbnails' ) );
+		$this->assertSame( array(), get_post_meta( $post_id, \CustomerCloudGallery\Storage\Keys::GALLERY_POSTS_META ), 'The gallery index goes with it; the post stays.' );
+		$this->assertNotNull( get_post( $post_id ) );
+		wp_delete_post( $post_id, true );
+	}
+
+	public function test_deactivation_deletes_the_thumbnails_on_disk_and_the_scheduled_events_only(): void {
+		$thumbnail = $this->services()->thumbnail_cache()->write( new \CustomerCloudGallery\Images\ImageRef( 'dropbox', 'id:x', 'r1', 'w256h256', 'id:folder' ), TestImages::jpeg() );
+		$this->assertNotNull( $thumbnail );
+		$this->assertFileExists( $thumbnail );
+		wp_schedule_single_event( time() + 60, 'ccg_refresh_listing', array( 'dropbox', 'id:x' ) );
+		$this->services()->gallery_root()->set( 'dropbox', null );
+
+		\CustomerCloudGallery\Plugin::deactivate();
+
+		$this->assertFileDoesNotExist( $thumbnail, 'The web server would keep sending it while nothing can remove it.' );
+		$this->assertFalse( wp_next_scheduled( 'ccg_refresh_listing', array( 'dropbox', 'id:x' ) ) );
+		$this->assertNotFalse( get_option( \CustomerCloudGallery\Storage\Keys::GALLERY_ROOT ), 'Settings stay for when it is activated again.' );
 	}
 
 	private function plugin_rows(): int {
