@@ -18,6 +18,7 @@ use CustomerCloudGallery\Cache\ListingStore;
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
+use CustomerCloudGallery\Cache\WindowCounters;
 use CustomerCloudGallery\Gallery;
 use CustomerCloudGallery\Images;
 use CustomerCloudGallery\OAuth\AuthorizationStart;
@@ -90,7 +91,7 @@ final class Services {
 	}
 
 	public function thumbnail_endpoint(): Images\ThumbnailEndpoint {
-		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher(), $this->sources() ) );
+		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher(), $this->sources(), new Images\MissBudget( new WindowCounters() ) ) );
 	}
 
 	public function thumbnail_fetcher(): Images\ThumbnailFetcher {

@@ -24,7 +24,7 @@ final class ThumbnailEndpoint {
 
 	private const ONE_YEAR = 31536000;
 
-	public function __construct( private ImageToken $tokens, private ThumbnailDiskCache $disk, private ThumbnailFetcher $fetcher, private Sources $sources ) {}
+	public function __construct( private ImageToken $tokens, private ThumbnailDiskCache $disk, private ThumbnailFetcher $fetcher, private Sources $sources, private MissBudget $budget ) {}
 
 	public function register(): void {
 		add_action( 'init', array( $this, 'maybe_serve' ), 0 );
@@ -53,6 +53,10 @@ final class ThumbnailEndpoint {
 
 		$path = $this->disk->hit( $image );
 		if ( null === $path ) {
+			$refused = $this->budget->charge();
+			if ( null !== $refused ) {
+				return $refused;
+			}
 			try {
 				$path = $this->fetcher->fetch( $image );
 			} catch ( GalleryException $exception ) {

@@ -49,6 +49,9 @@ final class Keys {
 	/** Lock rows when no persistent object cache is available. */
 	public const LOCK_PREFIX = 'ccg_lock_';
 
+	/** Image miss budget counters when no persistent object cache is available (Images\MissBudget), one per hashed client and minute. */
+	public const MISS_BUDGET_PREFIX = 'ccg_miss_';
+
 	/** User meta: the one-time notice the Settings screen shows after OAuth. */
 	public const FLASH_NOTICE = 'ccg_flash_notice';
 
@@ -96,7 +99,7 @@ final class Keys {
 	);
 
 	/** Families of options the plugin names by key (one per pending state, one per lock). */
-	public const OPTION_PREFIXES = array( self::OAUTH_STATE_PREFIX, self::LOCK_PREFIX );
+	public const OPTION_PREFIXES = array( self::OAUTH_STATE_PREFIX, self::LOCK_PREFIX, self::MISS_BUDGET_PREFIX );
 
 	/** Families of transients. */
 	public const TRANSIENT_PREFIXES = array(
