@@ -67,6 +67,7 @@ final class Services {
 			$this->thumbnail_cache(),
 			$this->thumbnail_endpoint(),
 			$this->static_images(),
+			$this->miss_budget(),
 			$this->fallback_probe(),
 			$this->gallery_warmer(),
 			$this->gallery_views(),
@@ -91,7 +92,11 @@ final class Services {
 	}
 
 	public function thumbnail_endpoint(): Images\ThumbnailEndpoint {
-		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher(), $this->sources(), new Images\MissBudget( new WindowCounters() ) ) );
+		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher(), $this->sources(), $this->miss_budget() ) );
+	}
+
+	public function miss_budget(): Images\MissBudget {
+		return $this->once( __FUNCTION__, fn () => new Images\MissBudget( new WindowCounters() ) );
 	}
 
 	public function thumbnail_fetcher(): Images\ThumbnailFetcher {

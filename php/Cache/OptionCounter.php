@@ -21,15 +21,22 @@ use CustomerCloudGallery\Storage\Keys;
  *
  * The window start leads the name (ten digits until 2286), so the rows of
  * earlier windows sort before the current one and are deleted by one range
- * query, run by whichever process opens a window for a key.
+ * query, run by whichever process opens a window for a key, and by a
+ * WP-Cron event two windows later, so no count outlives its use by more
+ * than that even when no later request comes.
  */
 final class OptionCounter implements WindowCounter {
+
+	public const FORGET_HOOK = 'ccg_forget_miss_counts';
 
 	public function increment( string $key, int $window_start, int $window ): int {
 		$name = Keys::MISS_BUDGET_PREFIX . $window_start . '_' . $key;
 		if ( ! $this->add_one( $name ) ) {
 			if ( $this->insert( $name ) ) {
-				$this->delete_before( $window_start );
+				$this->forget_before( $window_start );
+				if ( false === wp_next_scheduled( self::FORGET_HOOK ) ) {
+					wp_schedule_single_event( $window_start + 2 * $window, self::FORGET_HOOK );
+				}
 				return 1;
 			}
 			// Another process created the row first.
@@ -65,7 +72,7 @@ final class OptionCounter implements WindowCounter {
 		);
 	}
 
-	private function delete_before( int $window_start ): void {
+	public function forget_before( int $window_start ): void {
 		global $wpdb;
 
 		$wpdb->query(

@@ -23,4 +23,9 @@ interface WindowCounter {
 	 * @param int    $window       The window's length in seconds.
 	 */
 	public function increment( string $key, int $window_start, int $window ): int;
+
+	/**
+	 * Deletes the counts of windows that started before $window_start.
+	 */
+	public function forget_before( int $window_start ): void;
 }

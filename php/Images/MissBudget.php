@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Images;
 
+use CustomerCloudGallery\Cache\OptionCounter;
 use CustomerCloudGallery\Cache\WindowCounters;
 
 /**
@@ -34,6 +35,18 @@ final class MissBudget {
 	private const WINDOW = MINUTE_IN_SECONDS;
 
 	public function __construct( private WindowCounters $counters ) {}
+
+	public function register(): void {
+		add_action( OptionCounter::FORGET_HOOK, array( $this, 'forget' ) );
+	}
+
+	/**
+	 * WP-Cron: deletes the counts of windows that are over.
+	 */
+	public function forget(): void {
+		$now = time();
+		$this->counters->create()->forget_before( $now - $now % self::WINDOW );
+	}
 
 	/**
 	 * Counts one miss against the requesting client.

@@ -10,6 +10,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Tests\Gallery;
 
+use CustomerCloudGallery\Cache\OptionCounter;
 use CustomerCloudGallery\Cache\WindowCounters;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ImageResponse;
@@ -106,6 +107,38 @@ final class MissBudgetTest extends GalleryTestCase {
 		$_SERVER['HTTP_X_TEST_CLIENT'] = '203.0.113.51';
 		$this->assertSame( 200, $this->respond( $images[2] )->status, 'Same proxy address, another client behind it.' );
 		unset( $_SERVER['HTTP_X_TEST_CLIENT'] );
+	}
+
+	public function test_counts_of_minutes_that_are_over_are_deleted_by_wp_cron(): void {
+		global $wpdb;
+
+		$images = $this->distinct_images( 1 );
+		$this->start_of_a_window( 10 );
+		$_SERVER['REMOTE_ADDR'] = '203.0.113.9';
+		$like                   = $wpdb->esc_like( Keys::MISS_BUDGET_PREFIX ) . '%';
+		$rows                   = fn (): array => $wpdb->get_col( $wpdb->prepare( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s", $like ) );
+		$this->assertSame( 200, $this->respond( $images[0] )->status );
+		if ( wp_using_ext_object_cache() ) {
+			$this->assertSame( array(), $rows(), 'With a persistent object cache the counts live there, each expiring by itself.' );
+			return;
+		}
+		$this->assertCount( 1, $rows() );
+		$this->assertNotFalse( wp_next_scheduled( OptionCounter::FORGET_HOOK ), 'Cleanup is scheduled even if no later request comes.' );
+		$now = time();
+		$old = Keys::MISS_BUDGET_PREFIX . ( $now - $now % MINUTE_IN_SECONDS - 3 * MINUTE_IN_SECONDS ) . '_0123456789abcdef0123456789abcdef';
+		$wpdb->insert(
+			$wpdb->options,
+			array(
+				'option_name'  => $old,
+				'option_value' => '7',
+				'autoload'     => 'off',
+			)
+		);
+
+		do_action( OptionCounter::FORGET_HOOK );
+
+		$this->assertNotContains( $old, $rows(), 'A minute that is over is forgotten.' );
+		$this->assertCount( 1, $rows(), 'The current minute still counts.' );
 	}
 
 	/**
