@@ -61,6 +61,7 @@ final class Services {
 			new SettingsPage( new SettingsAssets( $this->flash_notices() ) ),
 			new Admin\ThumbnailSiteHealth( $this->providers( ... ), $this->thumbnail_health() ),
 			new Admin\StaticImagesSiteHealth( $this->fallback_probe() ),
+			new Admin\PrivacyPolicy(),
 			$this->callback_handler(),
 			$this->rest_api(),
 			$this->folder_listings(),
