@@ -19,6 +19,7 @@ use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Cache\ProviderTransients;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
+use CustomerCloudGallery\Cache\WindowCounters;
 use CustomerCloudGallery\Gallery;
 use CustomerCloudGallery\Images;
 use CustomerCloudGallery\OAuth\AuthorizationStart;
@@ -61,12 +62,14 @@ final class Services {
 			new SettingsPage( new SettingsAssets( $this->flash_notices() ) ),
 			new Admin\ThumbnailSiteHealth( $this->providers( ... ), $this->thumbnail_health() ),
 			new Admin\StaticImagesSiteHealth( $this->fallback_probe() ),
+			new Admin\PrivacyPolicy(),
 			$this->callback_handler(),
 			$this->rest_api(),
 			$this->folder_listings(),
 			$this->thumbnail_cache(),
 			$this->thumbnail_endpoint(),
 			$this->static_images(),
+			$this->miss_budget(),
 			$this->fallback_probe(),
 			$this->gallery_warmer(),
 			$this->provider_purge(),
@@ -95,7 +98,11 @@ final class Services {
 	}
 
 	public function thumbnail_endpoint(): Images\ThumbnailEndpoint {
-		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher(), $this->sources(), $this->folder_listings() ) );
+		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher(), $this->sources(), $this->folder_listings(), $this->miss_budget() ) );
+	}
+
+	public function miss_budget(): Images\MissBudget {
+		return $this->once( __FUNCTION__, fn () => new Images\MissBudget( new WindowCounters() ) );
 	}
 
 	public function thumbnail_fetcher(): Images\ThumbnailFetcher {

@@ -59,12 +59,27 @@ final class ThumbnailDiskCache {
 	 * Apache reads this from the cache folder (nginx ignores it; its block is
 	 * in docs/public-gallery.md). A thumbnail's URL carries its revision, so
 	 * its bytes never change: browsers may keep it for a year without asking.
+	 *
+	 * No folder here is listed, so no thumbnail's name (draft previews
+	 * included) can be read off a server that lists folders. Not "Options
+	 * -Indexes": where the host does not allow overriding Options, Apache
+	 * answers 500 for every file under the folder. RedirectMatch needs only
+	 * FileInfo, which WordPress's own .htaccess needs too, and adds no
+	 * RewriteEngine here, which would replace WordPress's rewrite rules for
+	 * this folder and stop missing files from reaching it. Only a folder's
+	 * URL ends in "/" (Apache redirects a folder's bare name there first).
+	 * tools/production-stack/listing-check.ts proves it on Apache with
+	 * AllowOverride All and FileInfo.
 	 */
 	private const APACHE_RULES = "# Customer Cloud Gallery: thumbnails never change under their URL.\n"
 		. "<IfModule mod_headers.c>\n"
 		. "\t<FilesMatch \"\\.jpg$\">\n"
 		. "\t\tHeader set Cache-Control \"public, max-age=31536000, immutable\"\n"
 		. "\t</FilesMatch>\n"
+		. "</IfModule>\n"
+		. "# No listing of the thumbnails' names.\n"
+		. "<IfModule mod_alias.c>\n"
+		. "\tRedirectMatch 403 /$\n"
 		. "</IfModule>\n";
 
 	/** Where thumbnails lived before they were named by their tokens. */
@@ -72,9 +87,8 @@ final class ThumbnailDiskCache {
 
 	/**
 	 * In every folder of the cache, so a server that lists folders shows this
-	 * empty page instead of every thumbnail's name (draft previews included).
-	 * Not "Options -Indexes" in the .htaccess: where the host does not allow
-	 * overriding Options, Apache would answer 500 for every thumbnail.
+	 * empty page instead of every thumbnail's name (draft previews included):
+	 * nginx, or Apache where it does not read the .htaccess.
 	 */
 	private const INDEX_FILE = "<?php\n// Silence is golden: no listing of the thumbnail cache.\n";
 
@@ -272,11 +286,12 @@ final class ThumbnailDiskCache {
 	}
 
 	/**
-	 * Writes the cache folder's .htaccess once (and again if someone deleted it).
+	 * Writes the cache folder's .htaccess when it is missing or not this
+	 * version's (so an update brings its rules to existing sites).
 	 */
 	private function ensure_apache_rules(): void {
 		$file = $this->dir() . '/.htaccess';
-		if ( ! is_file( $file ) ) {
+		if ( ! is_file( $file ) || self::APACHE_RULES !== file_get_contents( $file ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions -- our own folder.
 			file_put_contents( $file, self::APACHE_RULES ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- our own folder, like the thumbnails.
 		}
 	}

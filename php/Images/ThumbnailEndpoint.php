@@ -30,7 +30,8 @@ final class ThumbnailEndpoint {
 		private ThumbnailDiskCache $disk,
 		private ThumbnailFetcher $fetcher,
 		private Sources $sources,
-		private FolderListings $listings
+		private FolderListings $listings,
+		private MissBudget $budget
 	) {}
 
 	public function register(): void {
@@ -60,6 +61,10 @@ final class ThumbnailEndpoint {
 
 		$path = $this->disk->hit( $image );
 		if ( null === $path ) {
+			$refused = $this->budget->charge();
+			if ( null !== $refused ) {
+				return $refused;
+			}
 			$refusal = $this->refusal( $image );
 			if ( null !== $refusal ) {
 				return $refusal;

@@ -49,6 +49,9 @@ final class Keys {
 	/** Lock rows when no persistent object cache is available. */
 	public const LOCK_PREFIX = 'ccg_lock_';
 
+	/** Image miss budget counters when no persistent object cache is available (Images\MissBudget), one per hashed client and minute. */
+	public const MISS_BUDGET_PREFIX = 'ccg_miss_';
+
 	/** User meta: the one-time notice the Settings screen shows after OAuth. */
 	public const FLASH_NOTICE = 'ccg_flash_notice';
 
@@ -82,8 +85,8 @@ final class Keys {
 	/** Folder under uploads holding the thumbnail disk cache. */
 	public const UPLOADS_DIR = 'customer-cloud-gallery';
 
-	/** WP-Cron hooks the plugin schedules (listing refresh, warming, eviction, the static images check). */
-	public const CRON_HOOKS = array( 'ccg_refresh_listing', 'ccg_warm_gallery', 'ccg_evict_thumbnails', 'ccg_check_static_images', 'ccg_grace_over' );
+	/** WP-Cron hooks the plugin schedules (listing refresh, warming, eviction, the static images check, a revoked grant's grace over, forgetting miss counts). */
+	public const CRON_HOOKS = array( 'ccg_refresh_listing', 'ccg_warm_gallery', 'ccg_evict_thumbnails', 'ccg_check_static_images', 'ccg_grace_over', 'ccg_forget_miss_counts' );
 
 	/** Object cache group for locks (and later listings). */
 	public const CACHE_GROUP = 'ccg';
@@ -102,7 +105,7 @@ final class Keys {
 	);
 
 	/** Families of options the plugin names by key (one per pending state, one per lock). */
-	public const OPTION_PREFIXES = array( self::OAUTH_STATE_PREFIX, self::LOCK_PREFIX, self::CACHE_GENERATION_PREFIX );
+	public const OPTION_PREFIXES = array( self::OAUTH_STATE_PREFIX, self::LOCK_PREFIX, self::CACHE_GENERATION_PREFIX, self::MISS_BUDGET_PREFIX );
 
 	/** Families of transients. */
 	public const TRANSIENT_PREFIXES = array(

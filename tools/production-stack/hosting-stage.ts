@@ -14,6 +14,7 @@ import { startSandbox, type Sandbox } from '../sandbox-cloud/src/index';
 import { startStack, type Stack, type WebServerKind } from './stack';
 import { ensureStackSite, resetStackSite, type StackSite } from './site';
 import { staticThumbnailsServedWithoutPhp } from './static-check';
+import { cacheFolderNotListed } from './listing-check';
 
 export type StageRunner = (
 	name: string,
@@ -171,8 +172,33 @@ export async function hostingStages(
 							)
 					);
 				}
+				if ( kind === 'apache' ) {
+					await stage(
+						'hosting (apache, AllowOverride All): cache folder not listed',
+						() => cacheFolderNotListed( site, 'AllowOverride All' )
+					);
+				}
 			} finally {
 				await server.stop();
+			}
+			if ( kind === 'apache' ) {
+				// The least WordPress needs: a directive the host does not
+				// allow in .htaccess would be a 500 for every thumbnail.
+				const minimal = await activeStack.serve( site, kind, {
+					allowOverride: 'FileInfo',
+				} );
+				try {
+					await stage(
+						'hosting (apache, AllowOverride FileInfo): cache folder not listed, missing files reach WordPress',
+						() =>
+							cacheFolderNotListed(
+								site,
+								'AllowOverride FileInfo'
+							)
+					);
+				} finally {
+					await minimal.stop();
+				}
 			}
 		}
 	} finally {

@@ -21,8 +21,15 @@ export interface Stack {
 	db: MariaDb;
 	redis: Redis;
 	fpm: PhpFpm;
-	/** Starts a web server for a site of this stack (stopped by stop()). */
-	serve: ( site: StackSite, kind: WebServerKind ) => Promise< Daemon >;
+	/**
+	 * Starts a web server for a site of this stack (stopped by stop()).
+	 * `allowOverride` is Apache's for the site (default All).
+	 */
+	serve: (
+		site: StackSite,
+		kind: WebServerKind,
+		options?: { allowOverride?: string }
+	) => Promise< Daemon >;
 	stop: () => Promise< void >;
 }
 
@@ -68,8 +75,13 @@ export async function startStack(
 			),
 			startPhpFpm( dir ).then( ( d ) => ( daemons.push( d ), d ) ),
 		] );
-		const serve = async ( site: StackSite, kind: WebServerKind ) => {
+		const serve = async (
+			site: StackSite,
+			kind: WebServerKind,
+			extra: { allowOverride?: string } = {}
+		) => {
 			const options = {
+				...extra,
 				siteDir: site.dir,
 				port: Number( new URL( site.url ).port ),
 				fpmSocket: fpm.socket,
