@@ -19,17 +19,20 @@ final class FolderBrowser {
 	public function __construct( private FolderListings $listings, private Sources $sources ) {}
 
 	/**
-	 * @param string $ref           "" for the boundary, or a folder reference.
-	 * @param bool   $whole_account Browse from the account's top (administrators).
+	 * @param string $ref             "" for the boundary, or a folder reference.
+	 * @param bool   $whole_account   Browse from the account's top (administrators).
+	 * @param bool   $may_use_account The user can manage connections: without a gallery
+	 *                                folder they browse the whole account; anyone else is refused.
 	 *
 	 * @return array<string, mixed>
 	 *
 	 * @throws GalleryException
 	 */
-	public function browse( string $provider, string $ref, bool $whole_account ): array {
+	public function browse( string $provider, string $ref, bool $whole_account, bool $may_use_account ): array {
 		$source   = $this->sources->require( $provider );
-		$boundary = $this->listings->boundary( $provider, $whole_account );
-		$listing  = $this->listings->for_editor( $provider, $ref, $whole_account );
+		$listing  = $this->listings->for_editor( $provider, $ref, $whole_account, $may_use_account );
+		// After the listing: a rename of the gallery folder it noticed is the boundary now.
+		$boundary = $this->listings->boundary( $provider, $whole_account, $may_use_account );
 		$photos   = $listing->photo_count();
 		$trail    = $listing->folder->path_lower === $boundary->path_lower
 			? array( $boundary )

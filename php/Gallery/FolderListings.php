@@ -66,25 +66,37 @@ final class FolderListings {
 	}
 
 	/**
-	 * The boundary a request works inside.
+	 * The boundary a request works inside: the gallery folder the
+	 * administrator chose for this provider. While none is chosen, only
+	 * $may_use_account lets the whole account stand in for it.
 	 *
-	 * @throws GalleryException For a provider this plugin does not have.
+	 * @param bool $whole_account   The account's top, whatever the gallery folder (administrators choosing it).
+	 * @param bool $may_use_account Someone who can manage connections is asking, or vouched for the
+	 *                              gallery (page views: the post's author; checked by the caller).
+	 *
+	 * @throws GalleryException For a provider this plugin does not have; NO_GALLERY_ROOT
+	 *                          (403) for anyone else while no gallery folder is chosen.
 	 */
-	public function boundary( string $provider, bool $whole_account ): Folder {
-		$root = $this->sources->require( $provider )->root();
-		return $whole_account ? $root : ( $this->roots->get( $provider ) ?? $root );
+	public function boundary( string $provider, bool $whole_account, bool $may_use_account = true ): Folder {
+		$source = $this->sources->require( $provider );
+		$root   = $whole_account ? null : $this->roots->get( $provider );
+		if ( null === $root && ! $whole_account && ! $may_use_account ) {
+			throw GalleryException::no_gallery_root( $source->label() );
+		}
+		return $root ?? $source->root();
 	}
 
 	/**
 	 * For the editor and the Settings screen.
 	 *
-	 * @param string $ref "" for the boundary itself, or a folder reference.
+	 * @param string $ref             "" for the boundary itself, or a folder reference.
+	 * @param bool   $may_use_account See boundary(): the current user can manage connections.
 	 *
 	 * @throws GalleryException
 	 */
-	public function for_editor( string $provider, string $ref, bool $whole_account = false ): Listing {
+	public function for_editor( string $provider, string $ref, bool $whole_account, bool $may_use_account ): Listing {
 		$source   = $this->sources->require( $provider );
-		$boundary = $this->boundary( $provider, $whole_account );
+		$boundary = $this->boundary( $provider, $whole_account, $may_use_account );
 		$key      = '' === $ref ? $boundary->ref() : $ref;
 		$cached   = $this->store->get( $provider, $key );
 		if ( null === $cached ) {
@@ -348,21 +360,35 @@ final class FolderListings {
 
 	/**
 	 * When the gallery root itself was renamed or moved, its fresh
-	 * metadata replaces the stored path, so the boundary follows it.
+	 * metadata is the boundary from now on: this request checks against it
+	 * at once, and GalleryRoot stores it only where that is safe (an
+	 * administrator's request or WP-Cron; a page view schedules WP-Cron).
 	 */
 	private function follow_root( string $provider, string $key, Folder $folder, Folder $boundary ): Folder {
 		if ( '' === $key || $key !== $boundary->id || $folder->path_lower === $boundary->path_lower ) {
 			return $boundary;
 		}
-		$this->roots->set( $provider, $folder );
+		$this->roots->follow( $provider, $boundary, $folder );
 		return $folder;
 	}
 
 	/**
+	 * The boundary folder itself is inside by its id too: a cached listing
+	 * of a renamed root carries the new path before the stored root does.
+	 * A folder outside may be inside the root's new path after a rename
+	 * nobody has followed yet: WP-Cron looks the root up again, so the
+	 * gallery heals without a page view ever writing the root.
+	 *
 	 * @throws GalleryException
 	 */
 	private function check( Folder $folder, Folder $boundary ): void {
+		if ( '' !== $boundary->id && $folder->id === $boundary->id ) {
+			return;
+		}
 		if ( ! $folder->is_within( $boundary ) ) {
+			if ( ! $boundary->is_root() ) {
+				$this->roots->look_again();
+			}
 			throw GalleryException::outside_root();
 		}
 	}

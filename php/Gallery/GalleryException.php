@@ -20,6 +20,7 @@ final class GalleryException extends RuntimeException {
 	public const UNREACHABLE      = 'unreachable';
 	public const RATE_LIMITED     = 'rate_limited';
 	public const MISSING_SCOPE    = 'missing_scope';
+	public const NO_GALLERY_ROOT  = 'no_gallery_folder';
 
 	/**
 	 * @param string       $reason      One of the constants above.
@@ -58,6 +59,22 @@ final class GalleryException extends RuntimeException {
 			/* translators: %s: provider name, e.g. "Dropbox". */
 			sprintf( __( '%s no longer gives this site access to these photos. An administrator can connect it again in Customer Cloud Gallery → Settings.', 'customer-cloud-gallery' ), $provider_label ),
 			409
+		);
+	}
+
+	/**
+	 * Someone who cannot manage connections, on a provider whose gallery
+	 * folder the administrator has not chosen: the whole account is theirs
+	 * to browse only once an administrator chose where galleries may come from.
+	 *
+	 * @param string $provider_label The provider's name, e.g. "Dropbox".
+	 */
+	public static function no_gallery_root( string $provider_label ): self {
+		return new self(
+			self::NO_GALLERY_ROOT,
+			/* translators: %s: provider name, e.g. "Dropbox". */
+			sprintf( __( 'Ask an administrator to choose the gallery folder for %s in Customer Cloud Gallery → Settings.', 'customer-cloud-gallery' ), $provider_label ),
+			403
 		);
 	}
 

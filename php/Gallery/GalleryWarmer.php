@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Gallery;
 
 use CustomerCloudGallery\Blocks\GalleryBlock;
+use CustomerCloudGallery\Capabilities;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ThumbnailFetcher;
@@ -77,13 +78,14 @@ final class GalleryWarmer {
 		}
 		$deadline = microtime( true ) + (float) apply_filters( 'ccg_warm_seconds_per_run', self::SECONDS_PER_RUN );
 		$again    = null;
+		$account  = (int) $post->post_author > 0 && user_can( (int) $post->post_author, Capabilities::MANAGE_CONNECTIONS );
 		foreach ( $this->galleries( parse_blocks( $post->post_content ) ) as $index => $gallery ) {
 			if ( $index > 0 && microtime( true ) >= $deadline ) {
 				$again = 0;
 				break;
 			}
 			try {
-				$wait = $this->warm_gallery( $gallery, $deadline );
+				$wait = $this->warm_gallery( $gallery, $deadline, $account );
 			} catch ( GalleryException $exception ) {
 				if ( $exception->is_transient() ) {
 					wp_schedule_single_event( time() + max( 1, (int) ( $exception->retry_after ?? 60 ) ), self::HOOK, array( $post_id ) );
@@ -102,6 +104,7 @@ final class GalleryWarmer {
 
 	/**
 	 * @param float $deadline When this run should stop asking the provider.
+	 * @param bool  $account  The post's author can manage connections (see FolderListings::boundary()).
 	 *
 	 * @return int|null Seconds until the next run has work, null when done:
 	 *                  0 with thumbnails left, a minute with photos whose
@@ -109,9 +112,10 @@ final class GalleryWarmer {
 	 *
 	 * @throws GalleryException
 	 */
-	private function warm_gallery( GalleryAttributes $gallery, float $deadline ): ?int {
+	private function warm_gallery( GalleryAttributes $gallery, float $deadline, bool $account ): ?int {
 		$provider = $gallery->provider;
-		$key      = $this->listings->key( $provider, $gallery->folder_id );
+		$this->admit( $gallery, $this->listings->boundary( $provider, false, $account ) );
+		$key = $this->listings->key( $provider, $gallery->folder_id );
 		$this->listings->refresh_in_background( $provider, $key );
 		$listing = $this->listings->for_render( $provider, $gallery->folder_id );
 		$missing = array();
@@ -135,6 +139,22 @@ final class GalleryWarmer {
 			return null;
 		}
 		return $source->learn_media( $key, $listing->photo_ids() ) > 0 ? MINUTE_IN_SECONDS : null;
+	}
+
+	/**
+	 * Nothing outside the gallery folder is ever listed, not even into the
+	 * cache: a folder id typed into the post's markup by hand is looked up
+	 * (its metadata, one call) before its listing is fetched.
+	 *
+	 * @throws GalleryException OUTSIDE_ROOT, or the lookup's failure.
+	 */
+	private function admit( GalleryAttributes $gallery, Folder $boundary ): void {
+		if ( $boundary->is_root() || '' === $gallery->folder_id || $gallery->folder_id === $boundary->id ) {
+			return;
+		}
+		if ( ! $this->sources->require( $gallery->provider )->folder( $gallery->folder_id )->is_within( $boundary ) ) {
+			throw GalleryException::outside_root();
+		}
 	}
 
 	/**

@@ -20,8 +20,11 @@ use WP_REST_Response;
 use WP_REST_Server;
 
 /**
- * Anyone who edits posts may browse inside the gallery root; scope=all
- * (the Settings screen choosing that root) is for administrators.
+ * Anyone who edits posts may browse inside the gallery root the
+ * administrator chose for the provider; without one, only administrators
+ * browse (the whole account), and everyone else gets a 403 that says whom
+ * to ask. scope=all (the Settings screen choosing that root) is for
+ * administrators.
  */
 final class FoldersController extends WP_REST_Controller {
 
@@ -61,7 +64,12 @@ final class FoldersController extends WP_REST_Controller {
 	 */
 	public function get_items( $request ): WP_REST_Response|WP_Error {
 		try {
-			$body = $this->browser->browse( (string) $request['provider'], (string) $request['folder'], 'all' === $request['scope'] );
+			$body = $this->browser->browse(
+				(string) $request['provider'],
+				(string) $request['folder'],
+				'all' === $request['scope'],
+				current_user_can( Capabilities::MANAGE_CONNECTIONS )
+			);
 		} catch ( GalleryException $exception ) {
 			return GalleryError::from( $exception );
 		}

@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Rendering;
 
+use CustomerCloudGallery\Capabilities;
+use WP_Post;
 use WP_REST_Request;
 
 final class Audience {
@@ -38,6 +40,22 @@ final class Audience {
 	public function can_fix(): bool {
 		$post_id = get_the_ID();
 		return false !== $post_id && $post_id > 0 ? current_user_can( 'edit_post', $post_id ) : current_user_can( 'edit_posts' );
+	}
+
+	/**
+	 * Whether the whole account may stand in for a provider's gallery folder
+	 * while the administrator has chosen none: only for what someone who
+	 * can manage connections put there. A preview renders attributes the
+	 * requester sent (any folder id, on any post id they name), so it is
+	 * theirs; a page renders what the post's author saved. Without a post
+	 * (nobody to vouch for it) it may not.
+	 */
+	public function may_use_whole_account(): bool {
+		if ( $this->previewing ) {
+			return current_user_can( Capabilities::MANAGE_CONNECTIONS );
+		}
+		$post = get_post();
+		return $post instanceof WP_Post && (int) $post->post_author > 0 && user_can( (int) $post->post_author, Capabilities::MANAGE_CONNECTIONS );
 	}
 
 	/**

@@ -153,15 +153,21 @@ final class GalleryViewBuilder {
 
 	/**
 	 * The editor's preview revalidates (and so says when a folder is gone);
-	 * a page view takes what is cached.
+	 * a page view takes what is cached. Both stay inside the provider's
+	 * gallery folder; see Audience::may_use_whole_account() for who may go
+	 * without one.
 	 *
 	 * @throws GalleryException
 	 */
 	private function listing( GalleryAttributes $gallery, bool $can_fix ): Listing {
-		$ref = $gallery->folder_id;
+		$ref     = $gallery->folder_id;
+		$account = $this->audience->may_use_whole_account();
 		if ( $can_fix && $this->audience->is_editor_preview() ) {
-			return $this->listings->for_editor( $gallery->provider, $ref );
+			return $this->listings->for_editor( $gallery->provider, $ref, false, $account );
 		}
+		// Refuses before anything is listed (or a URL made) when the provider
+		// has no gallery folder and nobody who may use the whole account vouched for it.
+		$this->listings->boundary( $gallery->provider, false, $account );
 		return $this->listings->for_render( $gallery->provider, $ref );
 	}
 

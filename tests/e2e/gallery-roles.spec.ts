@@ -1,9 +1,4 @@
 /**
- * External dependencies
- */
-import type { Browser, Page } from '@playwright/test';
-
-/**
  * WordPress dependencies
  */
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
@@ -12,56 +7,35 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
  * Internal dependencies
  */
 import { connectDropbox } from './utils/connect';
-
-/**
- * A fresh browser session logged in as one of the site's test users.
- *
- * @param browser  Playwright's browser.
- * @param username The user (password "password", as npm test creates them).
- */
-async function logInAs( browser: Browser, username: string ): Promise< Page > {
-	const page = await browser.newPage( {
-		baseURL: process.env.WP_BASE_URL,
-		storageState: { cookies: [], origins: [] },
-	} );
-	await page.goto( '/wp-login.php' );
-	await page.getByLabel( 'Username or Email Address' ).fill( username );
-	await page.getByLabel( 'Password', { exact: true } ).fill( 'password' );
-	await page.getByRole( 'button', { name: 'Log In' } ).click();
-	await page.waitForURL( /wp-admin/ );
-	return page;
-}
-
-/**
- * Opens a new post and inserts the block, as the given user.
- *
- * @param page A logged-in page.
- */
-async function insertGallery( page: Page ): Promise< void > {
-	await page.goto( '/wp-admin/post-new.php' );
-	await page.waitForFunction( () =>
-		window.wp?.blocks?.getBlockType( 'customer-cloud-gallery/gallery' )
-	);
-	await page.evaluate( () => {
-		const { data, blocks } = window.wp;
-		data.dispatch( 'core/block-editor' ).insertBlocks(
-			blocks.createBlock( 'customer-cloud-gallery/gallery' )
-		);
-	} );
-}
+import { folder } from './utils/galleries';
+import {
+	insertGallery,
+	logInAs,
+	restNonce,
+	setDropboxGalleryFolder,
+} from './utils/users';
 
 test.describe( 'Who may use the Cloud Gallery block', () => {
-	test.beforeAll( async ( { browser } ) => {
+	test.beforeAll( async ( { browser, requestUtils } ) => {
 		const admin = await browser.newPage( {
 			baseURL: process.env.WP_BASE_URL,
 			storageState: process.env.STORAGE_STATE_PATH,
 		} );
 		await connectDropbox( admin );
 		await admin.close();
+		// Without a gallery folder they could browse nothing (least-privilege.spec.ts).
+		await setDropboxGalleryFolder(
+			requestUtils,
+			await folder( requestUtils, '', 'Clients' )
+		);
+	} );
+
+	test.afterAll( async ( { requestUtils } ) => {
+		await setDropboxGalleryFolder( requestUtils, null );
 	} );
 
 	for ( const role of [ 'author', 'contributor' ] ) {
-		test( `an ${ role } browses folders with the admin's connection but cannot change it`, async ( {
+		test( `an ${ role } browses the gallery folder with the admin's connection but cannot change it`, async ( {
 			browser,
 		} ) => {
 			const page = await logInAs( browser, role );
@@ -70,14 +44,10 @@ test.describe( 'Who may use the Cloud Gallery block', () => {
 			await expect(
 				canvas
 					.getByRole( 'tree', { name: 'Folders' } )
-					.getByRole( 'treeitem', { name: 'Portfolio' } )
+					.getByRole( 'treeitem', { name: 'Smith Wedding 2026' } )
 			).toBeVisible( { timeout: 30_000 } );
 
-			// The editor's REST nonce, as the block uses it.
-			const nonce = await page.evaluate(
-				// @ts-expect-error -- WordPress's globals are not typed here.
-				() => window.wpApiSettings?.nonce as string
-			);
+			const nonce = await restNonce( page );
 			for ( const action of [
 				'disconnect',
 				'authorize',

@@ -19,6 +19,9 @@ abstract class GalleryTestCase extends SandboxTestCase {
 
 	private ?string $ceremony = null;
 
+	/** @var array<string, \WP_Post> Posts render_content() put content in, by author. */
+	private array $posts = array();
+
 	protected function setUp(): void {
 		parent::setUp();
 		$this->register_app();
@@ -30,10 +33,44 @@ abstract class GalleryTestCase extends SandboxTestCase {
 	}
 
 	protected function tearDown(): void {
-		foreach ( array( \CustomerCloudGallery\Gallery\FolderListings::REFRESH_HOOK, 'ccg_warm_gallery', 'ccg_evict_thumbnails' ) as $hook ) {
+		foreach ( array( \CustomerCloudGallery\Gallery\FolderListings::REFRESH_HOOK, 'ccg_warm_gallery', 'ccg_evict_thumbnails', \CustomerCloudGallery\Gallery\GalleryRoot::FOLLOW_HOOK ) as $hook ) {
 			wp_unschedule_hook( $hook );
 		}
+		foreach ( $this->posts as $post ) {
+			wp_delete_post( $post->ID, true );
+		}
+		$this->posts = array();
 		parent::tearDown();
+	}
+
+	/**
+	 * Content rendered as the page of a post: its author vouches for
+	 * galleries of a provider with no gallery folder, which only someone
+	 * who can manage connections may do.
+	 *
+	 * @param int|string $post A post id, or the login of the author of an (empty) post made for it.
+	 */
+	protected function render_content( string $content, int|string $post = 'admin' ): string {
+		$previous = $GLOBALS['post'] ?? null;
+		if ( is_int( $post ) ) {
+			$GLOBALS['post'] = get_post( $post );
+		} else {
+			$this->posts[ $post ] ??= get_post(
+				(int) wp_insert_post(
+					array(
+						'post_title'  => 'Gallery of ' . $post,
+						'post_author' => $this->user( $post )->ID,
+						'post_status' => 'publish',
+					)
+				)
+			);
+			$GLOBALS['post'] = $this->posts[ $post ];
+		}
+		try {
+			return (string) apply_filters( 'the_content', $content );
+		} finally {
+			$GLOBALS['post'] = $previous;
+		}
 	}
 
 	/**

@@ -7,6 +7,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { NO_GALLERY_FOLDER } from '../../../src/api/constants';
 import type { FolderRef, ProviderId } from '../../../src/api/types';
 import Breadcrumb from '../../../src/components/Breadcrumb';
 import FolderTree from '../../../src/components/FolderTree';
@@ -83,11 +84,16 @@ export default function FolderPanel( {
 					/>
 				</>
 			) }
-			{ chosen && error && ! unreachable && isUsable && (
-				<Notice status="warning" isDismissible={ false }>
-					{ error.message }
-				</Notice>
-			) }
+			{ chosen &&
+				error &&
+				! unreachable &&
+				isUsable &&
+				// The tree below says that one, where the folders would be.
+				error.code !== NO_GALLERY_FOLDER && (
+					<Notice status="warning" isDismissible={ false }>
+						{ error.message }
+					</Notice>
+				) }
 			{ connections && provider !== '' && ! isUsable && (
 				<NotConnected
 					connections={ connections }

@@ -88,10 +88,20 @@ export default function GalleryRootSetting( {
 		);
 	} else {
 		currentText = (
-			<p>
-				{ __( 'Gallery folder:', 'customer-cloud-gallery' ) }{ ' ' }
-				<strong>{ current ? current.path : rootLabel }</strong>
-			</p>
+			<>
+				<p>
+					{ __( 'Gallery folder:', 'customer-cloud-gallery' ) }{ ' ' }
+					<strong>{ current ? current.path : rootLabel }</strong>
+				</p>
+				{ ! current && (
+					<p>
+						{ __(
+							'Until you choose one, only administrators can browse this account in the editor and make galleries of it; everyone else who edits posts is asked to ask an administrator.',
+							'customer-cloud-gallery'
+						) }
+					</p>
+				) }
+			</>
 		);
 	}
 

@@ -56,6 +56,9 @@ async function renderRootSetting(
 	return { ...utils, saved, region };
 }
 
+const UNTIL_CHOSEN =
+	'Until you choose one, only administrators can browse this account in the editor and make galleries of it; everyone else who edits posts is asked to ask an administrator.';
+
 describe( 'Settings: gallery folder', () => {
 	beforeEach( () => jest.resetAllMocks() );
 
@@ -69,6 +72,9 @@ describe( 'Settings: gallery folder', () => {
 		).toBeInTheDocument();
 		expect(
 			await within( region ).findByText( 'The whole Dropbox' )
+		).toBeInTheDocument();
+		expect(
+			within( region ).getByText( UNTIL_CHOSEN )
 		).toBeInTheDocument();
 	} );
 
@@ -85,6 +91,7 @@ describe( 'Settings: gallery folder', () => {
 	it( 'shows a chosen root by its path', async () => {
 		await renderRootSetting( { id: 'id:clients', path: '/Clients' } );
 		expect( await screen.findByText( '/Clients' ) ).toBeInTheDocument();
+		expect( screen.queryByText( UNTIL_CHOSEN ) ).toBeNull();
 	} );
 
 	it( 'is not offered before Dropbox is connected', async () => {

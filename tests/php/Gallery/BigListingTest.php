@@ -157,7 +157,7 @@ final class BigListingTest extends GalleryTestCase {
 		$this->assertFalse( $data['complete'] );
 		$this->run_listing_in_background( $id );
 
-		$data = $this->folders( 'contributor', array( 'folder' => $id ) )->get_data();
+		$data = $this->folders( 'admin', array( 'folder' => $id ) )->get_data();
 		$this->assertTrue( $data['complete'] );
 		$this->assertSame( 5000, $data['photoCount'] );
 		$this->assertCount( 200, $data['folders'] );
@@ -167,7 +167,7 @@ final class BigListingTest extends GalleryTestCase {
 	 * @return array{photoCount: int, complete: bool}
 	 */
 	private function count_of( string $id ): array {
-		$response = $this->folders( 'editor', array( 'folder' => $id ) );
+		$response = $this->folders( 'admin', array( 'folder' => $id ) );
 		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
 		$data = $response->get_data();
 		wp_set_current_user( 0 );
@@ -181,6 +181,7 @@ final class BigListingTest extends GalleryTestCase {
 		$this->post_id = (int) wp_insert_post(
 			array(
 				'post_title'   => 'Big gallery',
+				'post_author'  => $this->user( 'admin' )->ID,
 				'post_status'  => 'publish',
 				'post_content' => serialize_block(
 					array(
@@ -214,7 +215,7 @@ final class BigListingTest extends GalleryTestCase {
 			$_GET['ccg-order-1'] = 'listed';
 		}
 		wp_set_current_user( 0 );
-		return (string) apply_filters( 'the_content', get_post( $this->post_id )->post_content );
+		return $this->render_content( get_post( $this->post_id )->post_content, $this->post_id );
 	}
 
 	/**

@@ -60,7 +60,7 @@ final class DriveGalleryTest extends GalleryTestCase {
 	}
 
 	public function test_the_tree_starts_at_my_drive_and_the_shared_drives(): void {
-		$root = $this->folders( 'editor', array( 'provider' => 'google' ) );
+		$root = $this->folders( 'admin', array( 'provider' => 'google' ) );
 		$this->assertSame( 200, $root->get_status(), (string) wp_json_encode( $root->get_data() ) );
 		$names = array_column( $root->get_data()['folders'], 'name' );
 		$this->assertContains( 'My Drive', $names );
@@ -75,7 +75,7 @@ final class DriveGalleryTest extends GalleryTestCase {
 		$shared = $this->drive_folder( array( 'Studio Shared', 'Clients', 'Anderson Engagement 2026' ) );
 		$this->assertSame( 10, $shared['photoCount'], 'The trashed outtake is not a photo of the gallery.' );
 
-		$this->assertSame( 400, $this->folders( 'editor', array( 'provider' => 'google', 'folder' => 'id:not-a-drive-id' ) )->get_status() );
+		$this->assertSame( 400, $this->folders( 'admin', array( 'provider' => 'google', 'folder' => 'id:not-a-drive-id' ) )->get_status() );
 	}
 
 	public function test_a_drive_gallery_root_bounds_the_tree_by_folder_ids(): void {
@@ -197,14 +197,14 @@ final class DriveGalleryTest extends GalleryTestCase {
 	}
 
 	/**
-	 * Walks the tree by names, as an editor would click.
+	 * Walks the tree by names, as the administrator would click (no gallery folder is set).
 	 *
 	 * @param list<string> $names From the virtual root down.
 	 *
 	 * @return array<string, mixed> The last folder's /folders answer.
 	 */
 	private function drive_folder( array $names ): array {
-		$answer = $this->folders( 'editor', array( 'provider' => 'google' ) )->get_data();
+		$answer = $this->folders( 'admin', array( 'provider' => 'google' ) )->get_data();
 		foreach ( $names as $name ) {
 			$next = null;
 			foreach ( $answer['folders'] as $folder ) {
@@ -214,7 +214,7 @@ final class DriveGalleryTest extends GalleryTestCase {
 			}
 			$this->assertNotNull( $next, "No folder {$name} in " . (string) wp_json_encode( array_column( $answer['folders'], 'name' ) ) );
 			$response = $this->folders(
-				'editor',
+				'admin',
 				array(
 					'provider' => 'google',
 					'folder'   => $next['id'],
@@ -249,7 +249,7 @@ final class DriveGalleryTest extends GalleryTestCase {
 	 * fetchpriority hint is left out so two renders compare equal.
 	 */
 	private function render( string $content ): string {
-		return str_replace( ' fetchpriority="high"', '', (string) apply_filters( 'the_content', $content ) );
+		return str_replace( ' fetchpriority="high"', '', $this->render_content( $content ) );
 	}
 
 	private function google_calls(): int {

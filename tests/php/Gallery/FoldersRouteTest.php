@@ -14,7 +14,7 @@ use CustomerCloudGallery\Tests\GalleryTestCase;
 final class FoldersRouteTest extends GalleryTestCase {
 
 	public function test_root_listing_shows_top_level_folders_in_natural_order(): void {
-		$response = $this->folders( 'contributor' );
+		$response = $this->folders( 'admin' );
 		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
 		$data = $response->get_data();
 
@@ -51,7 +51,7 @@ final class FoldersRouteTest extends GalleryTestCase {
 
 	public function test_nested_folder_by_id_with_breadcrumb_and_counts(): void {
 		$id       = $this->id_of( $this->paths['edgeCases'] );
-		$response = $this->folders( 'author', array( 'folder' => $id ) );
+		$response = $this->folders( 'admin', array( 'folder' => $id ) );
 		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
 		$data = $response->get_data();
 
@@ -63,7 +63,7 @@ final class FoldersRouteTest extends GalleryTestCase {
 		$this->assertSame( 3, $data['otherFileCount'] );
 		$this->assertGreaterThan( 5, $data['photoCount'] );
 
-		$ceremony = $this->folders( 'author', array( 'folder' => $this->id_of( $this->paths['ceremony'] ) ) )->get_data();
+		$ceremony = $this->folders( 'admin', array( 'folder' => $this->id_of( $this->paths['ceremony'] ) ) )->get_data();
 		$this->assertSame( array( '/', '/Clients', '/Clients/Smith Wedding 2026', '/Clients/Smith Wedding 2026/Ceremony' ), array_column( $ceremony['breadcrumb'], 'path' ) );
 		foreach ( array_slice( $ceremony['breadcrumb'], 1 ) as $crumb ) {
 			$this->assertStringStartsWith( 'id:', $crumb['id'] );
@@ -99,7 +99,7 @@ final class FoldersRouteTest extends GalleryTestCase {
 		$away    = $library . '/.sandbox-moved-away-' . wp_generate_password( 6, false );
 		$this->assertTrue( rename( $from, $away ) );
 		try {
-			$response = $this->folders( 'editor', array( 'folder' => $id ) );
+			$response = $this->folders( 'admin', array( 'folder' => $id ) );
 		} finally {
 			rename( $away, $from );
 		}
@@ -113,11 +113,11 @@ final class FoldersRouteTest extends GalleryTestCase {
 		// Dropbox's pages are approximate (the sandbox's are short and vary):
 		// the first request lists what its budget allows, the rest follows
 		// in the background from the cursor.
-		$first = $this->folders( 'contributor', array( 'folder' => $id ) )->get_data();
+		$first = $this->folders( 'admin', array( 'folder' => $id ) )->get_data();
 		$this->assertLessThanOrEqual( 5000, $first['photoCount'] );
 		$this->run_listing_in_background( $id );
 
-		$data = $this->folders( 'contributor', array( 'folder' => $id ) )->get_data();
+		$data = $this->folders( 'admin', array( 'folder' => $id ) )->get_data();
 		$this->assertTrue( $data['complete'] );
 		$this->assertSame( 5000, $data['photoCount'] );
 		$this->assertCount( 200, $data['folders'] );
@@ -128,7 +128,7 @@ final class FoldersRouteTest extends GalleryTestCase {
 		$this->assertLessThan( 5200 / 5, $counts['files/list_folder/continue'] ?? 0, 'Pages, never a call per entry.' );
 
 		$this->sandbox->reset_request_counts();
-		$again = $this->folders( 'contributor', array( 'folder' => $id ) )->get_data();
+		$again = $this->folders( 'admin', array( 'folder' => $id ) )->get_data();
 		$this->assertSame( $data, $again );
 		$this->assertSame( 0, $this->dropbox_calls() );
 	}
@@ -136,9 +136,9 @@ final class FoldersRouteTest extends GalleryTestCase {
 	public function test_walking_down_the_tree_looks_each_folder_up_once(): void {
 		$scale = $this->id_of( '/Scale' );
 		$big   = $this->id_of( $this->paths['scaleBig'] );
-		$this->folders( 'contributor' );
-		$this->folders( 'contributor', array( 'folder' => $scale ) );
-		$this->folders( 'contributor', array( 'folder' => $big ) );
+		$this->folders( 'admin' );
+		$this->folders( 'admin', array( 'folder' => $scale ) );
+		$this->folders( 'admin', array( 'folder' => $big ) );
 		$counts = $this->sandbox->request_counts();
 		$this->assertSame( 2, $counts['files/get_metadata'] ?? 0, '/Scale and /Scale/Big, each once.' );
 		$this->assertSame( 3, $counts['files/list_folder'] ?? 0, 'Each folder listed once; further pages continue its cursor.' );
@@ -164,6 +164,7 @@ final class FoldersRouteTest extends GalleryTestCase {
 	}
 
 	public function test_errors_have_stable_codes(): void {
+		$this->set_root( $this->paths['clients'] );
 		$this->sandbox->add_fault( array( 'route' => 'files/*', 'kind' => 'status', 'status' => 503 ) );
 		$response = $this->folders( 'editor' );
 		$this->assertSame( 503, $response->get_status() );
@@ -188,6 +189,7 @@ final class FoldersRouteTest extends GalleryTestCase {
 		foreach ( array( null, 'subscriber' ) as $role ) {
 			$this->assertSame( null === $role ? 401 : 403, $this->folders( $role )->get_status() );
 		}
+		$this->set_root( $this->paths['clients'] );
 		foreach ( array( 'contributor', 'author', 'editor' ) as $role ) {
 			$this->assertSame( 200, $this->folders( $role )->get_status(), $role );
 			$this->assertSame( 403, $this->folders( $role, array( 'scope' => 'all' ) )->get_status(), $role );

@@ -33,7 +33,7 @@ final class RenderTest extends GalleryTestCase {
 			'innerHTML'    => '',
 			'innerContent' => array(),
 		);
-		return (string) apply_filters( 'the_content', serialize_block( $block ) );
+		return $this->render_content( serialize_block( $block ) );
 	}
 
 	private function xpath( string $html ): DOMXPath {
@@ -173,7 +173,7 @@ final class RenderTest extends GalleryTestCase {
 		$away       = $library . '/.sandbox-moved-away-' . wp_generate_password( 6, false );
 		$this->assertTrue( rename( $from, $away ) );
 		try {
-			$this->act_as( 'author' );
+			$this->act_as( 'editor' );
 			$html = $this->render( $attributes );
 		} finally {
 			rename( $away, $from );
@@ -205,7 +205,9 @@ final class RenderTest extends GalleryTestCase {
 
 	public function test_the_block_renderer_preview_revalidates_and_explains(): void {
 		$attributes = $this->folder_attributes( 'reception' ) + array( 'provider' => 'dropbox' );
-		$preview    = function () use ( $attributes ): string {
+		// An author previews inside the gallery folder only.
+		$this->set_root( $this->paths['clients'] );
+		$preview = function () use ( $attributes ): string {
 			$this->act_as( 'author' );
 			$request = new \WP_REST_Request( 'GET', '/wp/v2/block-renderer/customer-cloud-gallery/gallery' );
 			$request->set_query_params( array( 'context' => 'edit', 'attributes' => $attributes ) );

@@ -42,7 +42,7 @@ final class ViewModuleTest extends GalleryTestCase {
 			'innerHTML'    => '',
 			'innerContent' => array(),
 		);
-		return (string) apply_filters( 'the_content', serialize_block( $block ) );
+		return $this->render_content( serialize_block( $block ) );
 	}
 
 	/**

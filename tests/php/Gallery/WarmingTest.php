@@ -45,6 +45,7 @@ final class WarmingTest extends GalleryTestCase {
 		$this->post_id = (int) wp_insert_post(
 			array(
 				'post_title'   => 'Warm me',
+				'post_author'  => $this->user( 'admin' )->ID,
 				'post_status'  => 'publish',
 				'post_content' => '<!-- wp:group --><div class="wp-block-group">' . serialize_block( $block ) . '</div><!-- /wp:group -->',
 			)
@@ -56,7 +57,7 @@ final class WarmingTest extends GalleryTestCase {
 	 * The page as a visitor gets it.
 	 */
 	private function render(): string {
-		return (string) apply_filters( 'the_content', get_post( $this->post_id )->post_content );
+		return $this->render_content( get_post( $this->post_id )->post_content, $this->post_id );
 	}
 
 	/**
@@ -119,7 +120,7 @@ final class WarmingTest extends GalleryTestCase {
 		$this->assertCount( 60 * $sizes, $this->services()->thumbnail_cache()->files() );
 
 		$this->sandbox->reset_request_counts();
-		$html = (string) apply_filters( 'the_content', get_post( $this->post_id )->post_content );
+		$html = $this->render_content( get_post( $this->post_id )->post_content, $this->post_id );
 		$this->assertSame( 60, substr_count( $html, 'class="ccg-gallery__item"' ) );
 		$this->assertSame( 0, $this->sandbox->total_requests() );
 	}
@@ -169,11 +170,11 @@ final class WarmingTest extends GalleryTestCase {
 
 	public function test_warmed_thumbnails_give_original_ratio_galleries_their_real_dimensions(): void {
 		$this->publish( 'ceremony', array( 'aspectRatio' => 'original' ) );
-		$before = (string) apply_filters( 'the_content', get_post( $this->post_id )->post_content );
+		$before = $this->render_content( get_post( $this->post_id )->post_content, $this->post_id );
 		$this->assertSame( 6, substr_count( $before, 'width="640" height="480"' ), 'Unknown until warmed: 4:3.' );
 
 		do_action( GalleryWarmer::HOOK, $this->post_id );
-		$after = (string) apply_filters( 'the_content', get_post( $this->post_id )->post_content );
+		$after = $this->render_content( get_post( $this->post_id )->post_content, $this->post_id );
 		$this->assertLessThan( 6, substr_count( $after, 'width="640" height="480"' ) );
 		$this->assertStringContainsString( 'height="640"', $after, 'The portrait crop stands upright.' );
 	}
@@ -210,13 +211,13 @@ final class WarmingTest extends GalleryTestCase {
 		try {
 			$this->publish( 'ceremony', array( 'sortBy' => 'taken' ) );
 			$alts   = static fn ( string $html ): array => preg_match_all( '/alt="([^"]+)"/', $html, $m ) ? $m[1] : array();
-			$before = $alts( (string) apply_filters( 'the_content', get_post( $this->post_id )->post_content ) );
+			$before = $alts( $this->render_content( get_post( $this->post_id )->post_content, $this->post_id ) );
 			$this->assertSame( array( 'IMG_4106', 'IMG_4105', 'IMG_4104 portrait', 'IMG_4103', 'IMG_4102', 'IMG_4101' ), $before, 'Until known: modified dates.' );
 
 			$this->sandbox->reset_request_counts();
 			do_action( GalleryWarmer::HOOK, $this->post_id );
 			$this->assertSame( 6, $this->sandbox->requests( 'files/get_metadata' ) - 1, 'One media-info lookup per photo (plus the folder).' );
-			$after = $alts( (string) apply_filters( 'the_content', get_post( $this->post_id )->post_content ) );
+			$after = $alts( $this->render_content( get_post( $this->post_id )->post_content, $this->post_id ) );
 			$this->assertSame( array_reverse( $before ), $after, 'Once known: dates taken.' );
 		} finally {
 			foreach ( $files as $index => $file ) {

@@ -2,7 +2,8 @@
  * 5. Editor: the REST calls the block's sidebar makes to open the folder
  * tree down to /Scale/Big (200 subfolders, 5,000 photos): GET /folders for
  * the root, then Scale, then Big; and the preview of the first page
- * (block-renderer, context=edit) as an editor. Cold (caches cleared) and
+ * (block-renderer, context=edit) as the administrator (no gallery folder
+ * is set, so editors would browse nothing). Cold (caches cleared) and
  * warm, with the sandbox latency on every Dropbox call; Dropbox calls
  * counted.
  */
