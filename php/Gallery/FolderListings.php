@@ -152,7 +152,9 @@ final class FolderListings {
 	 * Whether a current listing inside the gallery folder still holds this
 	 * revision of the photo: what an image URL needs before a cache miss may
 	 * ask the provider. The same listing page views use, so an image stops
-	 * being served when its photo stops being shown.
+	 * being served when its photo stops being shown. An image request has no
+	 * author to vouch for it; it needs none: only a render that passed the
+	 * author and capability checks ever seals a token.
 	 *
 	 * @throws GalleryException When the listing cannot be had (gone, outside the root, not connected, provider down).
 	 */

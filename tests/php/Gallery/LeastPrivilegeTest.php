@@ -58,7 +58,7 @@ final class LeastPrivilegeTest extends GalleryTestCase {
 	}
 
 	public function test_a_contributor_s_preview_without_a_gallery_folder_holds_no_image_url(): void {
-		$attributes = $this->ceremony();
+		$attributes = $this->ceremony_attributes();
 		$html       = $this->preview( 'contributor', $attributes );
 		$this->assert_no_image_url( $html );
 		$this->assertStringContainsString( self::ASK_DROPBOX, $html );
@@ -78,7 +78,7 @@ final class LeastPrivilegeTest extends GalleryTestCase {
 	}
 
 	public function test_a_published_gallery_without_a_gallery_folder_needs_an_administrator_as_author(): void {
-		$content     = $this->block( $this->ceremony() );
+		$content     = $this->block( $this->ceremony_attributes() );
 		$contributor = $this->post_by( 'contributor', $content );
 		$admin       = $this->post_by( 'admin', $content );
 
@@ -112,7 +112,7 @@ final class LeastPrivilegeTest extends GalleryTestCase {
 	}
 
 	public function test_the_warmer_checks_the_boundary_before_it_lists_anything(): void {
-		$unvouched = $this->post_by( 'contributor', $this->block( $this->ceremony() ) );
+		$unvouched = $this->post_by( 'contributor', $this->block( $this->ceremony_attributes() ) );
 		do_action( GalleryWarmer::HOOK, $unvouched );
 		$this->assertSame( 0, $this->dropbox_calls(), 'No gallery folder, no administrator: nothing is asked.' );
 
@@ -123,7 +123,7 @@ final class LeastPrivilegeTest extends GalleryTestCase {
 		$this->assertSame( 0, ( $counts['files/list_folder'] ?? 0 ) + ( $counts['files/get_thumbnail_batch'] ?? 0 ), (string) wp_json_encode( $counts ) );
 		$this->assertLessThanOrEqual( 1, $counts['files/get_metadata'] ?? 0, 'One look at where the folder is.' );
 
-		$inside = $this->post_by( 'contributor', $this->block( $this->ceremony() ) );
+		$inside = $this->post_by( 'contributor', $this->block( $this->ceremony_attributes() ) );
 		do_action( GalleryWarmer::HOOK, $inside );
 		$this->assertGreaterThan( 0, $this->sandbox->requests( 'files/get_thumbnail_batch' ), 'Inside the gallery folder, warming works.' );
 	}
@@ -131,7 +131,7 @@ final class LeastPrivilegeTest extends GalleryTestCase {
 	/**
 	 * @return array<string, string>
 	 */
-	private function ceremony(): array {
+	private function ceremony_attributes(): array {
 		return array(
 			'folderId'   => $this->id_of( $this->paths['ceremony'] ),
 			'folderPath' => $this->paths['ceremony'],

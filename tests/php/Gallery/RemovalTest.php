@@ -134,6 +134,21 @@ final class RemovalTest extends GalleryTestCase {
 		$this->assertCount( 2, $photos );
 		$images = array_merge( ...array_map( fn ( Photo $photo ): array => $this->cached( $photo, $folder ), $photos ) );
 
+		$block = serialize_block(
+			array(
+				'blockName'    => 'customer-cloud-gallery/gallery',
+				'attrs'        => array(
+					'provider'   => 'dropbox',
+					'folderId'   => $folder,
+					'folderPath' => $path,
+				),
+				'innerBlocks'  => array(),
+				'innerHTML'    => '',
+				'innerContent' => array(),
+			)
+		);
+		$this->assertSame( 2, substr_count( $this->render_content( $block ), 'class="ccg-gallery__item"' ), 'Shown before the folder is deleted.' );
+
 		$dir = $this->sandbox->library_dir() . $path;
 		array_map( 'unlink', glob( $dir . '/*' ) ?: array() );
 		$this->assertTrue( rmdir( $dir ) );
@@ -150,22 +165,9 @@ final class RemovalTest extends GalleryTestCase {
 		} catch ( GalleryException $exception ) {
 			$this->assertSame( GalleryException::FOLDER_NOT_FOUND, $exception->reason );
 		}
-		$block = serialize_block(
-			array(
-				'blockName'    => 'customer-cloud-gallery/gallery',
-				'attrs'        => array(
-					'provider'   => 'dropbox',
-					'folderId'   => $folder,
-					'folderPath' => $path,
-				),
-				'innerBlocks'  => array(),
-				'innerHTML'    => '',
-				'innerContent' => array(),
-			)
-		);
-		$html = (string) apply_filters( 'the_content', $block );
+		$html = $this->render_content( $block );
 		$this->assertStringContainsString( 'This gallery is not available right now.', $html );
-		$this->assertStringNotContainsString( 'ccg_image', $html );
+		$this->assertStringNotContainsString( 'ccg-gallery__item', $html );
 		$this->assertSame( 0, $this->sandbox->total_requests(), 'Remembered as gone.' );
 	}
 
