@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 
+import type { LibraryChanges } from '../library/changes';
 import type { Clock } from '../shared/clock';
 import type { FaultRegistry, RequestCounter } from '../shared/faults';
 import type { Handler } from '../shared/http-server';
@@ -11,6 +12,7 @@ import { Library } from './files/library';
 import { FolderLister } from './files/list-folder';
 import { MediaInfo } from './files/media-info';
 import { MetadataService } from './files/metadata';
+import { RevisionStore } from './files/revisions';
 import { Thumbnailer } from './files/thumbnails';
 import { dropboxHosts } from './hosts';
 import type { DropboxServices, DropboxUrls } from './services';
@@ -26,6 +28,8 @@ export interface DropboxProviderOptions {
 	counter: RequestCounter;
 	urls: DropboxUrls;
 	tokenLifetimeSeconds: number;
+	/** Where control-API changes happen; the revision store watches it. */
+	changes: LibraryChanges;
 	log: ( line: string ) => void;
 }
 
@@ -46,6 +50,12 @@ export function createDropbox( opts: DropboxProviderOptions ): DropboxProvider {
 	const media = new MediaInfo();
 	const meta = new MetadataService( library, new ContentHashes(), media );
 	const pages = new PagePlan();
+	const revisions = new RevisionStore(
+		join( stateDir, 'revisions' ),
+		library,
+		meta
+	);
+	opts.changes.observe( revisions );
 	const services: DropboxServices = {
 		state: new DropboxState(
 			stateDir,
@@ -55,6 +65,7 @@ export function createDropbox( opts: DropboxProviderOptions ): DropboxProvider {
 		clock: opts.clock,
 		library,
 		meta,
+		revisions,
 		lister: new FolderLister( meta, opts.secret, pages ),
 		pages,
 		thumbs: new Thumbnailer(

@@ -46,6 +46,9 @@ export class MetadataService {
 	}
 
 	async rev( node: Node ): Promise< string > {
+		if ( node.revision ) {
+			return node.revision.rev;
+		}
 		const hash = await this.hashes.get( node );
 		const rev = sha1Hex(
 			`${ this.library.id( node ) }|${ node.stat.size }|${ Math.floor( node.stat.mtimeMs ) }|${ hash }`
@@ -75,6 +78,9 @@ export class MetadataService {
 		if ( node.isDir ) {
 			return { ...common, id: this.library.id( node ) };
 		}
+		if ( node.revision ) {
+			return this.ofRevision( node, common, options );
+		}
 		const modified = Math.floor( node.stat.mtimeMs );
 		const metadata: Record< string, unknown > = {
 			...common,
@@ -96,6 +102,35 @@ export class MetadataService {
 		}
 		if ( options.explicitSharedMembers ) {
 			metadata.has_explicit_shared_members = false;
+		}
+		return metadata;
+	}
+
+	/**
+	 * An earlier revision as it was: never through the id map, which follows
+	 * the file that is there now.
+	 */
+	private async ofRevision(
+		node: Node,
+		common: Record< string, unknown >,
+		options: MetadataOptions
+	): Promise< Record< string, unknown > > {
+		const revision = node.revision!;
+		const metadata: Record< string, unknown > = {
+			...common,
+			id: revision.id,
+			client_modified: revision.clientModified,
+			server_modified: revision.serverModified,
+			rev: revision.rev,
+			size: revision.size,
+			is_downloadable: true,
+			content_hash: revision.contentHash,
+		};
+		if ( options.mediaInfo ) {
+			const info = await this.media.mediaInfo( node );
+			if ( info ) {
+				metadata.media_info = info;
+			}
 		}
 		return metadata;
 	}
