@@ -144,29 +144,52 @@ final class DropboxSource implements Source {
 		return self::BATCH;
 	}
 
+	/**
+	 * Asks for the token's revision ("rev:…"), never the file id: a photo
+	 * replaced since the URL was made is another revision, so its new bytes
+	 * never reach an old URL. Dropbox keeps earlier revisions, of deleted
+	 * files too, so whether the photo is still shown is the caller's check.
+	 */
 	public function thumbnail( ImageRef $image ): string {
+		$path = self::revision_path( $image );
+		if ( null === $path ) {
+			throw GalleryException::not_found( $this->label() );
+		}
 		try {
-			return $this->calls->call( fn ( string $token ): Thumbnail => $this->api->get_thumbnail( $token, $image->file_id, $image->size, ThumbnailSize::MODE ) )->bytes;
+			$thumbnail = $this->calls->call( fn ( string $token ): Thumbnail => $this->api->get_thumbnail( $token, $path, $image->size, ThumbnailSize::MODE ) );
 		} catch ( DropboxError $error ) {
 			throw $this->failures->from_thumbnail_error( $error );
 		} catch ( UnreadableSecret ) {
 			throw $this->failures->unreadable();
 		}
+		if ( ! self::is_of( $thumbnail, $image ) ) {
+			throw GalleryException::not_found( $this->label() );
+		}
+		return $thumbnail->bytes;
 	}
 
 	public function thumbnails( array $images ): array {
 		$entries = array();
-		foreach ( $images as $image ) {
+		$asked   = array();
+		foreach ( $images as $index => $image ) {
+			$path = self::revision_path( $image );
+			if ( null === $path ) {
+				continue;
+			}
+			$asked[]   = $index;
 			$entries[] = array(
-				'path' => $image->file_id,
+				'path' => $path,
 				'size' => $image->size,
 				'mode' => ThumbnailSize::MODE,
 			);
 		}
-		$results = $this->call( fn ( string $token ): array => $this->api->get_thumbnail_batch( $token, $entries ) );
-		$bytes   = array();
-		foreach ( array_keys( $images ) as $index ) {
-			$bytes[ $index ] = isset( $results[ $index ] ) ? $results[ $index ]->bytes : null;
+		$results = array() === $entries ? array() : $this->call( fn ( string $token ): array => $this->api->get_thumbnail_batch( $token, $entries ) );
+		$bytes   = array_fill_keys( array_keys( $images ), null );
+		foreach ( $asked as $position => $index ) {
+			$thumbnail = $results[ $position ] ?? null;
+			if ( null !== $thumbnail && self::is_of( $thumbnail, $images[ $index ] ) ) {
+				$bytes[ $index ] = $thumbnail->bytes;
+			}
 		}
 		return $bytes;
 	}
@@ -241,6 +264,22 @@ final class DropboxSource implements Source {
 				unset( $folders[ $key ], $files[ $key ], $others[ $key ] );
 			}
 		}
+	}
+
+	/**
+	 * "rev:<rev>" of the token's revision; null when the token carries no
+	 * Dropbox revision (ReadPath allows "rev:" + at least 9 hex digits).
+	 */
+	private static function revision_path( ImageRef $image ): ?string {
+		return 1 === preg_match( '/^[0-9a-f]{9,}$/', $image->rev ) ? 'rev:' . $image->rev : null;
+	}
+
+	/**
+	 * A thumbnail whose metadata names another revision is not the one asked
+	 * for (rev: should make that impossible; this keeps it so).
+	 */
+	private static function is_of( Thumbnail $thumbnail, ImageRef $image ): bool {
+		return '' === $thumbnail->rev || $thumbnail->rev === $image->rev;
 	}
 
 	private function remember( Folder $folder ): void {
