@@ -16,7 +16,6 @@ use CustomerCloudGallery\Gallery\Listing;
 use CustomerCloudGallery\Gallery\ListingBudget;
 use CustomerCloudGallery\Gallery\Source;
 use CustomerCloudGallery\Images\ImageRef;
-use CustomerCloudGallery\Images\ThumbnailSize;
 use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
 use CustomerCloudGallery\Storage\Keys;
 use CustomerCloudGallery\Storage\UnreadableSecret;
@@ -34,9 +33,6 @@ final class DropboxSource implements Source {
 
 	private const PAGE_LIMIT = 2000;
 
-	/** get_thumbnail_batch's documented maximum. */
-	private const BATCH = 25;
-
 	/** get_metadata calls per warming run for dates taken and sizes. */
 	private const MEDIA_PER_RUN = 50;
 
@@ -47,7 +43,8 @@ final class DropboxSource implements Source {
 		private ApiClient $api,
 		private AuthorizedCalls $calls,
 		private DropboxFailures $failures,
-		private MediaInfoStore $media
+		private MediaInfoStore $media,
+		private DropboxThumbnails $thumbnails
 	) {}
 
 	public function provider(): string {
@@ -141,57 +138,15 @@ final class DropboxSource implements Source {
 	}
 
 	public function batch_size(): int {
-		return self::BATCH;
+		return DropboxThumbnails::BATCH;
 	}
 
-	/**
-	 * Asks for the token's revision ("rev:…"), never the file id: a photo
-	 * replaced since the URL was made is another revision, so its new bytes
-	 * never reach an old URL. Dropbox keeps earlier revisions, of deleted
-	 * files too, so whether the photo is still shown is the caller's check.
-	 */
 	public function thumbnail( ImageRef $image ): string {
-		$path = self::revision_path( $image );
-		if ( null === $path ) {
-			throw GalleryException::not_found( $this->label() );
-		}
-		try {
-			$thumbnail = $this->calls->call( fn ( string $token ): Thumbnail => $this->api->get_thumbnail( $token, $path, $image->size, ThumbnailSize::MODE ) );
-		} catch ( DropboxError $error ) {
-			throw $this->failures->from_thumbnail_error( $error );
-		} catch ( UnreadableSecret ) {
-			throw $this->failures->unreadable();
-		}
-		if ( ! self::is_of( $thumbnail, $image ) ) {
-			throw GalleryException::not_found( $this->label() );
-		}
-		return $thumbnail->bytes;
+		return $this->thumbnails->one( $image );
 	}
 
 	public function thumbnails( array $images ): array {
-		$entries = array();
-		$asked   = array();
-		foreach ( $images as $index => $image ) {
-			$path = self::revision_path( $image );
-			if ( null === $path ) {
-				continue;
-			}
-			$asked[]   = $index;
-			$entries[] = array(
-				'path' => $path,
-				'size' => $image->size,
-				'mode' => ThumbnailSize::MODE,
-			);
-		}
-		$results = array() === $entries ? array() : $this->call( fn ( string $token ): array => $this->api->get_thumbnail_batch( $token, $entries ) );
-		$bytes   = array_fill_keys( array_keys( $images ), null );
-		foreach ( $asked as $position => $index ) {
-			$thumbnail = $results[ $position ] ?? null;
-			if ( null !== $thumbnail && self::is_of( $thumbnail, $images[ $index ] ) ) {
-				$bytes[ $index ] = $thumbnail->bytes;
-			}
-		}
-		return $bytes;
+		return $this->thumbnails->batch( $images );
 	}
 
 	/**
@@ -264,22 +219,6 @@ final class DropboxSource implements Source {
 				unset( $folders[ $key ], $files[ $key ], $others[ $key ] );
 			}
 		}
-	}
-
-	/**
-	 * "rev:<rev>" of the token's revision; null when the token carries no
-	 * Dropbox revision (ReadPath allows "rev:" + at least 9 hex digits).
-	 */
-	private static function revision_path( ImageRef $image ): ?string {
-		return 1 === preg_match( '/^[0-9a-f]{9,}$/', $image->rev ) ? 'rev:' . $image->rev : null;
-	}
-
-	/**
-	 * A thumbnail whose metadata names another revision is not the one asked
-	 * for (rev: should make that impossible; this keeps it so).
-	 */
-	private static function is_of( Thumbnail $thumbnail, ImageRef $image ): bool {
-		return '' === $thumbnail->rev || $thumbnail->rev === $image->rev;
 	}
 
 	private function remember( Folder $folder ): void {

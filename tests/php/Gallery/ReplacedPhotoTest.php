@@ -62,6 +62,21 @@ final class ReplacedPhotoTest extends GalleryTestCase {
 		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_batch' ) );
 	}
 
+	public function test_a_dropbox_token_without_a_revision_is_never_fetched_by_file_id(): void {
+		$source = $this->services()->sources()->require( 'dropbox' );
+		$image  = new ImageRef( 'dropbox', $this->photo( $source )->id, 'probe', self::SIZE );
+		$this->sandbox->reset_request_counts();
+
+		try {
+			$source->thumbnail( $image );
+			$this->fail( 'No revision, no thumbnail.' );
+		} catch ( GalleryException $exception ) {
+			$this->assertSame( GalleryException::FOLDER_NOT_FOUND, $exception->reason );
+		}
+		$this->assertSame( array( null ), $source->thumbnails( array( $image ) ) );
+		$this->assertSame( 0, $this->sandbox->total_requests() );
+	}
+
 	public function test_drive_answers_an_old_token_not_found_never_the_new_bytes(): void {
 		$this->connect_google();
 		$source = $this->services()->sources()->require( 'google' );
