@@ -124,6 +124,22 @@ describe( 'Dropbox: rev: paths address revisions, kept as Dropbox keeps them', (
 		);
 	} );
 
+	test( 'a rev: that is not 9+ hex digits is a 400 (ReadPath pattern)', async () => {
+		for ( const path of [ 'rev:12345678', 'rev:0123456789ABCDEF' ] ) {
+			try {
+				await thumbnailV2( path );
+				assert.fail( `${ path } was accepted` );
+			} catch ( error ) {
+				const failure = error as DropboxResponseError< unknown >;
+				assert.equal( failure.status, 400, path );
+				assert.match(
+					String( failure.error ),
+					/did not match pattern/
+				);
+			}
+		}
+	} );
+
 	test( 'a rev the account never had: 409 path/not_found, in the batch a failure', async () => {
 		const error = ( await refusal(
 			thumbnailV2( 'rev:0123456789abcdef' )
