@@ -291,21 +291,40 @@ describe( 'control API: library changes', () => {
 		assert.ok( await idOfPath( t, googleToken, path ) );
 	} );
 
+	test( 'a file added after another was deleted gets its own id, even on the freed inode', async () => {
+		const ids = new Set< string >();
+		for ( let i = 0; i < 5; i++ ) {
+			const path = `/Portfolio/Nature/Short-lived ${ i }.jpg`;
+			await t.control.putFile( path, { copyOf: nature[ 0 ]! } );
+			const { id } = await metadata( path );
+			assert.ok(
+				! ids.has( id ),
+				`${ path } took the id of a deleted file`
+			);
+			ids.add( id );
+			await t.control.deleteFile( path );
+		}
+	} );
+
 	test( 'refuses paths outside the library, folders and missing files', async () => {
 		for ( const [ call, text ] of [
 			[
-				t.control.putFile( '/../escape.jpg', { base64: '' } ),
+				() => t.control.putFile( '/../escape.jpg', { base64: '' } ),
 				/path must be/,
 			],
-			[ t.control.putFile( '/Portfolio', { base64: '' } ), /not a file/ ],
-			[ t.control.deleteFile( '/Nowhere/x.jpg' ), /no file/ ],
 			[
-				t.control.putFile( '/Portfolio/x.jpg', {
-					copyOf: '/Nowhere/y.jpg',
-				} ),
+				() => t.control.putFile( '/Portfolio', { base64: '' } ),
+				/not a file/,
+			],
+			[ () => t.control.deleteFile( '/Nowhere/x.jpg' ), /no file/ ],
+			[
+				() =>
+					t.control.putFile( '/Portfolio/x.jpg', {
+						copyOf: '/Nowhere/y.jpg',
+					} ),
 				/no file/,
 			],
-		] as Array< [ Promise< unknown >, RegExp ] > ) {
+		] as Array< [ () => Promise< unknown >, RegExp ] > ) {
 			await assert.rejects( call, ( error: unknown ) => {
 				assert.ok( error instanceof ControlError );
 				assert.equal( error.status, 400 );

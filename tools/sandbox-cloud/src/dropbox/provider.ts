@@ -56,6 +56,13 @@ export function createDropbox( opts: DropboxProviderOptions ): DropboxProvider {
 		meta
 	);
 	opts.changes.observe( revisions );
+	opts.changes.observe( {
+		after: async ( change ) => {
+			if ( change.kind !== 'added' ) {
+				ids.release( change.path );
+			}
+		},
+	} );
 	const services: DropboxServices = {
 		state: new DropboxState(
 			stateDir,

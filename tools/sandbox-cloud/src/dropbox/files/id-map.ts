@@ -96,6 +96,23 @@ export class IdMap {
 	}
 
 	/**
+	 * Unbinds the inode of the file at `path` once it was replaced or deleted:
+	 * the file system hands freed inodes out again, and a new file that got
+	 * this one must not pass for this file renamed. The path keeps its id.
+	 */
+	release( path: string ): void {
+		const record = this.byPath.get( path.toLowerCase() );
+		if ( record?.ino === undefined ) {
+			return;
+		}
+		if ( this.byIno.get( record.ino ) === record ) {
+			this.byIno.delete( record.ino );
+		}
+		record.ino = undefined;
+		this.writer.schedule();
+	}
+
+	/**
 	 * Last known library path of an id (`id:` prefix optional), or undefined.
 	 */
 	pathOf( id: string ): string | undefined {
