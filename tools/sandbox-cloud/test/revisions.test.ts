@@ -334,3 +334,35 @@ describe( 'control API: library changes', () => {
 		}
 	} );
 } );
+
+describe( 'after a restart', () => {
+	test( 'rev: of the current and of an earlier revision still resolve, before any listing', async () => {
+		const path = nature[ 7 ]!;
+		const current = await metadata( path );
+		const earlier = await metadata( `rev:${ current.rev }` );
+		await t.control.putFile( path, { copyOf: nature[ 0 ]! } );
+		const now = await metadata( path );
+		const oldThumb = await thumbnailV2( `rev:${ current.rev }` );
+
+		const basePort = Number( new URL( t.sandbox.controlBase ).port ) - 9;
+		await t.stop( true );
+		// Let this process's HTTP client see the closed keep-alive sockets first.
+		await new Promise( ( resolve ) => setTimeout( resolve, 200 ) );
+		t = await startTestSandbox( 'small', undefined, {
+			dataDir: t.dataDir,
+			basePort,
+		} );
+		dbx = ( await connect( t.sandbox ) ).dbx;
+
+		assert.equal( ( await metadata( `rev:${ now.rev }` ) ).rev, now.rev );
+		assert.equal(
+			( await metadata( `rev:${ current.rev }` ) ).content_hash,
+			earlier.content_hash
+		);
+		assert.deepEqual(
+			await thumbnailV2( `rev:${ current.rev }` ),
+			oldThumb
+		);
+		assert.equal( ( await metadata( path ) ).id, current.id );
+	} );
+} );

@@ -48,7 +48,12 @@ export function createDropbox( opts: DropboxProviderOptions ): DropboxProvider {
 	const ids = new IdMap( stateDir, opts.secret );
 	const library = new Library( opts.libraryDir, ids );
 	const media = new MediaInfo();
-	const meta = new MetadataService( library, new ContentHashes(), media );
+	const meta = new MetadataService(
+		library,
+		new ContentHashes(),
+		media,
+		join( stateDir, 'revs.json' )
+	);
 	const pages = new PagePlan();
 	const revisions = new RevisionStore(
 		join( stateDir, 'revisions' ),
@@ -100,6 +105,9 @@ export function createDropbox( opts: DropboxProviderOptions ): DropboxProvider {
 			services.state.putApp( app );
 			return app;
 		},
-		flush: () => ids.flush(),
+		flush: () => {
+			ids.flush();
+			meta.flush();
+		},
 	};
 }

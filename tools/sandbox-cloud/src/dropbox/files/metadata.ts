@@ -1,4 +1,5 @@
 import { dropboxTimestamp } from '../../shared/clock';
+import { DebouncedWriter, readJson } from '../../shared/json-file';
 import { sha1Hex } from '../../shared/random';
 import type { ContentHashes } from './content-hash';
 import type { Library, Node } from './library';
@@ -15,13 +16,33 @@ const fold = ( s: string ) => s.normalize( 'NFC' ).toLowerCase();
 
 /** Builds Dropbox metadata objects for library nodes, as seen from a root (the whole library or an app folder). */
 export class MetadataService {
-	private revs = new Map< string, string >();
+	/**
+	 * Rev → library path of every revision this sandbox has shown. Kept on
+	 * disk, so a `rev:` handed out before a restart still resolves (Dropbox
+	 * never forgets one); checked against the file before use.
+	 */
+	private revs: Map< string, string >;
+	private readonly writer: DebouncedWriter | null;
 
 	constructor(
 		readonly library: Library,
 		private readonly hashes: ContentHashes,
-		readonly media: MediaInfo
-	) {}
+		readonly media: MediaInfo,
+		revsFile: string | null = null
+	) {
+		this.revs = new Map(
+			revsFile
+				? readJson< Array< [ string, string ] > >( revsFile, [] )
+				: []
+		);
+		this.writer = revsFile
+			? new DebouncedWriter( revsFile, () => [ ...this.revs ], 1000 )
+			: null;
+	}
+
+	flush(): void {
+		this.writer?.flush();
+	}
 
 	/**
 	 * The path as the API shows it below `root`; null when the node is outside the root.
@@ -53,7 +74,10 @@ export class MetadataService {
 		const rev = sha1Hex(
 			`${ this.library.id( node ) }|${ node.stat.size }|${ Math.floor( node.stat.mtimeMs ) }|${ hash }`
 		).slice( 0, 15 );
-		this.revs.set( rev, node.rel );
+		if ( this.revs.get( rev ) !== node.rel ) {
+			this.revs.set( rev, node.rel );
+			this.writer?.schedule();
+		}
 		return rev;
 	}
 
