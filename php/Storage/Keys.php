@@ -40,7 +40,7 @@ final class Keys {
 	/** Transients: one resolved Drive folder each (name, parent, shared drive), by id. */
 	public const GOOGLE_FOLDER_PREFIX = 'ccg_gfolder_';
 
-	/** Transients: short-lived Drive thumbnail links captured while listing, in shards. */
+	/** Transients of earlier versions: Drive thumbnail links captured while listing (no longer written; uninstall still deletes them). */
 	public const GOOGLE_THUMBNAIL_LINKS_PREFIX = 'ccg_glinks_';
 
 	/** One option per pending OAuth state, keyed by a hash of the state. */

@@ -66,7 +66,7 @@ export function googleScenario( manifest: LibraryManifest ): Step[] {
 	// parent was listed, so a fresh sandbox answers a deeper folder empty.
 	const listing = {
 		q: `'root' in parents and trashed = false`,
-		fields: 'nextPageToken,files(id,name,mimeType,size,md5Checksum,modifiedTime,createdTime,hasThumbnail,thumbnailVersion,thumbnailLink,imageMediaMetadata(width,height,time,rotation),shortcutDetails)',
+		fields: 'nextPageToken,files(id,name,mimeType,size,md5Checksum,modifiedTime,createdTime,hasThumbnail,thumbnailVersion,imageMediaMetadata(width,height,time,rotation),shortcutDetails)',
 		// Small, so the listing needs a second page.
 		pageSize: 3,
 		orderBy: 'folder,name_natural',
@@ -81,7 +81,7 @@ export function googleScenario( manifest: LibraryManifest ): Step[] {
 			step: 'files_get',
 			args: {
 				fileId: fileId( myDriveKey( aPhoto( manifest ) ) ),
-				fields: 'thumbnailLink,hasThumbnail,mimeType,trashed',
+				fields: 'thumbnailLink,hasThumbnail,mimeType,trashed,md5Checksum,thumbnailVersion,modifiedTime',
 			},
 		},
 		{ step: 'drives_list', args: { pageSize: 100 } },

@@ -49,7 +49,13 @@ final class DropboxModule implements ProviderModule {
 	}
 
 	public function source(): DropboxSource {
-		return $this->once( __FUNCTION__, fn () => new DropboxSource( $this->api(), $this->app()->calls(), new DropboxFailures( $this->diagnosis() ), new MediaInfoStore( new ProviderTransients( $this->options ) ) ) );
+		return $this->once(
+			__FUNCTION__,
+			function (): DropboxSource {
+				$failures = new DropboxFailures( $this->diagnosis() );
+				return new DropboxSource( $this->api(), $this->app()->calls(), $failures, new MediaInfoStore( new ProviderTransients( $this->options ) ), new DropboxThumbnails( $this->api(), $this->app()->calls(), $failures ) );
+			}
+		);
 	}
 
 	public function rest_controllers( ConnectionPresenter $presenter ): array {

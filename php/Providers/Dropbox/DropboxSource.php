@@ -16,7 +16,6 @@ use CustomerCloudGallery\Gallery\Listing;
 use CustomerCloudGallery\Gallery\ListingBudget;
 use CustomerCloudGallery\Gallery\Source;
 use CustomerCloudGallery\Images\ImageRef;
-use CustomerCloudGallery\Images\ThumbnailSize;
 use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
 use CustomerCloudGallery\Storage\Keys;
 use CustomerCloudGallery\Storage\UnreadableSecret;
@@ -34,9 +33,6 @@ final class DropboxSource implements Source {
 
 	private const PAGE_LIMIT = 2000;
 
-	/** get_thumbnail_batch's documented maximum. */
-	private const BATCH = 25;
-
 	/** get_metadata calls per warming run for dates taken and sizes. */
 	private const MEDIA_PER_RUN = 50;
 
@@ -47,7 +43,8 @@ final class DropboxSource implements Source {
 		private ApiClient $api,
 		private AuthorizedCalls $calls,
 		private DropboxFailures $failures,
-		private MediaInfoStore $media
+		private MediaInfoStore $media,
+		private DropboxThumbnails $thumbnails
 	) {}
 
 	public function provider(): string {
@@ -141,34 +138,15 @@ final class DropboxSource implements Source {
 	}
 
 	public function batch_size(): int {
-		return self::BATCH;
+		return DropboxThumbnails::BATCH;
 	}
 
 	public function thumbnail( ImageRef $image ): string {
-		try {
-			return $this->calls->call( fn ( string $token ): Thumbnail => $this->api->get_thumbnail( $token, $image->file_id, $image->size, ThumbnailSize::MODE ) )->bytes;
-		} catch ( DropboxError $error ) {
-			throw $this->failures->from_thumbnail_error( $error );
-		} catch ( UnreadableSecret ) {
-			throw $this->failures->unreadable();
-		}
+		return $this->thumbnails->one( $image );
 	}
 
 	public function thumbnails( array $images ): array {
-		$entries = array();
-		foreach ( $images as $image ) {
-			$entries[] = array(
-				'path' => $image->file_id,
-				'size' => $image->size,
-				'mode' => ThumbnailSize::MODE,
-			);
-		}
-		$results = $this->call( fn ( string $token ): array => $this->api->get_thumbnail_batch( $token, $entries ) );
-		$bytes   = array();
-		foreach ( array_keys( $images ) as $index ) {
-			$bytes[ $index ] = isset( $results[ $index ] ) ? $results[ $index ]->bytes : null;
-		}
-		return $bytes;
+		return $this->thumbnails->batch( $images );
 	}
 
 	/**

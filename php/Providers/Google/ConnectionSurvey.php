@@ -128,7 +128,8 @@ final class ConnectionSurvey implements GrantSurvey {
 				$token,
 				array(
 					'q'        => "mimeType contains 'image/' and trashed = false",
-					'fields'   => 'files(id,name,md5Checksum)',
+					// What DriveFiles::revision reads: a thumbnail is fetched only for the revision its token names.
+					'fields'   => 'files(id,name,md5Checksum,thumbnailVersion,modifiedTime)',
 					'pageSize' => $how_many,
 				)
 			)
@@ -137,7 +138,7 @@ final class ConnectionSurvey implements GrantSurvey {
 		foreach ( is_array( $json['files'] ?? null ) ? $json['files'] : array() as $file ) {
 			$id = is_array( $file ) ? DriveFiles::string( $file, 'id' ) : '';
 			if ( '' !== $id ) {
-				$images[ DriveFiles::string( $file, 'name' ) ] = new ImageRef( GoogleDescription::ID, $id, '' !== DriveFiles::string( $file, 'md5Checksum' ) ? DriveFiles::string( $file, 'md5Checksum' ) : 'probe', 'w256h256' );
+				$images[ DriveFiles::string( $file, 'name' ) ] = new ImageRef( GoogleDescription::ID, $id, DriveFiles::revision( $file ), 'w256h256' );
 			}
 		}
 		return $images;

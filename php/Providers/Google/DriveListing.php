@@ -28,13 +28,12 @@ final class DriveListing {
 
 	private const PAGE_SIZE = 1000;
 
-	private const FIELDS = 'nextPageToken,files(id,name,mimeType,size,md5Checksum,modifiedTime,createdTime,hasThumbnail,thumbnailVersion,thumbnailLink,imageMediaMetadata(width,height,time,rotation),shortcutDetails)';
+	private const FIELDS = 'nextPageToken,files(id,name,mimeType,size,md5Checksum,modifiedTime,createdTime,hasThumbnail,thumbnailVersion,imageMediaMetadata(width,height,time,rotation),shortcutDetails)';
 
 	public function __construct(
 		private ApiClient $api,
 		private AuthorizedCalls $calls,
-		private DriveTree $tree,
-		private ThumbnailLinks $links
+		private DriveTree $tree
 	) {}
 
 	/**
@@ -78,7 +77,6 @@ final class DriveListing {
 		$files   = $partial->files ?? array();
 		$others  = $partial->other_files ?? 0;
 		$token   = $partial->cursor ?? '';
-		$links   = array();
 		do {
 			$cursor = $token;
 			$page   = $this->calls->call( fn ( string $access ): array => $this->api->files( $access, $query, $cursor ) );
@@ -91,9 +89,6 @@ final class DriveListing {
 					$folders[ $folder->path_lower . '/' . $file['id'] ] = array( $file['id'], $name, rtrim( $folder->path, '/' ) . '/' . $name );
 				} elseif ( DriveFiles::is_photo( $file ) ) {
 					$files[ $file['id'] ] = DriveFiles::photo_row( $file );
-					if ( is_string( $file['thumbnailLink'] ?? null ) && '' !== $file['thumbnailLink'] ) {
-						$links[ $file['id'] ] = $file['thumbnailLink'];
-					}
 				} else {
 					++$others;
 				}
@@ -102,7 +97,6 @@ final class DriveListing {
 			unset( $page );
 		} while ( '' !== $token && $budget->allows_another_page() );
 
-		$this->links->put_many( $links );
 		return new Listing( $folder, $folders, $files, $token, time(), $others, '' === $token );
 	}
 

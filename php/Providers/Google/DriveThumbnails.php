@@ -15,56 +15,43 @@ use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
 use CustomerCloudGallery\Storage\UnreadableSecret;
 
 /**
- * Drive has no thumbnail route and no batch: each photo's thumbnailLink
- * (absolute, short-lived, on googleusercontent.com) is fetched with the
- * Bearer header after its "=s220" size suffix is replaced by the long edge
- * wanted. The link comes from the listing when it is recent, else from a
- * files.get; a recent link that no longer works is dropped and a fresh one
- * fetched. Google renders JPEG for photos, PNG for some other images; the
- * bytes are passed on as they come.
+ * Drive has no thumbnail route, no batch and no revision-addressed
+ * thumbnail: each photo's thumbnailLink (absolute, short-lived, on
+ * googleusercontent.com) shows the file as it is when fetched, and nothing
+ * documents a link as bound to a revision. So every fetch asks files.get for
+ * a fresh link and, in the same call, the revision marker the token carries
+ * (DriveFiles::revision: md5Checksum, else thumbnailVersion, else
+ * modifiedTime); a photo changed since the URL was made is not found, never
+ * the new bytes. The link's "=s220" suffix becomes the long edge wanted.
+ * Google renders JPEG for photos, PNG for some other images; the bytes are
+ * passed on as they come.
  */
 final class DriveThumbnails {
 
-	private const LINK_FIELDS = 'thumbnailLink,hasThumbnail,mimeType,trashed';
-
-	/**
-	 * How an expired or revoked link answers. Anything else (rate limits,
-	 * outages, a refused grant) would fail a fresh link the same way.
-	 */
-	private const STALE_LINK = array( GoogleError::NOT_FOUND, GoogleError::FORBIDDEN, GoogleError::UNAUTHENTICATED, GoogleError::BAD_REQUEST, GoogleError::UNEXPECTED );
+	/** Everything DriveFiles::revision reads, and what decides there is a thumbnail. */
+	private const FIELDS = 'thumbnailLink,hasThumbnail,mimeType,trashed,md5Checksum,thumbnailVersion,modifiedTime';
 
 	public function __construct(
 		private ApiClient $api,
 		private AuthorizedCalls $calls,
-		private ThumbnailLinks $links,
 		private Endpoints $endpoints
 	) {}
 
 	/**
-	 * @throws GoogleError      NOT_FOUND when the photo is gone or has no thumbnail.
+	 * @throws GoogleError      NOT_FOUND when the photo is gone, changed since the token, or has no thumbnail.
 	 * @throws UnreadableSecret
 	 */
 	public function fetch( ImageRef $image ): string {
-		$long_edge = ThumbnailSize::long_edge( $image->size );
-		$recent    = $this->links->get( $image->file_id );
-		if ( null !== $recent ) {
-			try {
-				return $this->download( $recent, $long_edge );
-			} catch ( GoogleError $error ) {
-				if ( ! in_array( $error->kind, self::STALE_LINK, true ) ) {
-					throw $error;
-				}
-				$this->links->forget( $image->file_id );
-			}
+		$file = $this->calls->call( fn ( string $token ): array => $this->api->file( $token, $image->file_id, self::FIELDS ) );
+		if ( DriveFiles::revision( $file ) !== $image->rev ) {
+			throw new GoogleError( GoogleError::NOT_FOUND, 404, 'The photo changed since this URL was made.' );
 		}
-
-		$file = $this->calls->call( fn ( string $token ): array => $this->api->file( $token, $image->file_id, self::LINK_FIELDS ) );
 		$link = DriveFiles::string( $file, 'thumbnailLink' );
 		$type = DriveFiles::string( $file, 'mimeType' );
 		if ( '' === $link || true === ( $file['trashed'] ?? false ) || false === ( $file['hasThumbnail'] ?? true ) || ! str_starts_with( $type, 'image/' ) ) {
 			throw new GoogleError( GoogleError::NOT_FOUND, 404, 'The photo is gone or has no thumbnail.' );
 		}
-		return $this->download( $link, $long_edge );
+		return $this->download( $link, ThumbnailSize::long_edge( $image->size ) );
 	}
 
 	/**

@@ -60,8 +60,8 @@ final class GoogleModule implements ProviderModule {
 			__FUNCTION__,
 			fn () => new GoogleSource(
 				$this->tree(),
-				new DriveListing( $this->api(), $this->app()->calls(), $this->tree(), $this->thumbnail_links() ),
-				new DriveThumbnails( $this->api(), $this->app()->calls(), $this->thumbnail_links(), $this->endpoints() ),
+				new DriveListing( $this->api(), $this->app()->calls(), $this->tree() ),
+				new DriveThumbnails( $this->api(), $this->app()->calls(), $this->endpoints() ),
 				new GoogleFailures( $this->diagnosis() )
 			)
 		);
@@ -98,10 +98,6 @@ final class GoogleModule implements ProviderModule {
 
 	private function oauth(): OAuthClient {
 		return $this->once( __FUNCTION__, fn () => new OAuthClient( $this->endpoints(), $this->transport() ) );
-	}
-
-	private function thumbnail_links(): ThumbnailLinks {
-		return $this->once( __FUNCTION__, fn () => new ThumbnailLinks() );
 	}
 
 	private function transport(): Transport {

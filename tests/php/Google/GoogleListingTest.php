@@ -81,7 +81,7 @@ final class GoogleListingTest extends GoogleTestCase {
 
 		$request = $this->list_requests()[0];
 		$this->assertSame( "'" . self::CLIENTS . "' in parents and trashed = false", $request['query']['q'] );
-		$this->assertSame( 'nextPageToken,files(id,name,mimeType,size,md5Checksum,modifiedTime,createdTime,hasThumbnail,thumbnailVersion,thumbnailLink,imageMediaMetadata(width,height,time,rotation),shortcutDetails)', $request['query']['fields'] );
+		$this->assertSame( 'nextPageToken,files(id,name,mimeType,size,md5Checksum,modifiedTime,createdTime,hasThumbnail,thumbnailVersion,imageMediaMetadata(width,height,time,rotation),shortcutDetails)', $request['query']['fields'] );
 		$this->assertSame( '1000', $request['query']['pageSize'] );
 		$this->assertSame( 'folder,name_natural', $request['query']['orderBy'] );
 		$this->assertSame( 'true', $request['query']['supportsAllDrives'] );

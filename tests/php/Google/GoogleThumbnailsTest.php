@@ -1,7 +1,8 @@
 <?php
 /**
- * Drive thumbnails: a fresh or recently listed thumbnailLink, resized by its
- * suffix, fetched with the Bearer header from allowed hosts only.
+ * Drive thumbnails: a fresh thumbnailLink from a files.get that also checks
+ * the token's revision, resized by its suffix, fetched with the Bearer
+ * header from allowed hosts only.
  *
  * @package CustomerCloudGallery
  */
@@ -48,7 +49,7 @@ final class GoogleThumbnailsTest extends GoogleTestCase {
 
 		$this->assertSame( self::JPEG, $bytes );
 		$get = $this->google->sent( 'GET ' . self::API . '/drive/v3/files/' . self::PHOTO )[0];
-		$this->assertSame( 'thumbnailLink,hasThumbnail,mimeType,trashed', $get['query']['fields'] );
+		$this->assertSame( 'thumbnailLink,hasThumbnail,mimeType,trashed,md5Checksum,thumbnailVersion,modifiedTime', $get['query']['fields'] );
 		$this->assertSame( 'true', $get['query']['supportsAllDrives'] );
 		$fetch = $this->google->sent( 'GET lh3.googleusercontent.com' );
 		$this->assertCount( 1, $fetch );
@@ -62,29 +63,60 @@ final class GoogleThumbnailsTest extends GoogleTestCase {
 		$this->assertSame( 'https://lh3.googleusercontent.com/x', DriveThumbnails::sized( 'https://lh3.googleusercontent.com/x', 256 ), 'No suffix: used as is.' );
 	}
 
-	public function test_links_from_a_recent_listing_save_the_files_get(): void {
+	public function test_a_listed_link_is_never_used_without_checking_the_revision(): void {
 		$source = $this->module->source();
 		$source->list( $source->folder( '1ClientsFolderAAAAA' ) );
 		$before = $this->google->count( 'GET ' . self::API . '/drive/v3/files/' . self::PHOTO );
 
 		$this->assertSame( self::JPEG, $source->thumbnail( $this->image( 'w2048h1536' ) ) );
 
-		$this->assertSame( $before, $this->google->count( 'GET ' . self::API . '/drive/v3/files/' . self::PHOTO ) );
-		$this->assertSame( 'https://lh3.googleusercontent.com/drive-storage/AJQWtBbeach=s2048', $this->google->sent( 'GET lh3.googleusercontent.com' )[0]['url'] );
+		$this->assertSame( $before + 1, $this->google->count( 'GET ' . self::API . '/drive/v3/files/' . self::PHOTO ), 'One files.get: the link and the revision in one call.' );
+		$this->assertCount( 1, $this->google->sent( 'GET lh3.googleusercontent.com' ) );
 	}
 
-	public function test_a_listed_link_that_stopped_working_is_replaced_by_a_fresh_one(): void {
-		$source = $this->module->source();
-		$source->list( $source->folder( '1ClientsFolderAAAAA' ) );
-		$this->drive->files[ self::PHOTO ]['thumbnailLink'] = 'https://lh3.googleusercontent.com/drive-storage/FRESH=s220';
-		$this->google->on( 'GET lh3.googleusercontent.com/drive-storage/AJQWtB', FakeGoogle::bytes( 403, '<html>Forbidden</html>', array( 'content-type' => 'text/html' ) ) );
+	/**
+	 * @dataProvider changed
+	 *
+	 * @param array<string, mixed> $change
+	 */
+	public function test_a_photo_changed_since_the_token_is_not_found_and_its_link_never_fetched( array $change ): void {
+		$this->drive->files[ self::PHOTO ] = array_merge( $this->drive->files[ self::PHOTO ], $change );
 
-		$this->assertSame( self::JPEG, $source->thumbnail( $this->image( 'w640h480' ) ) );
+		try {
+			$this->module->source()->thumbnail( $this->image( 'w640h480' ) );
+			$this->fail( 'A new revision under an old token is not found.' );
+		} catch ( GalleryException $exception ) {
+			$this->assertSame( GalleryException::FOLDER_NOT_FOUND, $exception->reason );
+		}
+		$this->assertSame( 0, $this->google->count( 'GET lh3.googleusercontent.com' ) );
+		$this->assertSame( 1, $this->google->count( 'GET ' . self::API . '/drive/v3/files/' . self::PHOTO ) );
+	}
 
-		$urls = array_column( $this->google->sent( 'GET lh3.googleusercontent.com' ), 'url' );
-		$this->assertSame( array( 'https://lh3.googleusercontent.com/drive-storage/AJQWtBbeach=s640', 'https://lh3.googleusercontent.com/drive-storage/FRESH=s640' ), $urls );
-		$this->assertSame( self::JPEG, $source->thumbnail( $this->image( 'w640h480' ) ), 'The dead link was forgotten.' );
-		$this->assertCount( 3, $this->google->sent( 'GET lh3.googleusercontent.com' ) );
+	/**
+	 * @return array<string, array{array<string, mixed>}>
+	 */
+	public static function changed(): array {
+		return array(
+			'new checksum'                   => array( array( 'md5Checksum' => 'b2' ) ),
+			'no checksum, a thumbnail version' => array(
+				array(
+					'md5Checksum'      => '',
+					'thumbnailVersion' => '8',
+				),
+			),
+		);
+	}
+
+	public function test_a_token_of_a_file_without_checksum_matches_its_thumbnail_version(): void {
+		$this->drive->files[ self::PHOTO ] = array_merge(
+			$this->drive->files[ self::PHOTO ],
+			array(
+				'md5Checksum'      => '',
+				'thumbnailVersion' => '8',
+			)
+		);
+
+		$this->assertSame( self::JPEG, $this->module->source()->thumbnail( new ImageRef( 'google', self::PHOTO, '8', 'w640h480' ) ) );
 	}
 
 	/**

@@ -140,6 +140,25 @@ final class Sandbox {
 	}
 
 	/**
+	 * Adds or replaces a library file with a copy of another library file's
+	 * bytes: both providers see a new revision of it.
+	 */
+	public function put_file( string $path, string $copy_of ): string {
+		return (string) $this->call(
+			'PUT',
+			'/library/files',
+			array(
+				'path'   => $path,
+				'copyOf' => $copy_of,
+			)
+		)['change']['kind'];
+	}
+
+	public function delete_file( string $path ): void {
+		$this->call( 'DELETE', '/library/files', array( 'path' => $path ) );
+	}
+
+	/**
 	 * @param array<string, mixed>|null $body
 	 *
 	 * @return array<string, mixed>

@@ -1,5 +1,6 @@
 import type { SandboxApp } from './dropbox/types';
 import type { GoogleClient, GoogleClientInput } from './google/types';
+import type { ChangeKind } from './library/changes';
 import type { LibraryManifest } from './library/manifest';
 import type { Fault, FaultSpec } from './shared/faults';
 import type { RecordedRequest } from './shared/recorder';
@@ -85,6 +86,36 @@ export class SandboxControl {
 	}
 
 	// --- Dropbox App Console --------------------------------------------
+
+	/**
+	 * Adds or replaces a library file (both providers see it): new bytes
+	 * as `base64`, or a copy of another library file's (`copyOf`).
+	 */
+	async putFile(
+		path: string,
+		content: { base64: string } | { copyOf: string }
+	): Promise< { kind: ChangeKind; path: string } > {
+		return (
+			await this.call< { change: { kind: ChangeKind; path: string } } >(
+				'PUT',
+				'/library/files',
+				{ path, ...content }
+			)
+		).change;
+	}
+
+	/** Deletes a library file; Dropbox keeps its revisions. */
+	async deleteFile(
+		path: string
+	): Promise< { kind: ChangeKind; path: string } > {
+		return (
+			await this.call< { change: { kind: ChangeKind; path: string } } >(
+				'DELETE',
+				'/library/files',
+				{ path }
+			)
+		).change;
+	}
 
 	async registerApp(
 		app: Partial< SandboxApp > & { key: string }

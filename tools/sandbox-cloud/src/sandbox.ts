@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { controlHandler } from './control/control-server';
 import { createDropbox } from './dropbox/provider';
 import { createGoogle } from './google/provider';
+import { LibraryChanges } from './library/changes';
 import { ensureLibrary } from './library/generate';
 import { readManifest } from './library/manifest';
 import { Clock } from './shared/clock';
@@ -63,6 +64,7 @@ export async function startSandbox( opts: SandboxOptions ): Promise< Sandbox > {
 	const clock = new Clock();
 	const faults = new FaultRegistry();
 	const counter = new RequestCounter();
+	const changes = new LibraryChanges( libraryDir );
 	const urls = {
 		authBase: url( PORTS.dropboxAuth ),
 		apiBase: url( PORTS.dropboxApi ),
@@ -78,6 +80,7 @@ export async function startSandbox( opts: SandboxOptions ): Promise< Sandbox > {
 		counter,
 		urls,
 		tokenLifetimeSeconds: opts.tokenLifetimeSeconds ?? 14400,
+		changes,
 		log,
 	} );
 	const googleUrls = {
@@ -111,6 +114,7 @@ export async function startSandbox( opts: SandboxOptions ): Promise< Sandbox > {
 		counter,
 		dropbox,
 		google,
+		changes,
 		manifest: () => manifest,
 		info,
 	} );

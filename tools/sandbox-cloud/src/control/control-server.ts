@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 
 import type { DropboxProvider } from '../dropbox/provider';
 import { AppValidationError } from '../dropbox/apps';
+import { ChangeRefused, type LibraryChanges } from '../library/changes';
 import type { LibraryManifest } from '../library/manifest';
 import type { Clock } from '../shared/clock';
 import {
@@ -20,6 +21,7 @@ import { recorderOf } from '../shared/recorder';
 import { ClientValidationError } from '../google/clients';
 import type { GoogleProvider } from '../google/provider';
 import { googleControlRoutes } from './google-routes';
+import { libraryRoutes } from './library-routes';
 import {
 	BadInput,
 	type Body,
@@ -34,12 +36,16 @@ export interface ControlContext {
 	counter: RequestCounter;
 	dropbox: DropboxProvider;
 	google: GoogleProvider;
+	changes: LibraryChanges;
 	manifest: () => LibraryManifest | null;
 	info: () => Record< string, unknown >;
 }
 
 async function jsonBody( req: IncomingMessage ): Promise< Body > {
-	const text = ( await readBody( req ) ).toString( 'utf8' ).trim();
+	// Room for a photo in base64 (PUT /library/files).
+	const text = ( await readBody( req, 64 * 1024 * 1024 ) )
+		.toString( 'utf8' )
+		.trim();
 	if ( text === '' ) {
 		return {};
 	}
@@ -84,6 +90,7 @@ function routes( ctx: ControlContext ): Route[] {
 	return [
 		[ 'GET', /^\/$/, () => ( { body: ctx.info() } ) ],
 		[ 'GET', /^\/library$/, () => ( { body: ctx.manifest() } ) ],
+		...libraryRoutes( ctx.changes ),
 		// Requests and faults (every provider).
 		[ 'GET', /^\/requests$/, () => ( { body: ctx.counter.snapshot() } ) ],
 		[
@@ -309,6 +316,7 @@ export function controlHandler( ctx: ControlContext ): Handler {
 		} catch ( error ) {
 			if (
 				error instanceof BadInput ||
+				error instanceof ChangeRefused ||
 				error instanceof FaultError ||
 				error instanceof AppValidationError ||
 				error instanceof ClientValidationError

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 
+import type { LibraryChanges } from '../library/changes';
 import type { Clock } from '../shared/clock';
 import type { FaultRegistry, RequestCounter } from '../shared/faults';
 import type { Handler } from '../shared/http-server';
@@ -11,6 +12,7 @@ import { Library } from './files/library';
 import { FolderLister } from './files/list-folder';
 import { MediaInfo } from './files/media-info';
 import { MetadataService } from './files/metadata';
+import { RevisionStore } from './files/revisions';
 import { Thumbnailer } from './files/thumbnails';
 import { dropboxHosts } from './hosts';
 import type { DropboxServices, DropboxUrls } from './services';
@@ -26,6 +28,8 @@ export interface DropboxProviderOptions {
 	counter: RequestCounter;
 	urls: DropboxUrls;
 	tokenLifetimeSeconds: number;
+	/** Where control-API changes happen; the revision store watches it. */
+	changes: LibraryChanges;
 	log: ( line: string ) => void;
 }
 
@@ -44,8 +48,26 @@ export function createDropbox( opts: DropboxProviderOptions ): DropboxProvider {
 	const ids = new IdMap( stateDir, opts.secret );
 	const library = new Library( opts.libraryDir, ids );
 	const media = new MediaInfo();
-	const meta = new MetadataService( library, new ContentHashes(), media );
+	const meta = new MetadataService(
+		library,
+		new ContentHashes(),
+		media,
+		join( stateDir, 'revs.json' )
+	);
 	const pages = new PagePlan();
+	const revisions = new RevisionStore(
+		join( stateDir, 'revisions' ),
+		library,
+		meta
+	);
+	opts.changes.observe( revisions );
+	opts.changes.observe( {
+		after: async ( change ) => {
+			if ( change.kind !== 'added' ) {
+				ids.release( change.path );
+			}
+		},
+	} );
 	const services: DropboxServices = {
 		state: new DropboxState(
 			stateDir,
@@ -55,6 +77,7 @@ export function createDropbox( opts: DropboxProviderOptions ): DropboxProvider {
 		clock: opts.clock,
 		library,
 		meta,
+		revisions,
 		lister: new FolderLister( meta, opts.secret, pages ),
 		pages,
 		thumbs: new Thumbnailer(
@@ -82,6 +105,9 @@ export function createDropbox( opts: DropboxProviderOptions ): DropboxProvider {
 			services.state.putApp( app );
 			return app;
 		},
-		flush: () => ids.flush(),
+		flush: () => {
+			ids.flush();
+			meta.flush();
+		},
 	};
 }

@@ -4,6 +4,7 @@ import type { PagePlan } from '../shared/page-plan';
 import type { FolderLister } from './files/list-folder';
 import type { Library } from './files/library';
 import type { MetadataService } from './files/metadata';
+import type { RevisionStore } from './files/revisions';
 import type { Thumbnailer } from './files/thumbnails';
 import type { DropboxState } from './state';
 
@@ -25,6 +26,8 @@ export interface DropboxServices {
 	clock: Clock;
 	library: Library;
 	meta: MetadataService;
+	/** Earlier revisions of files changed through the control API. */
+	revisions: RevisionStore;
 	lister: FolderLister;
 	/** How many entries each list_folder page holds (approximate, control-adjustable). */
 	pages: PagePlan;

@@ -10,6 +10,8 @@ interface IdRecord {
 	path: string;
 	/** Inode, when the file has a single link (so it identifies the file). */
 	ino?: number;
+	/** Birth time of that inode: a freed inode handed out again is born anew. */
+	born?: number;
 }
 
 /**
@@ -30,6 +32,10 @@ export class IdMap {
 	) {
 		const file = join( stateDir, 'ids.json' );
 		for ( const record of readJson< IdRecord[] >( file, [] ) ) {
+			// Saved before birth times were: its inode may have been reused since.
+			if ( record.born === undefined ) {
+				delete record.ino;
+			}
 			this.index( record );
 		}
 		this.writer = new DebouncedWriter(
@@ -54,7 +60,15 @@ export class IdMap {
 		const ino =
 			stat.nlink === 1 || stat.isDirectory() ? stat.ino : undefined;
 		const lower = path.toLowerCase();
+		const born = Math.floor( stat.birthtimeMs );
 		let record = ino !== undefined ? this.byIno.get( ino ) : undefined;
+		if ( record && record.born !== born ) {
+			// Another file on a reused inode, not that one renamed.
+			this.byIno.delete( ino! );
+			delete record.ino;
+			delete record.born;
+			record = undefined;
+		}
 		if ( record ) {
 			if ( record.path !== path ) {
 				// Renamed (or moved) on disk: the id follows the inode.
@@ -69,11 +83,12 @@ export class IdMap {
 		}
 		record = this.byPath.get( lower );
 		if ( record ) {
-			if ( record.ino !== ino ) {
+			if ( record.ino !== ino || record.born !== born ) {
 				if ( record.ino !== undefined ) {
 					this.byIno.delete( record.ino );
 				}
 				record.ino = ino;
+				record.born = born;
 				if ( ino !== undefined ) {
 					this.byIno.set( ino, record );
 				}
@@ -89,10 +104,28 @@ export class IdMap {
 				.subarray( 0, 16 )
 				.toString( 'base64url' );
 		}
-		record = { id, path, ino };
+		record = { id, path, ino, born };
 		this.index( record );
 		this.writer.schedule();
 		return `id:${ id }`;
+	}
+
+	/**
+	 * Unbinds the inode of the file at `path` once it was replaced or deleted:
+	 * the file system hands freed inodes out again, and a new file that got
+	 * this one must not pass for this file renamed. The path keeps its id.
+	 */
+	release( path: string ): void {
+		const record = this.byPath.get( path.toLowerCase() );
+		if ( record?.ino === undefined ) {
+			return;
+		}
+		if ( this.byIno.get( record.ino ) === record ) {
+			this.byIno.delete( record.ino );
+		}
+		record.ino = undefined;
+		delete record.born;
+		this.writer.schedule();
 	}
 
 	/**

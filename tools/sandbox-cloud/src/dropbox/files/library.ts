@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { isHidden } from '../../library/manifest';
 import type { IdMap } from './id-map';
+import type { StoredRevision } from './revisions';
 
 /** A file or folder of the library, as the API sees it. */
 export interface Node {
@@ -13,6 +14,8 @@ export interface Node {
 	name: string;
 	stat: Stats;
 	isDir: boolean;
+	/** Set for an earlier revision kept by the RevisionStore: `abs` is its copy. */
+	revision?: StoredRevision;
 }
 
 /** Library entries the API never shows (shared with the Drive view). */

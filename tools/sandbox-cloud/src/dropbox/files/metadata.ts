@@ -1,4 +1,5 @@
 import { dropboxTimestamp } from '../../shared/clock';
+import { DebouncedWriter, readJson } from '../../shared/json-file';
 import { sha1Hex } from '../../shared/random';
 import type { ContentHashes } from './content-hash';
 import type { Library, Node } from './library';
@@ -15,13 +16,33 @@ const fold = ( s: string ) => s.normalize( 'NFC' ).toLowerCase();
 
 /** Builds Dropbox metadata objects for library nodes, as seen from a root (the whole library or an app folder). */
 export class MetadataService {
-	private revs = new Map< string, string >();
+	/**
+	 * Rev → library path of every revision this sandbox has shown. Kept on
+	 * disk, so a `rev:` handed out before a restart still resolves (Dropbox
+	 * never forgets one); checked against the file before use.
+	 */
+	private revs: Map< string, string >;
+	private readonly writer: DebouncedWriter | null;
 
 	constructor(
 		readonly library: Library,
 		private readonly hashes: ContentHashes,
-		readonly media: MediaInfo
-	) {}
+		readonly media: MediaInfo,
+		revsFile: string | null = null
+	) {
+		this.revs = new Map(
+			revsFile
+				? readJson< Array< [ string, string ] > >( revsFile, [] )
+				: []
+		);
+		this.writer = revsFile
+			? new DebouncedWriter( revsFile, () => [ ...this.revs ], 1000 )
+			: null;
+	}
+
+	flush(): void {
+		this.writer?.flush();
+	}
 
 	/**
 	 * The path as the API shows it below `root`; null when the node is outside the root.
@@ -46,11 +67,17 @@ export class MetadataService {
 	}
 
 	async rev( node: Node ): Promise< string > {
+		if ( node.revision ) {
+			return node.revision.rev;
+		}
 		const hash = await this.hashes.get( node );
 		const rev = sha1Hex(
 			`${ this.library.id( node ) }|${ node.stat.size }|${ Math.floor( node.stat.mtimeMs ) }|${ hash }`
 		).slice( 0, 15 );
-		this.revs.set( rev, node.rel );
+		if ( this.revs.get( rev ) !== node.rel ) {
+			this.revs.set( rev, node.rel );
+			this.writer?.schedule();
+		}
 		return rev;
 	}
 
@@ -75,6 +102,9 @@ export class MetadataService {
 		if ( node.isDir ) {
 			return { ...common, id: this.library.id( node ) };
 		}
+		if ( node.revision ) {
+			return this.ofRevision( node, common, options );
+		}
 		const modified = Math.floor( node.stat.mtimeMs );
 		const metadata: Record< string, unknown > = {
 			...common,
@@ -96,6 +126,35 @@ export class MetadataService {
 		}
 		if ( options.explicitSharedMembers ) {
 			metadata.has_explicit_shared_members = false;
+		}
+		return metadata;
+	}
+
+	/**
+	 * An earlier revision as it was: never through the id map, which follows
+	 * the file that is there now.
+	 */
+	private async ofRevision(
+		node: Node,
+		common: Record< string, unknown >,
+		options: MetadataOptions
+	): Promise< Record< string, unknown > > {
+		const revision = node.revision!;
+		const metadata: Record< string, unknown > = {
+			...common,
+			id: revision.id,
+			client_modified: revision.clientModified,
+			server_modified: revision.serverModified,
+			rev: revision.rev,
+			size: revision.size,
+			is_downloadable: true,
+			content_hash: revision.contentHash,
+		};
+		if ( options.mediaInfo ) {
+			const info = await this.media.mediaInfo( node );
+			if ( info ) {
+				metadata.media_info = info;
+			}
 		}
 		return metadata;
 	}

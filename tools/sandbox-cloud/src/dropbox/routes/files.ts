@@ -161,6 +161,11 @@ export function fileRoutes( svc: DropboxServices ): RouteSpec[] {
 					root,
 					arg.path as string
 				);
+				// Links serve what is at a path; the sandbox makes none for an
+				// earlier revision rather than serve the newer bytes.
+				if ( node.revision ) {
+					throw lookupError( 'not_found' );
+				}
 				const link = svc.state.createLink( node.rel, node.name );
 				const metadata = await svc.meta.of( node, root, {
 					tag: false,

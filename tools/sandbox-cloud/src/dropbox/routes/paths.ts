@@ -35,14 +35,18 @@ export async function resolvePath(
 	} else if ( path.startsWith( 'id:' ) ) {
 		node = await svc.library.resolveId( path );
 	} else if ( path.startsWith( 'rev:' ) ) {
-		const rel = svc.meta.pathOfRev( path.slice( 4 ) );
+		// The file's latest revision, else an earlier one Dropbox keeps
+		// (replaced or deleted since): rev: names bytes, never "the file now".
+		const rev = path.slice( 4 );
+		const rel = svc.meta.pathOfRev( rev );
 		node = rel === undefined ? null : await svc.library.resolve( rel );
 		if (
 			node &&
-			( node.isDir || ( await svc.meta.rev( node ) ) !== path.slice( 4 ) )
+			( node.isDir || ( await svc.meta.rev( node ) ) !== rev )
 		) {
 			node = null;
 		}
+		node ??= await svc.revisions.node( rev );
 	} else if ( path.startsWith( 'ns:' ) ) {
 		const [ , ns, rest ] = /^ns:(\d+)(\/.*)?$/.exec( path ) ?? [];
 		if ( ns !== ACCOUNT.namespaceId || root !== '' ) {
