@@ -55,6 +55,10 @@ final class ExampleOAuth implements OAuthEndpoints, AccountLookup {
 		return $this->token_endpoint;
 	}
 
+	public function may_revoke_replaced( TokenRecord $replaced, TokenRecord $current ): bool {
+		return true;
+	}
+
 	public function revoke_grant( TokenRecord $record, ?AppCredentials $credentials ): void {
 		$this->revoke_token( $record->access_token );
 	}

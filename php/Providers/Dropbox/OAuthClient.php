@@ -65,6 +65,16 @@ final class OAuthClient implements OAuthEndpoints {
 	}
 
 	/**
+	 * auth/token/revoke "disables the access token used to authenticate the
+	 * call ... that refresh token, as well as any other access tokens for
+	 * that refresh token" (Dropbox's API spec): another consent's refresh
+	 * token is untouched, so a replaced grant can always go.
+	 */
+	public function may_revoke_replaced( TokenRecord $replaced, TokenRecord $current ): bool {
+		return true;
+	}
+
+	/**
 	 * auth/token/revoke is an API call: it needs a live access token of the
 	 * grant, so an expired one is refreshed first (with the grant's own
 	 * refresh token: the stored grant may be another one by now).

@@ -71,6 +71,19 @@ final class OAuthClient implements OAuthEndpoints {
 	}
 
 	/**
+	 * Google's revocation ends the app's whole grant for that Google
+	 * account, every token of it ("Revoking a token": the user's access is
+	 * removed): a replaced grant of the same account shares it with the new
+	 * one, so only another account's grant can go.
+	 */
+	public function may_revoke_replaced( TokenRecord $replaced, TokenRecord $current ): bool {
+		// Drive's about names the account by its email address.
+		$before = $replaced->account_id ?? $replaced->account_email;
+		$after  = $current->account_id ?? $current->account_email;
+		return null !== $before && null !== $after && strtolower( $before ) !== strtolower( $after );
+	}
+
+	/**
 	 * Revokes the refresh token (which takes its access tokens with it)
 	 * straight at the revoke endpoint: no API call, so no live access token
 	 * is needed.

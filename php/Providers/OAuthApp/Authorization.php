@@ -37,9 +37,9 @@ final class Authorization {
 	 * Stores the new grant with its account. A grant without a required
 	 * scope is stored too: the connection status then says which permission
 	 * to add. Under the grant lock, so a refresh under way cannot save the
-	 * replaced grant back afterwards. (The replaced grant is not revoked:
-	 * for the same app and account, Google's revocation would take the new
-	 * grant with it.)
+	 * replaced grant back afterwards. The grant it replaces is revoked at the
+	 * provider afterwards, best effort, where that cannot end the new one
+	 * (OAuthEndpoints::may_revoke_replaced).
 	 *
 	 * @throws ProviderException When the provider refuses, cannot be reached,
 	 *                           or grants what the site cannot keep.
@@ -68,15 +68,32 @@ final class Authorization {
 				$refusal = $error;
 			}
 		}
-		$this->lock->hold(
-			function () use ( $record, $refusal ): void {
+		$replaced = $this->lock->hold(
+			function () use ( $record, $refusal ): ?TokenRecord {
+				$replaced = $this->stored();
 				$this->tokens->save( $record );
 				$this->health->clear();
 				if ( null !== $refusal ) {
 					$this->provider->learn( $refusal, $this->health );
 				}
+				return $replaced;
 			}
 		);
+		if ( null !== $replaced && ! $replaced->same_grant( $record ) && $this->oauth->may_revoke_replaced( $replaced, $record ) ) {
+			try {
+				$this->oauth->revoke_grant( $replaced, $credentials );
+			} catch ( ProviderError ) {
+				// Best effort: the new grant is stored; the old one may still expire on its own.
+			}
+		}
+	}
+
+	private function stored(): ?TokenRecord {
+		try {
+			return $this->tokens->load( true );
+		} catch ( UnreadableSecret ) {
+			return null;
+		}
 	}
 
 	/**

@@ -37,6 +37,12 @@ interface OAuthEndpoints {
 	public function revoke_grant( TokenRecord $record, ?AppCredentials $credentials ): void;
 
 	/**
+	 * Whether a grant a reconnect replaced can be revoked without ending
+	 * the new one: it depends on what the provider's revocation reaches.
+	 */
+	public function may_revoke_replaced( TokenRecord $replaced, TokenRecord $current ): bool;
+
+	/**
 	 * Revokes one token (Dropbox: an access token, which takes its refresh
 	 * token along; Google: either).
 	 *

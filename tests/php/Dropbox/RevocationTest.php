@@ -54,6 +54,19 @@ final class RevocationTest extends SandboxTestCase {
 		$this->assertTrue( $this->sandbox->grants( $this->app['key'] )[0]['revoked'], 'So is the refresh token.' );
 	}
 
+	public function test_reconnecting_revokes_the_replaced_grant_and_keeps_the_new_one(): void {
+		$replaced = $this->stored_grant();
+
+		$this->assertSame( array( 'ccg_oauth' => 'connected' ), $this->connect() );
+
+		$current = $this->stored_grant();
+		$this->assertNotSame( $replaced->refresh_token, $current->refresh_token );
+		$this->assertFalse( $this->dropbox_accepts( $replaced->access_token ), 'The replaced grant is revoked at Dropbox.' );
+		$this->assertTrue( $this->dropbox_accepts( $current->access_token ), 'The new one works.' );
+		$live = array_values( array_filter( $this->sandbox->grants( $this->app['key'] ), static fn ( array $grant ): bool => ! $grant['revoked'] ) );
+		$this->assertCount( 1, $live, 'One live grant for the app: the one the site holds.' );
+	}
+
 	public function test_disconnect_with_an_expired_token_still_revokes(): void {
 		$grant = $this->stored_grant();
 		$this->sandbox->expire_access_tokens();

@@ -114,6 +114,32 @@ final class GoogleAuthorizationTest extends GoogleTestCase {
 		$this->assertSame( self::REFRESH_TOKEN, $this->parts->tokens()->load( true )?->refresh_token );
 	}
 
+	/**
+	 * Reconnects, Google's about naming $email as the account.
+	 */
+	private function reconnect_as( string $email ): void {
+		$this->store_grant();
+		$this->google->on( 'POST ' . self::TOKEN . '/token', $this->grant( 'new-refresh-token' ) );
+		$this->google->on( 'GET ' . self::API . '/drive/v3/about', FakeGoogle::json( 200, array( 'user' => array( 'displayName' => 'Someone', 'emailAddress' => $email ) ) ) );
+		$this->google->on( 'POST ' . self::TOKEN . '/revoke', FakeGoogle::bytes( 200, '{}' ) );
+		$this->module->provider()->complete_authorization( 'code', 'verifier', RedirectUri::for_provider( 'google' ) );
+		$this->assertSame( 'new-refresh-token', $this->parts->tokens()->load( true )?->refresh_token );
+	}
+
+	public function test_reconnecting_another_account_revokes_the_replaced_grant(): void {
+		$this->reconnect_as( 'studio@example.com' );
+
+		$revoke = $this->google->sent( 'POST ' . self::TOKEN . '/revoke' );
+		$this->assertCount( 1, $revoke );
+		$this->assertSame( array( 'token' => self::REFRESH_TOKEN ), FakeGoogle::form( $revoke[0] ) );
+	}
+
+	public function test_reconnecting_the_same_account_keeps_the_grant_google_shares_with_the_new_one(): void {
+		$this->reconnect_as( 'Alex@example.com' );
+
+		$this->assertSame( array(), $this->google->sent( 'POST ' . self::TOKEN . '/revoke' ), 'Revoking would end the new grant too.' );
+	}
+
 	public function test_no_refresh_token_stores_nothing_and_says_how_to_get_one(): void {
 		$this->save_credentials();
 		$this->google->on( 'POST ' . self::TOKEN . '/token', $this->grant( null ) );
