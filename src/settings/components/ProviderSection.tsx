@@ -14,7 +14,8 @@ import {
 	PanelBody,
 } from '@wordpress/components';
 import { useDispatch } from '@wordpress/data';
-import { useRef } from '@wordpress/element';
+import { useRef, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -76,6 +77,8 @@ export default function ProviderSection( {
 	const { connect, disconnect, testConnection } =
 		useDispatch( connectionsStore );
 	const firstFieldRef = useRef< HTMLInputElement >( null );
+	// Said once, after this screen's own Disconnect: what it deleted.
+	const [ disconnected, setDisconnected ] = useState( false );
 
 	const headingId = `ccg-section-${ provider }`;
 	const isBusy = pending !== null;
@@ -115,7 +118,16 @@ export default function ProviderSection( {
 			</CardHeader>
 			<CardBody className="ccg-provider-section__body">
 				<StatusLine>
-					{ getStatusText( connection, pending, texts ) }
+					{ disconnected && pending === null && status !== 'connected'
+						? sprintf(
+								/* translators: %s: provider name, e.g. Dropbox. */
+								__(
+									'Disconnected. This site’s access to %s and everything cached from it (folder listings and thumbnails) were deleted.',
+									'customer-cloud-gallery'
+								),
+								texts.name
+							)
+						: getStatusText( connection, pending, texts ) }
 				</StatusLine>
 				{ problem && (
 					<ProblemNotice
@@ -159,7 +171,11 @@ export default function ProviderSection( {
 									consequence={ texts.disconnectConsequence }
 									isBusy={ pending === 'disconnecting' }
 									isDisabled={ isBusy }
-									onConfirm={ () => disconnect( provider ) }
+									onConfirm={ () =>
+										disconnect( provider ).then(
+											setDisconnected
+										)
+									}
 								/>
 							</>
 						) }

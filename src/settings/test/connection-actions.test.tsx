@@ -305,6 +305,13 @@ describe( 'Dropbox connection actions', () => {
 				await screen.findByRole( 'button', { name: 'Connect Dropbox' } )
 			).toBeInTheDocument();
 			expect( callsTo( apiFetch, disconnectRoute ) ).toHaveLength( 1 );
+			expect(
+				screen.getByText( /^Disconnected\./, {
+					selector: '.ccg-status-line',
+				} )
+			).toHaveTextContent(
+				'Disconnected. This site’s access to Dropbox and everything cached from it (folder listings and thumbnails) were deleted.'
+			);
 		} );
 	} );
 } );
