@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Gallery;
 
 use CustomerCloudGallery\Blocks\GalleryBlock;
+use CustomerCloudGallery\Blocks\GalleryBlocks;
 use CustomerCloudGallery\Capabilities;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Images\ImageRef;
@@ -158,25 +159,13 @@ final class GalleryWarmer {
 	}
 
 	/**
-	 * Gallery blocks anywhere in the tree (inside columns, groups…).
+	 * The post's galleries of providers this site has.
 	 *
 	 * @param array<int, array<string, mixed>> $blocks
 	 *
 	 * @return list<GalleryAttributes>
 	 */
 	private function galleries( array $blocks ): array {
-		$found = array();
-		foreach ( $blocks as $block ) {
-			if ( self::BLOCK === ( $block['blockName'] ?? null ) ) {
-				$gallery = GalleryAttributes::from_block( is_array( $block['attrs'] ?? null ) ? $block['attrs'] : array() );
-				if ( null !== $this->sources->get( $gallery->provider ) && $gallery->has_folder() ) {
-					$found[] = $gallery;
-				}
-			}
-			if ( is_array( $block['innerBlocks'] ?? null ) ) {
-				$found = array_merge( $found, $this->galleries( $block['innerBlocks'] ) );
-			}
-		}
-		return $found;
+		return array_values( array_filter( GalleryBlocks::in( $blocks ), fn ( GalleryAttributes $gallery ): bool => null !== $this->sources->get( $gallery->provider ) ) );
 	}
 }
