@@ -111,6 +111,10 @@ final class DropboxWebhookController extends WP_REST_Controller {
 		$scheduled = 0;
 		if ( null !== $account && in_array( $account, self::accounts( $body ), true ) ) {
 			$scheduled = $this->refresh->schedule();
+			// This request is the visit that runs WP-Cron, once it has answered:
+			// WordPress 7.x spawns it at shutdown anyway, 6.x only at wp_loaded,
+			// before anything was scheduled. spawn_cron()'s lock makes a second call a no-op.
+			add_action( 'shutdown', 'wp_cron' );
 		}
 		return new WP_REST_Response( array( 'scheduled' => $scheduled ), 200 );
 	}
