@@ -244,6 +244,11 @@ final class Services {
 		foreach ( $this->modules() as $module ) {
 			array_push( $controllers, ...$module->rest_controllers( $presenter ) );
 		}
+		foreach ( $this->modules() as $module ) {
+			if ( $module instanceof Dropbox\DropboxModule ) {
+				$controllers[] = $module->webhook_controller( $this->folder_listings(), $this->gallery_posts() );
+			}
+		}
 		return $controllers;
 	}
 

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Admin;
 
 use CustomerCloudGallery\OAuth\FlashNotices;
+use CustomerCloudGallery\REST\DropboxWebhookController;
 
 use const CustomerCloudGallery\PLUGIN_FILE;
 
@@ -72,6 +73,8 @@ final class SettingsAssets {
 		return (string) wp_json_encode(
 			array(
 				'notice' => $notice?->to_array(),
+				// Where the App Console's "Webhook URIs" should point; the Dropbox section shows it.
+				'dropboxWebhookUri' => DropboxWebhookController::url(),
 			),
 			JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT | JSON_UNESCAPED_UNICODE
 		);

@@ -16,7 +16,10 @@ export interface SettingsConfig {
 
 declare global {
 	interface Window {
-		ccgSettings?: Partial< SettingsConfig >;
+		ccgSettings?: Partial< SettingsConfig > & {
+			/** Read by the Dropbox section only (src/settings/dropbox/webhook.ts). */
+			dropboxWebhookUri?: unknown;
+		};
 	}
 }
 

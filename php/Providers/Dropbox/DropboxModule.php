@@ -12,14 +12,18 @@ namespace CustomerCloudGallery\Providers\Dropbox;
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Cache\ProviderTransients;
+use CustomerCloudGallery\Gallery\FolderListings;
+use CustomerCloudGallery\Gallery\GalleryPosts;
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppParts;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppProvider;
 use CustomerCloudGallery\Providers\ProviderModule;
 use CustomerCloudGallery\REST\ConnectionPresenter;
+use CustomerCloudGallery\REST\DropboxWebhookController;
 use CustomerCloudGallery\Storage\Encryption;
 use CustomerCloudGallery\Storage\OptionStore;
+use CustomerCloudGallery\Storage\UnreadableSecret;
 
 /**
  * The Dropbox half of the composition root: lazily built, so a page view
@@ -60,6 +64,30 @@ final class DropboxModule implements ProviderModule {
 
 	public function rest_controllers( ConnectionPresenter $presenter ): array {
 		return $this->app()->rest_controllers( $this->provider(), $presenter );
+	}
+
+	/**
+	 * Unreadable secrets (changed salts) make every notification a 403 until
+	 * the admin reconnects, as they do every other Dropbox call.
+	 */
+	public function webhook_controller( FolderListings $listings, GalleryPosts $posts ): DropboxWebhookController {
+		return new DropboxWebhookController(
+			function (): ?string {
+				try {
+					return $this->app()->credentials()->load()?->secret;
+				} catch ( UnreadableSecret ) {
+					return null;
+				}
+			},
+			function (): ?string {
+				try {
+					return $this->app()->tokens()->load()?->account_id;
+				} catch ( UnreadableSecret ) {
+					return null;
+				}
+			},
+			new WebhookRefresh( $listings, $posts )
+		);
 	}
 
 	private function app(): OAuthAppParts {

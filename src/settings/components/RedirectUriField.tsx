@@ -34,7 +34,23 @@ export default function RedirectUriField( { uri }: Props ) {
 	);
 }
 
-function CopyableUri( { uri }: { uri: string } ) {
+interface CopyableProps {
+	uri: string;
+	/** What the URI is, shown before it; "Redirect URI" unless told. */
+	label?: string;
+	/** The Copy button's accessible name; "Copy redirect URI" unless told. */
+	copyLabel?: string;
+}
+
+/**
+ * A URI to paste into a provider's console, with a Copy button.
+ *
+ * @param props           Component props.
+ * @param props.uri       The URI.
+ * @param props.label     What the URI is.
+ * @param props.copyLabel The Copy button's accessible name.
+ */
+export function CopyableUri( { uri, label, copyLabel }: CopyableProps ) {
 	const [ hasCopied, setHasCopied ] = useState( false );
 	const copyRef = useCopyToClipboard< HTMLButtonElement >( uri, () =>
 		setHasCopied( true )
@@ -54,7 +70,7 @@ function CopyableUri( { uri }: { uri: string } ) {
 	return (
 		<div className="ccg-redirect-uri">
 			<span className="ccg-redirect-uri__label">
-				{ __( 'Redirect URI', 'customer-cloud-gallery' ) }
+				{ label ?? __( 'Redirect URI', 'customer-cloud-gallery' ) }
 			</span>
 			<code className="ccg-redirect-uri__value">{ uri }</code>
 			<div className="ccg-redirect-uri__actions">
@@ -62,10 +78,10 @@ function CopyableUri( { uri }: { uri: string } ) {
 					__next40pxDefaultSize
 					variant="secondary"
 					ref={ copyRef }
-					aria-label={ __(
-						'Copy redirect URI',
-						'customer-cloud-gallery'
-					) }
+					aria-label={
+						copyLabel ??
+						__( 'Copy redirect URI', 'customer-cloud-gallery' )
+					}
 				>
 					{ __( 'Copy', 'customer-cloud-gallery' ) }
 				</Button>

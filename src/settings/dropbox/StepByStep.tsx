@@ -10,6 +10,7 @@ import { __ } from '@wordpress/i18n';
  */
 import RedirectUriField from '../components/RedirectUriField';
 import { APP_CONSOLE_URL, REQUIRED_SCOPES } from './labels';
+import WebhookStep from './WebhookStep';
 
 interface Props {
 	redirectUri: string | null;
@@ -246,6 +247,7 @@ export default function StepByStep( { redirectUri }: Props ) {
 					</li>
 				</ul>
 			</li>
+			<WebhookStep />
 		</ol>
 	);
 }

@@ -61,7 +61,8 @@ final class SettingsPageTest extends TestCase {
 		$this->assertStringStartsWith( 'window.ccgSettings = {', trim( $inline ) );
 		$this->assertStringNotContainsString( '</script>', $inline );
 		$data = json_decode( substr( trim( $inline ), strlen( 'window.ccgSettings = ' ), -1 ), true );
-		$this->assertSame( array( 'notice' ), array_keys( $data ), 'The screen reads nothing else from the page.' );
+		$this->assertSame( array( 'notice', 'dropboxWebhookUri' ), array_keys( $data ), 'The screen reads nothing else from the page.' );
+		$this->assertSame( rest_url( 'customer-cloud-gallery/v1/webhooks/dropbox' ), $data['dropboxWebhookUri'] );
 		$this->assertSame( 'error', $data['notice']['status'] );
 		$this->assertSame( 'Bad </script><script>alert(1)</script>', $data['notice']['message'] );
 		$this->assertSame( 'invalid_client', $data['notice']['code'] );

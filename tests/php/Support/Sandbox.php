@@ -154,6 +154,15 @@ final class Sandbox {
 		)['change']['kind'];
 	}
 
+	/**
+	 * Every Dropbox webhook delivery so far, once those under way have finished.
+	 *
+	 * @return list<array{appKey: string, uri: string, outcome: string, status: int|null, body: string, path: string}>
+	 */
+	public function webhook_deliveries(): array {
+		return $this->call( 'GET', '/dropbox/webhooks' )['deliveries'];
+	}
+
 	public function delete_file( string $path ): void {
 		$this->call( 'DELETE', '/library/files', array( 'path' => $path ) );
 	}

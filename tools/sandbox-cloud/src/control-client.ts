@@ -1,4 +1,5 @@
 import type { SandboxApp } from './dropbox/types';
+import type { WebhookDelivery } from './dropbox/webhooks';
 import type { GoogleClient, GoogleClientInput } from './google/types';
 import type { ChangeKind } from './library/changes';
 import type { LibraryManifest } from './library/manifest';
@@ -127,6 +128,16 @@ export class SandboxControl {
 				app
 			)
 		).app;
+	}
+
+	/** Every webhook delivery so far, once those under way have finished. */
+	async webhookDeliveries(): Promise< WebhookDelivery[] > {
+		return (
+			await this.call< { deliveries: WebhookDelivery[] } >(
+				'GET',
+				'/dropbox/webhooks'
+			)
+		).deliveries;
 	}
 
 	async listApps(): Promise< SandboxApp[] > {

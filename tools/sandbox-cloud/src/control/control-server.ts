@@ -225,6 +225,13 @@ function routes( ctx: ControlContext ): Route[] {
 					? { body: { deleted: true } }
 					: { status: 404, body: { error: 'no such app' } },
 		],
+		[
+			'GET',
+			/^\/dropbox\/webhooks$/,
+			async () => ( {
+				body: { deliveries: await dbx.webhooks.settled() },
+			} ),
+		],
 		[ 'GET', /^\/dropbox\/settings$/, () => ( { body: settings() } ) ],
 		[
 			'POST',

@@ -38,6 +38,24 @@ function checkRedirectUri( uri: unknown ): string {
 	return uri;
 }
 
+function checkWebhookUri( uri: unknown ): string {
+	if ( typeof uri !== 'string' ) {
+		throw new AppValidationError( 'webhookUris must be strings' );
+	}
+	let url: URL;
+	try {
+		url = new URL( uri );
+	} catch {
+		throw new AppValidationError( `webhook URI is not a URL: ${ uri }` );
+	}
+	if ( url.protocol !== 'https:' && url.protocol !== 'http:' ) {
+		throw new AppValidationError(
+			`webhook URI must be http or https: ${ uri }`
+		);
+	}
+	return uri;
+}
+
 /**
  * Checks an App Console entry. Fields not given keep their current value (or
  * the defaults: full Dropbox, the three gallery scopes). account_info.read is
@@ -77,6 +95,10 @@ export function validateApp(
 	if ( ! Array.isArray( redirectUris ) ) {
 		throw new AppValidationError( 'redirectUris must be an array' );
 	}
+	const webhookUris = input.webhookUris ?? current?.webhookUris ?? [];
+	if ( ! Array.isArray( webhookUris ) ) {
+		throw new AppValidationError( 'webhookUris must be an array' );
+	}
 	const accessType = input.accessType ?? current?.accessType ?? 'full';
 	if ( accessType !== 'full' && accessType !== 'app_folder' ) {
 		throw new AppValidationError(
@@ -99,6 +121,7 @@ export function validateApp(
 		secret,
 		name: name.trim(),
 		redirectUris: [ ...new Set( redirectUris.map( checkRedirectUri ) ) ],
+		webhookUris: [ ...new Set( webhookUris.map( checkWebhookUri ) ) ],
 		accessType,
 		scopes: [ ...new Set( [ 'account_info.read', ...scopes ] ) ].sort(),
 	};

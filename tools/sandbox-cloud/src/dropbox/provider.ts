@@ -18,6 +18,7 @@ import { dropboxHosts } from './hosts';
 import type { DropboxServices, DropboxUrls } from './services';
 import { DropboxState } from './state';
 import type { SandboxApp } from './types';
+import { Webhooks } from './webhooks';
 
 export interface DropboxProviderOptions {
 	dataDir: string;
@@ -37,6 +38,7 @@ export interface DropboxProvider {
 	services: DropboxServices;
 	hosts: ReturnType< typeof dropboxHosts >;
 	registerApp: ( app: Partial< SandboxApp > & { key: string } ) => SandboxApp;
+	webhooks: Webhooks;
 	flush: () => void;
 }
 
@@ -89,6 +91,10 @@ export function createDropbox( opts: DropboxProviderOptions ): DropboxProvider {
 		urls: opts.urls,
 		log: opts.log,
 	};
+	// After the revision store and the id map have seen the change, so a
+	// site that lists at once on the notification sees the new file.
+	const webhooks = new Webhooks( services.state );
+	opts.changes.observe( webhooks );
 	const hosts: Record< string, Handler > = dropboxHosts(
 		services,
 		opts.secret,
@@ -103,8 +109,10 @@ export function createDropbox( opts: DropboxProviderOptions ): DropboxProvider {
 				services.state.getApp( input.key )
 			);
 			services.state.putApp( app );
+			webhooks.forget( app.key );
 			return app;
 		},
+		webhooks,
 		flush: () => {
 			ids.flush();
 			meta.flush();

@@ -4,6 +4,9 @@ export interface SandboxApp {
 	secret: string;
 	name: string;
 	redirectUris: string[];
+	/** The App Console's "Webhook URIs" (README, "Webhooks"). */
+	/** Absent in apps.json written before webhooks existed. */
+	webhookUris?: string[];
 	accessType: 'full' | 'app_folder';
 	/** The scopes ticked and submitted on the Permissions tab. */
 	scopes: string[];

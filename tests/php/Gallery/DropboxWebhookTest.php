@@ -1,0 +1,183 @@
+<?php
+/**
+ * The Dropbox webhook: the verification GET, signed notifications, and a
+ * photo added in the sandbox reaching the published page through it.
+ *
+ * @package CustomerCloudGallery
+ */
+
+declare(strict_types=1);
+
+namespace CustomerCloudGallery\Tests\Gallery;
+
+use CustomerCloudGallery\Gallery\FolderListings;
+use CustomerCloudGallery\REST\DropboxWebhookController;
+use CustomerCloudGallery\Tests\GalleryTestCase;
+use WP_REST_Request;
+use WP_REST_Response;
+
+final class DropboxWebhookTest extends GalleryTestCase {
+
+	private const ROUTE = '/customer-cloud-gallery/v1/webhooks/dropbox';
+
+	private int $post_id = 0;
+
+	private ?string $added = null;
+
+	protected function setUp(): void {
+		parent::setUp();
+		$this->post_id = (int) wp_insert_post(
+			array(
+				'post_title'   => 'Smith wedding',
+				'post_status'  => 'publish',
+				'post_author'  => $this->user( 'admin' )->ID,
+				'post_content' => $this->block(),
+			)
+		);
+		$this->services()->folder_listings()->for_render( 'dropbox', $this->ceremony() );
+		wp_unschedule_hook( FolderListings::REFRESH_HOOK );
+		$this->sandbox->reset_request_counts();
+	}
+
+	protected function tearDown(): void {
+		if ( null !== $this->added ) {
+			$this->sandbox->delete_file( $this->added );
+			$this->sandbox->webhook_deliveries();
+		}
+		wp_delete_post( $this->post_id, true );
+		// The site's own server wrote WP-Cron events: read them from the database.
+		$this->forget_cached_options();
+		parent::tearDown();
+	}
+
+	public function test_the_challenge_is_echoed_as_plain_text_exactly(): void {
+		$challenge = 'a"b<script>x</script>' . wp_generate_password( 12, false );
+		$request   = new WP_REST_Request( 'GET', self::ROUTE );
+		$request->set_query_params( array( 'challenge' => $challenge ) );
+		$response = rest_do_request( $request );
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertSame( $challenge, $response->get_data() );
+		$this->assertSame( 'nosniff', $response->get_headers()['X-Content-Type-Options'] );
+
+		// Over HTTP, as Dropbox asks: the body is the challenge itself, not JSON.
+		$http = wp_remote_get( add_query_arg( 'challenge', rawurlencode( $challenge ), DropboxWebhookController::url() ), array( 'timeout' => 20 ) );
+		$this->assertSame( 200, wp_remote_retrieve_response_code( $http ) );
+		$this->assertSame( $challenge, wp_remote_retrieve_body( $http ) );
+		$this->assertStringStartsWith( 'text/plain', (string) wp_remote_retrieve_header( $http, 'content-type' ) );
+		$this->assertSame( 'nosniff', wp_remote_retrieve_header( $http, 'x-content-type-options' ) );
+	}
+
+	public function test_a_wrong_or_missing_signature_is_403_and_schedules_nothing(): void {
+		$body = $this->notification( $this->stored_grant()->account_id );
+		foreach ( array( hash_hmac( 'sha256', $body, 'not-the-secret' ), '', hash_hmac( 'sha256', $body . ' ', $this->app['secret'] ) ) as $signature ) {
+			$this->assertSame( 403, $this->notify( $body, $signature )->get_status() );
+		}
+		$this->assertFalse( $this->scheduled() );
+	}
+
+	public function test_a_signed_notification_for_the_connected_account_schedules_one_refresh_per_gallery(): void {
+		$body = $this->notification( $this->stored_grant()->account_id );
+		for ( $i = 0; $i < 3; $i++ ) {
+			$response = $this->notify( $body, hash_hmac( 'sha256', $body, $this->app['secret'] ) );
+			$this->assertSame( 200, $response->get_status() );
+		}
+		$this->assertNotFalse( $this->scheduled() );
+		$this->assertCount( 1, $this->events(), 'A burst schedules one refresh of the gallery.' );
+		$this->assertSame( 0, $this->dropbox_calls(), 'Nothing is listed in the request.' );
+	}
+
+	public function test_a_signed_notification_for_another_account_schedules_nothing(): void {
+		$body = $this->notification( 'dbid:AAAnotherAccount00000000000000000000' );
+		$this->assertSame( 200, $this->notify( $body, hash_hmac( 'sha256', $body, $this->app['secret'] ) )->get_status() );
+		$this->assertFalse( $this->scheduled() );
+	}
+
+	public function test_a_photo_added_in_dropbox_reaches_the_page_through_the_webhook(): void {
+		$before = substr_count( $this->render_content( $this->block(), $this->post_id ), 'class="ccg-gallery__item"' );
+		$this->sandbox->register_app(
+			array(
+				'key'         => $this->app['key'],
+				'webhookUris' => array( DropboxWebhookController::url() ),
+			)
+		);
+		$this->added = $this->paths['ceremony'] . '/PHPUnit webhook ' . strtolower( wp_generate_password( 8, false ) ) . '.jpg';
+		$photos      = $this->services()->folder_listings()->for_render( 'dropbox', $this->ceremony() )->page( 0, 1 );
+		$this->assertSame( 'added', $this->sandbox->put_file( $this->added, $this->paths['ceremony'] . '/' . $photos[0]->name ) );
+
+		$deliveries = $this->sandbox->webhook_deliveries();
+		$last       = end( $deliveries );
+		$this->assertIsArray( $last );
+		$this->assertSame( array( DropboxWebhookController::url(), 'delivered', 200 ), array( $last['uri'], $last['outcome'], $last['status'] ), $last['body'] );
+		$this->assertSame( array( 'scheduled' => 1 ), json_decode( $last['body'], true ), 'The site scheduled a refresh of the one gallery it shows.' );
+
+		// The site's own WP-Cron may run the refresh first (the notification's
+		// request spawns it): either way, the webhook alone brings the photo.
+		$deadline = microtime( true ) + 15;
+		while ( true ) {
+			$this->forget_cached_options();
+			$this->run_listing_in_background( $this->ceremony() );
+			$listed = in_array( basename( $this->added ), $this->names(), true );
+			if ( $listed || microtime( true ) > $deadline ) {
+				break;
+			}
+			usleep( 250000 );
+		}
+		$this->assertTrue( $listed, 'The notification refreshed the listing, which no page view would for five minutes.' );
+		$after = $this->render_content( $this->block(), $this->post_id );
+		$this->assertSame( $before + 1, substr_count( $after, 'class="ccg-gallery__item"' ) );
+	}
+
+	/**
+	 * @return list<string>
+	 */
+	private function names(): array {
+		return array_map( static fn ( $photo ): string => $photo->name, $this->services()->folder_listings()->for_render( 'dropbox', $this->ceremony() )->page( 0, 500 ) );
+	}
+
+	private function block(): string {
+		return '<!-- wp:customer-cloud-gallery/gallery ' . wp_json_encode(
+			array(
+				'provider'   => 'dropbox',
+				'folderId'   => $this->ceremony(),
+				'folderPath' => $this->paths['ceremony'],
+				'perPage'    => 100,
+			)
+		) . ' /-->';
+	}
+
+	private function notification( ?string $account ): string {
+		return (string) wp_json_encode(
+			array(
+				'list_folder' => array( 'accounts' => array( $account ) ),
+				'delta'       => array( 'users' => array( 3108464210 ) ),
+			)
+		);
+	}
+
+	private function notify( string $body, string $signature ): WP_REST_Response {
+		$request = new WP_REST_Request( 'POST', self::ROUTE );
+		$request->set_header( 'Content-Type', 'application/json' );
+		if ( '' !== $signature ) {
+			$request->set_header( 'X-Dropbox-Signature', $signature );
+		}
+		$request->set_body( $body );
+		return rest_do_request( $request );
+	}
+
+	private function scheduled(): int|false {
+		return wp_next_scheduled( FolderListings::REFRESH_HOOK, array( 'dropbox', $this->ceremony() ) );
+	}
+
+	/**
+	 * @return list<array<string, mixed>>
+	 */
+	private function events(): array {
+		$found = array();
+		foreach ( _get_cron_array() as $hooks ) {
+			foreach ( $hooks[ FolderListings::REFRESH_HOOK ] ?? array() as $event ) {
+				$found[] = $event;
+			}
+		}
+		return $found;
+	}
+}
