@@ -99,7 +99,7 @@ final class Services {
 	}
 
 	public function thumbnail_endpoint(): Images\ThumbnailEndpoint {
-		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher(), $this->sources(), $this->folder_listings(), $this->miss_budget() ) );
+		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher(), $this->sources(), $this->folder_listings(), $this->miss_budget(), new Images\MissBatch( $this->sources(), $this->media_info() ) ) );
 	}
 
 	public function miss_budget(): Images\MissBudget {
@@ -128,7 +128,7 @@ final class Services {
 	public function gallery_warmer(): Gallery\GalleryWarmer {
 		return $this->once(
 			__FUNCTION__,
-			fn () => new Gallery\GalleryWarmer( $this->folder_listings(), $this->thumbnail_fetcher(), $this->thumbnail_cache(), $this->sources() )
+			fn () => new Gallery\GalleryWarmer( $this->folder_listings(), $this->thumbnail_fetcher(), $this->thumbnail_cache(), $this->sources(), $this->media_info() )
 		);
 	}
 

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Cache;
 
+use CustomerCloudGallery\Gallery\PhotoOrder;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ImageToken;
 use CustomerCloudGallery\Images\JpegThumbnail;
@@ -167,16 +168,19 @@ final class ThumbnailDiskCache {
 	}
 
 	/**
-	 * Deletes the photo's cached files, every size: it was deleted, moved
-	 * out of its gallery's folder, or replaced by a new revision.
+	 * Deletes the photo's cached files, every size and every order it may
+	 * have been shown in: it was deleted, moved out of its gallery's folder,
+	 * or replaced by a new revision.
 	 *
 	 * @return int How many files were deleted.
 	 */
 	public function delete_photo( ImageRef $image ): int {
 		$deleted = 0;
-		foreach ( array_keys( ThumbnailSize::SIZES ) as $size ) {
-			if ( @unlink( $this->path( $image->at( $size ) ) ) ) { // phpcs:ignore WordPress.PHP.NoSilencedErrors -- most sizes were never fetched.
-				++$deleted;
+		foreach ( PhotoOrder::CODES as $order ) {
+			foreach ( array_keys( ThumbnailSize::SIZES ) as $size ) {
+				if ( @unlink( $this->path( $image->in_order( $order )->at( $size ) ) ) ) { // phpcs:ignore WordPress.PHP.NoSilencedErrors -- most were never fetched.
+					++$deleted;
+				}
 			}
 		}
 		return $deleted;

@@ -156,10 +156,13 @@ final class FolderListings {
 	 * author to vouch for it; it needs none: only a render that passed the
 	 * author and capability checks ever seals a token.
 	 *
+	 * @return Listing|null The listing, when it holds the photo.
+	 *
 	 * @throws GalleryException When the listing cannot be had (gone, outside the root, not connected, provider down).
 	 */
-	public function holds( ImageRef $image ): bool {
-		return $this->for_render( $image->provider, $image->folder )->holds( $image->file_id, $image->rev );
+	public function holding( ImageRef $image ): ?Listing {
+		$listing = $this->for_render( $image->provider, $image->folder );
+		return $listing->holds( $image->file_id, $image->rev ) ? $listing : null;
 	}
 
 	/**

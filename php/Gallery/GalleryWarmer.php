@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Gallery;
 use CustomerCloudGallery\Blocks\GalleryBlock;
 use CustomerCloudGallery\Blocks\GalleryBlocks;
 use CustomerCloudGallery\Capabilities;
+use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ThumbnailFetcher;
@@ -52,7 +53,8 @@ final class GalleryWarmer {
 		private FolderListings $listings,
 		private ThumbnailFetcher $fetcher,
 		private ThumbnailDiskCache $disk,
-		private Sources $sources
+		private Sources $sources,
+		private MediaInfoStore $media
 	) {}
 
 	public function register(): void {
@@ -119,10 +121,13 @@ final class GalleryWarmer {
 		$key = $this->listings->key( $provider, $gallery->folder_id );
 		$this->listings->refresh_in_background( $provider, $key );
 		$listing = $this->listings->for_render( $provider, $gallery->folder_id );
+		// The first page as a visitor gets it (GalleryViewBuilder): in the
+		// provider's order while the listing is still being counted.
+		$order   = $listing->complete ? $gallery->order() : null;
 		$missing = array();
-		foreach ( $listing->page( 0, $gallery->per_page, $gallery->order() ) as $photo ) {
+		foreach ( $listing->page( 0, $gallery->per_page, $order, $this->media->get( $provider, $key ) ) as $photo ) {
 			foreach ( ThumbnailSize::srcset() as $size ) {
-				$image = new ImageRef( $provider, $photo->id, $photo->revision, $size, $key );
+				$image = new ImageRef( $provider, $photo->id, $photo->revision, $size, $key, $order?->code() ?? '' );
 				if ( ! $this->disk->has( $image ) ) {
 					$missing[] = $image;
 				}

@@ -187,8 +187,38 @@ final class Listing {
 	 */
 	public function page( int $offset, int $count, ?PhotoOrder $order = null, array $media = array() ): array {
 		$rows = null === $order ? $this->photos() : $this->sorted( $order, $media );
+		return self::objects( array_slice( $rows, max( 0, $offset ), max( 0, $count ) ), $media );
+	}
+
+	/**
+	 * The run of $length photos, in $order, that holds the photo: the
+	 * runs are aligned (0.., $length.., …), so whichever of them a visitor's
+	 * browser asks for first, every request names the same run.
+	 *
+	 * @param array<string, array{0: int, 1: int, 2: int}> $media As for page().
+	 *
+	 * @return array{0: int, 1: list<Photo>} The run's first position and its photos;
+	 *                                       [-1, []] when the listing does not hold the photo.
+	 */
+	public function run_of( string $file_id, int $length, ?PhotoOrder $order = null, array $media = array() ): array {
+		$rows = array_values( null === $order ? $this->photos() : $this->sorted( $order, $media ) );
+		$at   = array_search( $file_id, array_column( $rows, 0 ), true );
+		if ( false === $at ) {
+			return array( -1, array() );
+		}
+		$start = intdiv( (int) $at, max( 1, $length ) ) * max( 1, $length );
+		return array( $start, self::objects( array_slice( $rows, $start, max( 1, $length ) ), $media ) );
+	}
+
+	/**
+	 * @param array<int|string, FileRow>                  $rows
+	 * @param array<string, array{0: int, 1: int, 2: int}> $media
+	 *
+	 * @return list<Photo>
+	 */
+	private static function objects( array $rows, array $media ): array {
 		$page = array();
-		foreach ( array_slice( $rows, max( 0, $offset ), max( 0, $count ) ) as $row ) {
+		foreach ( $rows as $row ) {
 			$known  = $media[ $row[0] ] ?? array( 0, (int) ( $row[6] ?? 0 ), (int) ( $row[7] ?? 0 ) );
 			$page[] = new Photo( $row[0], $row[1], $row[2], $row[3], $row[4], $known[0] ?: $row[5] ?: $row[4], $known[1], $known[2] );
 		}

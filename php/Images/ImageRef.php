@@ -14,7 +14,10 @@ namespace CustomerCloudGallery\Images;
  * (Gallery\FolderListings::key()): on a cache miss, the image is fetched only
  * while that listing, inside the gallery folder, still holds this revision
  * of the photo. "" for a thumbnail that is never given a URL (Test
- * connection's probe) or for the top of the account.
+ * connection's probe) or for the top of the account. The order is the
+ * gallery's (Gallery\PhotoOrder::code(), "" for the listed order): with the
+ * folder, it says which photos were shown beside this one, so a miss can
+ * fetch them in the same provider call (MissBatch).
  */
 final class ImageRef {
 
@@ -23,7 +26,8 @@ final class ImageRef {
 		public readonly string $file_id,
 		public readonly string $rev,
 		public readonly string $size,
-		public readonly string $folder = ''
+		public readonly string $folder = '',
+		public readonly string $order = ''
 	) {}
 
 	/**
@@ -35,24 +39,31 @@ final class ImageRef {
 				return null;
 			}
 		}
-		if ( ! is_string( $data['k'] ?? null ) ) {
+		if ( ! is_string( $data['k'] ?? null ) || ! is_string( $data['o'] ?? null ) || 1 !== preg_match( '/^[ntmNTM]?$/', $data['o'] ) ) {
 			return null;
 		}
 		if ( ! ThumbnailSize::exists( $data['s'] ) || 1 !== preg_match( '/^[A-Za-z0-9_:-]{1,200}$/', $data['f'] ) ) {
 			return null;
 		}
-		return new self( $data['p'], $data['f'], $data['r'], $data['s'], $data['k'] );
+		return new self( $data['p'], $data['f'], $data['r'], $data['s'], $data['k'], $data['o'] );
 	}
 
 	/**
 	 * The same photo at another size.
 	 */
 	public function at( string $size ): self {
-		return new self( $this->provider, $this->file_id, $this->rev, $size, $this->folder );
+		return new self( $this->provider, $this->file_id, $this->rev, $size, $this->folder, $this->order );
 	}
 
 	/**
-	 * @return array{p: string, f: string, r: string, s: string, k: string}
+	 * The same photo as shown in another order.
+	 */
+	public function in_order( string $order ): self {
+		return new self( $this->provider, $this->file_id, $this->rev, $this->size, $this->folder, $order );
+	}
+
+	/**
+	 * @return array{p: string, f: string, r: string, s: string, o: string, k: string}
 	 */
 	public function to_array(): array {
 		return array(
@@ -60,6 +71,7 @@ final class ImageRef {
 			'f' => $this->file_id,
 			'r' => $this->rev,
 			's' => $this->size,
+			'o' => $this->order,
 			'k' => $this->folder,
 		);
 	}

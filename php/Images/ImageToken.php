@@ -13,8 +13,8 @@ use CustomerCloudGallery\Storage\EncryptionKey;
 use SodiumException;
 
 /**
- * base64url(XChaCha20-Poly1305 of provider, file id, revision, size and
- * the folder's listing key, joined by U+001F) "." base64url(nonce). Packed,
+ * base64url(XChaCha20-Poly1305 of provider, file id, revision, size, the
+ * gallery's order and the folder's listing key, joined by U+001F) "." base64url(nonce). Packed,
  * not JSON, so a Drive token (33-character ids, a 32-digit checksum) stays
  * short enough to be a file name (ThumbnailDiskCache). Encrypted, so a URL tells nobody a file
  * id, a path or a checksum (with a Drive file shared "anyone with the link",
@@ -27,11 +27,11 @@ use SodiumException;
 final class ImageToken {
 
 	/** Binds tokens to this use of the key. */
-	private const ASSOCIATED_DATA = 'ccg-image-token-v3';
+	private const ASSOCIATED_DATA = 'ccg-image-token-v4';
 
 	private const SEPARATOR = "\x1f";
 
-	private const FIELDS = array( 'p', 'f', 'r', 's', 'k' );
+	private const FIELDS = array( 'p', 'f', 'r', 's', 'o', 'k' );
 
 	public function __construct( private EncryptionKey $key ) {}
 

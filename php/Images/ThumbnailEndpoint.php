@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Images;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Gallery\GalleryException;
+use CustomerCloudGallery\Gallery\Listing;
 use CustomerCloudGallery\Gallery\Sources;
 
 /**
@@ -31,7 +32,8 @@ final class ThumbnailEndpoint {
 		private ThumbnailFetcher $fetcher,
 		private Sources $sources,
 		private FolderListings $listings,
-		private MissBudget $budget
+		private MissBudget $budget,
+		private MissBatch $batch
 	) {}
 
 	public function register(): void {
@@ -65,12 +67,12 @@ final class ThumbnailEndpoint {
 			if ( null !== $refused ) {
 				return $refused;
 			}
-			$refusal = $this->refusal( $image );
-			if ( null !== $refusal ) {
-				return $refusal;
+			$listing = $this->listing( $image );
+			if ( $listing instanceof ImageResponse ) {
+				return $listing;
 			}
 			try {
-				$path = $this->fetcher->fetch( $image );
+				$path = $this->fetcher->fetch_run( $image, ...$this->batch->around( $image, $listing ) );
 			} catch ( GalleryException $exception ) {
 				// The fetcher remembers the failure, so views until its wait is
 				// over cost no provider call; Retry-After says how long that is.
@@ -96,11 +98,12 @@ final class ThumbnailEndpoint {
 	 * the gallery folder still holds at this revision: a photo deleted, moved
 	 * out, replaced, or in a folder that is gone, outside the root or no
 	 * longer connected is a 404 (its files were deleted with it). While the
-	 * listing cannot be had for a moment, a placeholder nobody caches.
+	 * listing cannot be had for a moment, a placeholder nobody caches. The
+	 * listing also says which photos were shown beside it (MissBatch).
 	 */
-	private function refusal( ImageRef $image ): ?ImageResponse {
+	private function listing( ImageRef $image ): Listing|ImageResponse {
 		try {
-			return $this->listings->holds( $image ) ? null : ImageResponse::error( 404 );
+			return $this->listings->holding( $image ) ?? ImageResponse::error( 404 );
 		} catch ( GalleryException $exception ) {
 			if ( $exception->is_transient() ) {
 				return ImageResponse::placeholder( 0, GalleryException::RATE_LIMITED === $exception->reason ? ( $exception->retry_after ?? 1 ) : null );

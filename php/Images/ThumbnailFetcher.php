@@ -16,10 +16,11 @@ use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Gallery\Sources;
 
 /**
- * One provider call per missing thumbnail, however many requests want it at
- * once: the first takes a lock for that image and fetches; the others wait
- * for its file (a page of 100 photos opened by a class of students, or a
- * crawler, costs the provider 100 calls, not thousands). Failures cost
+ * Each missing thumbnail is asked for once, however many requests want it
+ * at once: the first takes a lock (for the image, or for the run of photos
+ * fetched with it: fetch_run()) and fetches; the others wait for its file
+ * (a cold page of 100 photos opened by a class of students, or a crawler,
+ * costs Dropbox 4 batch calls, not thousands). Failures cost
  * nothing twice: a photo the provider would not give is not asked for again
  * until its wait is over (ThumbnailFailures), and a failing connection
  * shows in the admin's health checks (ThumbnailHealth).
@@ -76,6 +77,52 @@ final class ThumbnailFetcher {
 		} finally {
 			$lock->release();
 		}
+	}
+
+	/**
+	 * One thumbnail, fetched together with the run it belongs to
+	 * (MissBatch::around()): the first request of the run takes the run's
+	 * lock and fetches what of it is missing in one provider call; the other
+	 * requests of the run wait for their files. Should a file not come (its
+	 * photo failed, or the wait ran out), the request falls back to fetch(),
+	 * which remembers failures, so nothing is asked twice in vain.
+	 *
+	 * @param string         $run    The run's name.
+	 * @param list<ImageRef> $images The run, $image among them.
+	 *
+	 * @return string|null As fetch().
+	 *
+	 * @throws GalleryException As fetch().
+	 */
+	public function fetch_run( ImageRef $image, string $run, array $images ): ?string {
+		$pending = $this->failures->pending( $image );
+		if ( null !== $pending ) {
+			throw $pending;
+		}
+		if ( count( $images ) < 2 ) {
+			return $this->fetch( $image );
+		}
+		$lock = $this->locks->create( 'thumbs_' . substr( $run, 0, 40 ), self::LOCK_TTL );
+		if ( ! $lock->acquire() ) {
+			return $this->wait_for( $image, $lock ) ?? $this->fetch( $image );
+		}
+		try {
+			$missing = array_values( array_filter( $images, fn ( ImageRef $other ): bool => ! $this->disk->has( $other ) ) );
+			try {
+				$this->fetch_all( $missing );
+			} catch ( GalleryException $failure ) {
+				// The whole call failed (rate limit, outage, lost grant): every
+				// photo of the run would fail alike, so none asks again until
+				// the wait is over.
+				foreach ( $missing as $other ) {
+					$this->failures->remember( $other, $failure );
+				}
+				throw $failure;
+			}
+		} finally {
+			$lock->release();
+		}
+		return $this->disk->hit( $image ) ?? $this->fetch( $image );
 	}
 
 	/**

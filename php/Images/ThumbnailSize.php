@@ -49,6 +49,17 @@ final class ThumbnailSize {
 		return isset( self::SIZES[ $size ] );
 	}
 
+	/**
+	 * How many thumbnails of a size one provider call may carry: a Dropbox
+	 * batch answers in JSON with base64 bytes, and the answer, its decoding
+	 * and the files stay in one PHP process, which a front-end request may
+	 * give only 40 MB (WP_MEMORY_LIMIT). 25 photos at 1024 px are about
+	 * 4 MB of JPEG; at 2048 px a third of them are.
+	 */
+	public static function per_call( string $size ): int {
+		return self::long_edge( $size ) > 1024 ? 8 : 25;
+	}
+
 	public static function long_edge( string $size ): int {
 		return self::SIZES[ $size ][0];
 	}

@@ -120,12 +120,13 @@ final class GalleryViewBuilder {
 		$page      = min( $pages, max( 1, absint( $this->requested( $page_arg ) ?? 1 ) ) );
 		$folder    = $this->listings->key( $gallery->provider, $gallery->folder_id );
 		$media     = $this->media->get( $gallery->provider, $folder );
-		$photos    = $listing->page( ( $page - 1 ) * $gallery->per_page, $gallery->per_page, $listed ? null : $gallery->order(), $media );
+		$order     = $listed ? null : $gallery->order();
+		$photos    = $listing->page( ( $page - 1 ) * $gallery->per_page, $gallery->per_page, $order, $media );
 		unset( $listing, $media );
 
 		$items = array();
 		foreach ( $photos as $index => $photo ) {
-			$items[] = $this->item( $gallery, new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::DEFAULT, $folder ), $photo, $index );
+			$items[] = $this->item( $gallery, new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::DEFAULT, $folder, $order?->code() ?? '' ), $photo, $index );
 		}
 		$next = null;
 		if ( $page < $pages ) {

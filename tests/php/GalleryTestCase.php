@@ -107,6 +107,14 @@ abstract class GalleryTestCase extends SandboxTestCase {
 		return array_sum( array_filter( $counts, static fn ( string $route ): bool => str_starts_with( $route, 'files/' ), ARRAY_FILTER_USE_KEY ) );
 	}
 
+	/**
+	 * Dropbox thumbnail calls, one at a time or batched.
+	 */
+	protected function thumbnail_calls(): int {
+		$counts = $this->sandbox->request_counts();
+		return ( $counts['files/get_thumbnail_v2'] ?? 0 ) + ( $counts['files/get_thumbnail_batch'] ?? 0 );
+	}
+
 	protected function set_root( string $path ): void {
 		$this->act_as( 'admin' );
 		$response = $this->rest( 'POST', '/settings', array( 'galleryRoot' => array( 'dropbox' => array( 'id' => $this->id_of( $path ), 'path' => $path ) ) ) );

@@ -23,7 +23,9 @@ final class ImageStampedeTest extends GalleryTestCase {
 		$url     = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $photo->id, $photo->revision, 'w640h480', $this->ceremony() ) );
 		$this->assertNotNull( $url );
 		// A slow Dropbox, so the requests overlap the first one's call.
-		$this->sandbox->add_fault( array( 'route' => 'files/get_thumbnail_v2', 'kind' => 'latency', 'latencyMs' => 1000 ) );
+		foreach ( array( 'files/get_thumbnail_v2', 'files/get_thumbnail_batch' ) as $route ) {
+			$this->sandbox->add_fault( array( 'route' => $route, 'kind' => 'latency', 'latencyMs' => 1000 ) );
+		}
 		$this->sandbox->reset_request_counts();
 
 		$responses = Requests::request_multiple(
@@ -38,6 +40,6 @@ final class ImageStampedeTest extends GalleryTestCase {
 			$this->assertSame( 200, $response->status_code );
 			$this->assertSame( 'image/jpeg', $response->headers['content-type'] );
 		}
-		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_v2' ), 'One request fetched; the others waited for its file.' );
+		$this->assertSame( 1, $this->thumbnail_calls(), 'One request fetched; the others waited for its file.' );
 	}
 }

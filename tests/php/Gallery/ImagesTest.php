@@ -85,7 +85,7 @@ final class ImagesTest extends GalleryTestCase {
 		$this->assertSame( 'public, max-age=31536000, immutable', $first['headers']['cache-control'] );
 		$this->assertArrayNotHasKey( 'set-cookie', $first['headers'] );
 		$this->assertSame( "\xFF\xD8", substr( $first['body'], 0, 2 ), 'A JPEG.' );
-		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+		$this->assertSame( 1, $this->thumbnail_calls() );
 		$etag = $first['headers']['etag'];
 		$this->assertNotEmpty( $etag );
 
@@ -122,7 +122,7 @@ final class ImagesTest extends GalleryTestCase {
 		$response = $this->services()->thumbnail_endpoint()->respond( $token );
 		$this->assertSame( 404, $response->status );
 		$this->assertSame( 'no-store', $response->headers['Cache-Control'] );
-		$this->assertSame( 0, $this->sandbox->requests( 'files/get_thumbnail_v2' ), 'Only photos a gallery shows are fetched.' );
+		$this->assertSame( 0, $this->thumbnail_calls(), 'Only photos a gallery shows are fetched.' );
 	}
 
 	public function test_a_changed_photo_gets_a_new_url(): void {

@@ -49,22 +49,30 @@ final class MissBudgetTest extends GalleryTestCase {
 		$this->start_of_a_window( 30 );
 		$_SERVER['REMOTE_ADDR'] = '203.0.113.7';
 
+		// A miss fetches the run of photos shown beside it (MissBatch), so
+		// some of the URLs are hits by the time they are asked for: those
+		// are served and cost nothing. The misses are what the budget bounds.
 		$served  = array();
+		$misses  = 0;
 		$refused = array();
 		foreach ( $images as $image ) {
+			$cached   = $this->services()->thumbnail_cache()->has( $image );
 			$response = $this->respond( $image );
 			if ( 429 === $response->status ) {
+				$this->assertFalse( $cached, 'Only misses are refused.' );
 				$refused[] = $response;
 			} else {
 				$this->assertSame( 200, $response->status );
 				$this->assertSame( 'image/jpeg', $response->headers['Content-Type'] ?? null, 'A real thumbnail, not a placeholder.' );
 				$served[] = $image;
+				$misses  += $cached ? 0 : 1;
 			}
 		}
 
-		$this->assertSame( self::TEST_BUDGET, $this->sandbox->requests( 'files/get_thumbnail_v2' ), 'One provider call per served miss, none for the refused.' );
-		$this->assertCount( self::TEST_BUDGET, $served );
-		$this->assertCount( self::URLS - self::TEST_BUDGET, $refused );
+		$this->assertSame( self::TEST_BUDGET, $misses, 'The budget\'s misses were served.' );
+		$this->assertSame( self::TEST_BUDGET, $this->thumbnail_calls(), 'One provider call per served miss, none for the refused.' );
+		$this->assertGreaterThan( 0, count( $refused ) );
+		$this->assertCount( self::URLS, array_merge( $served, $refused ) );
 		foreach ( $refused as $response ) {
 			$retry_after = (int) ( $response->headers['Retry-After'] ?? 0 );
 			$this->assertGreaterThanOrEqual( 1, $retry_after );
@@ -76,7 +84,7 @@ final class MissBudgetTest extends GalleryTestCase {
 		$this->assertSame( 200, $this->respond( $served[0] )->status, 'A hit is served past the budget: hits never count.' );
 		$_SERVER['REMOTE_ADDR'] = '198.51.100.23';
 		$this->assertSame( 200, $this->respond( $images[ self::URLS - 1 ] )->status, 'Another client has its own budget.' );
-		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+		$this->assertSame( 1, $this->thumbnail_calls() );
 		$this->assert_no_address_stored( array( '203.0.113.7', '198.51.100.23' ) );
 	}
 
@@ -174,7 +182,7 @@ final class MissBudgetTest extends GalleryTestCase {
 			$this->assertGreaterThanOrEqual( 1, $retry_after, "{$kind} URL carries Retry-After" );
 			$this->assertLessThanOrEqual( MINUTE_IN_SECONDS, $retry_after );
 		}
-		$this->assertSame( 0, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+		$this->assertSame( 0, $this->thumbnail_calls() );
 		$this->assertSame( 200, Http::request( 'GET', (string) $this->services()->image_urls()->url( $cached ) )['status'], 'The cached file is still served.' );
 	}
 

@@ -101,7 +101,7 @@ final class RemovalTest extends GalleryTestCase {
 			$this->assertFileDoesNotExist( $this->services()->thumbnail_cache()->path( $image ), $image->size );
 			$this->assertSame( 404, $this->respond( $image )->status, $image->size );
 		}
-		$this->assertSame( 0, $this->sandbox->requests( 'files/get_thumbnail_v2' ), 'Nothing asked of Dropbox for it.' );
+		$this->assertSame( 0, $this->thumbnail_calls(), 'Nothing asked of Dropbox for it.' );
 		foreach ( $others as $image ) {
 			$this->assertFileExists( $this->services()->thumbnail_cache()->path( $image ), 'Other photos keep theirs.' );
 		}

@@ -119,7 +119,7 @@ final class StaticImagesTest extends GalleryTestCase {
 		$this->assertSame( '"' . $image->hash() . '"', $first['headers']['etag'] );
 		$this->assertArrayNotHasKey( 'set-cookie', $first['headers'] );
 		$this->assertSame( "\xFF\xD8", substr( $first['body'], 0, 2 ) );
-		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+		$this->assertSame( 1, $this->thumbnail_calls() );
 		$this->assertTrue( $disk->has( $image ) );
 		$this->assertSame( $url, $this->services()->image_urls()->url( $image ), 'The same URL once cached: page caches stay valid.' );
 
@@ -153,7 +153,7 @@ final class StaticImagesTest extends GalleryTestCase {
 		$this->assertSame( 200, $again['status'] );
 		$this->assertSame( 'image/jpeg', $again['headers']['content-type'] );
 		$this->assertFileExists( $path );
-		$this->assertSame( 2, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+		$this->assertSame( 2, $this->thumbnail_calls() );
 
 		$revalidated = Http::request( 'GET', $url, array( 'If-None-Match' => $again['headers']['etag'] ) );
 		$this->assertSame( 200, $revalidated['status'], 'The file exists again: the web server answers.' );

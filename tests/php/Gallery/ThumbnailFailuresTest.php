@@ -39,16 +39,18 @@ final class ThumbnailFailuresTest extends GalleryTestCase {
 	}
 
 	private function refuse_thumbnails(): void {
-		$this->sandbox->add_fault(
-			array(
-				'route'  => 'files/get_thumbnail_v2',
-				'kind'   => 'status',
-				'status' => 400,
-			)
-		);
+		foreach ( array( 'files/get_thumbnail_v2', 'files/get_thumbnail_batch' ) as $route ) {
+			$this->sandbox->add_fault(
+				array(
+					'route'  => $route,
+					'kind'   => 'status',
+					'status' => 400,
+				)
+			);
+		}
 	}
 
-	public function test_refused_thumbnails_cost_one_call_each_then_none_and_are_never_cached(): void {
+	public function test_refused_thumbnails_cost_one_call_for_their_run_then_none_and_are_never_cached(): void {
 		$tokens = $this->tokens( 4 );
 		$this->refuse_thumbnails();
 		$endpoint = $this->services()->thumbnail_endpoint();
@@ -59,7 +61,7 @@ final class ThumbnailFailuresTest extends GalleryTestCase {
 			$this->assertSame( 'image/svg+xml', $response->headers['Content-Type'], 'A placeholder, not a broken image.' );
 			$this->assertSame( 'no-store', $response->headers['Cache-Control'], 'Never cached under the photo\'s immutable URL.' );
 		}
-		$this->assertSame( 4, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+		$this->assertSame( 1, $this->thumbnail_calls(), 'The first miss asked for the photos shown beside it too, and the refusal is remembered for all of them.' );
 
 		$this->sandbox->reset_request_counts();
 		foreach ( $tokens as $token ) {
@@ -78,20 +80,19 @@ final class ThumbnailFailuresTest extends GalleryTestCase {
 
 		// Still waiting: no call, still the placeholder.
 		$this->assertSame( 'image/svg+xml', $endpoint->respond( $token )->headers['Content-Type'] );
-		$this->assertSame( 1, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+		$this->assertSame( 1, $this->thumbnail_calls() );
 
 		// The wait is over (the transient's record says until when).
-		global $wpdb;
-		$names = $wpdb->get_col( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE '\\_transient\\_ccg\\_thumbfail\\_%'" );
-		$this->assertCount( 1, $names );
-		$key            = substr( (string) $names[0], strlen( '_transient_' ) );
+		$photo = $this->services()->folder_listings()->for_render( 'dropbox', $this->ceremony() )->page( 0, 1 )[0];
+		$image = new ImageRef( 'dropbox', $photo->id, $photo->revision, 'w640h480', $this->ceremony() );
+		$key            = 'ccg_thumbfail_' . substr( $image->hash(), 0, 32 );
 		$record         = get_transient( $key );
 		$record['until'] = time() - 1;
 		set_transient( $key, $record, HOUR_IN_SECONDS );
 
 		$response = $endpoint->respond( $token );
 		$this->assertSame( 'image/jpeg', $response->headers['Content-Type'] );
-		$this->assertSame( 2, $this->sandbox->requests( 'files/get_thumbnail_v2' ) );
+		$this->assertSame( 2, $this->thumbnail_calls(), 'One more call: the photos beside it still wait, so only it was asked for.' );
 		$this->assertFalse( get_transient( $key ), 'Forgotten once the photo came.' );
 	}
 
@@ -121,7 +122,7 @@ final class ThumbnailFailuresTest extends GalleryTestCase {
 		$this->assertFalse( $test->get_data()['ok'] );
 		$this->assertStringContainsString( 'Dropbox lists folders but refused a photo\'s thumbnail', $test->get_data()['message'] );
 		$this->assertStringContainsString( 'Error 400', $test->get_data()['message'] );
-		$this->assertGreaterThan( 0, $this->sandbox->requests( 'files/get_thumbnail_v2' ), 'The test really asked for a thumbnail.' );
+		$this->assertGreaterThan( 0, $this->thumbnail_calls(), 'The test really asked for a thumbnail.' );
 
 		// …and passes, clearing the health, once they work again.
 		$this->sandbox->clear_faults();
