@@ -125,8 +125,9 @@ final class GalleryViewBuilder {
 		unset( $listing, $media );
 
 		$items = array();
+		$sizes = $this->sizes( $gallery, is_string( $attributes['align'] ?? null ) ? $attributes['align'] : '' );
 		foreach ( $photos as $index => $photo ) {
-			$items[] = $this->item( $gallery, new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::DEFAULT, $folder, $order?->code() ?? '' ), $photo, $index );
+			$items[] = $this->item( $gallery, new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::DEFAULT, $folder, $order?->code() ?? '' ), $photo, $index, $sizes );
 		}
 		$next = null;
 		if ( $page < $pages ) {
@@ -175,7 +176,7 @@ final class GalleryViewBuilder {
 	/**
 	 * @return array{src: string, srcset: list<array{url: string, width: int}>, sizes: string, width: int, height: int, alt: string, loading: string, href: string|null, caption: string|null}
 	 */
-	private function item( GalleryAttributes $gallery, ImageRef $src, Photo $photo, int $index ): array {
+	private function item( GalleryAttributes $gallery, ImageRef $src, Photo $photo, int $index, string $sizes ): array {
 		$srcset = array();
 		foreach ( ThumbnailSize::srcset() as $size ) {
 			$srcset[] = array(
@@ -189,7 +190,7 @@ final class GalleryViewBuilder {
 		return array(
 			'src'     => $this->urls->url( $src ),
 			'srcset'  => $srcset,
-			'sizes'   => $this->sizes( $gallery->columns ),
+			'sizes'   => $sizes,
 			'width'   => $crop[0] >= $crop[1] ? self::BOX : (int) round( self::BOX * $crop[0] / $crop[1] ),
 			'height'  => $crop[0] >= $crop[1] ? (int) round( self::BOX * $crop[1] / $crop[0] ) : self::BOX,
 			'alt'     => $title,
@@ -210,11 +211,38 @@ final class GalleryViewBuilder {
 	}
 
 	/**
-	 * Matches style.scss: at most two columns below 600px.
+	 * The width of one grid cell, as a browser lays it out: at most two
+	 * columns below 600px (style.scss), and inside the theme's content
+	 * width (theme.json's layout contentSize, wideSize for a wide gallery;
+	 * a classic theme's $content_width), less the gaps. WordPress gives
+	 * lazy images "sizes=auto", which a browser resolves to the laid-out
+	 * width; the first row is eager and takes this value, so it must name
+	 * the same srcset size, or a cold page asks for two sizes of its photos.
 	 */
-	private function sizes( int $columns ): string {
-		$narrow = (int) floor( 100 / min( 2, $columns ) );
-		return sprintf( '(max-width: 600px) %dvw, %dvw', $narrow, (int) floor( 100 / $columns ) );
+	private function sizes( GalleryAttributes $gallery, string $align ): string {
+		$columns = $gallery->columns;
+		$narrow  = sprintf( '(max-width: 600px) %dvw', (int) floor( 100 / min( 2, $columns ) ) );
+		$content = 'full' === $align ? null : self::content_width( 'wide' === $align ? 'wideSize' : 'contentSize' );
+		if ( null === $content ) {
+			return sprintf( '%s, %dvw', $narrow, (int) floor( 100 / $columns ) );
+		}
+		$cell = (int) floor( max( 1, $content - $gallery->gap * ( $columns - 1 ) ) / $columns );
+		return sprintf( '%s, (max-width: %dpx) %dvw, %dpx', $narrow, $content, (int) floor( 100 / $columns ), $cell );
+	}
+
+	/**
+	 * @param string $setting "contentSize" or "wideSize".
+	 *
+	 * @return int|null Pixels; null when the theme gives no width in pixels.
+	 */
+	private static function content_width( string $setting ): ?int {
+		$layout = function_exists( 'wp_get_global_settings' ) ? wp_get_global_settings( array( 'layout' ) ) : array();
+		$value  = is_array( $layout ) ? ( $layout[ $setting ] ?? null ) : null;
+		if ( is_string( $value ) && 1 === preg_match( '/^\s*(\d+(?:\.\d+)?)px\s*$/', $value, $match ) ) {
+			return (int) round( (float) $match[1] );
+		}
+		global $content_width;
+		return 'contentSize' === $setting && is_numeric( $content_width ) && (int) $content_width > 0 ? (int) $content_width : null;
 	}
 
 	/**

@@ -70,8 +70,10 @@ final class RenderTest extends GalleryTestCase {
 			$this->assertStringStartsWith( home_url( '/?ccg_image=' ), $img->getAttribute( 'src' ) );
 			$this->assertSame( 5, substr_count( $img->getAttribute( 'srcset' ), 'ccg_image=' ) );
 			$this->assertMatchesRegularExpression( '/ 256w, .* 2048w$/', $img->getAttribute( 'srcset' ) );
-			// WordPress adds "auto, " to lazy images' sizes.
-			$this->assertStringEndsWith( '(max-width: 600px) 50vw, 50vw', $img->getAttribute( 'sizes' ) );
+			// WordPress adds "auto, " to lazy images' sizes. The theme's
+			// content is 645px wide: two cells less one 12px gap.
+			$this->assertSame( '645px', wp_get_global_settings( array( 'layout', 'contentSize' ) ) );
+			$this->assertStringEndsWith( '(max-width: 600px) 50vw, (max-width: 645px) 50vw, 316px', $img->getAttribute( 'sizes' ) );
 			$this->assertSame( array( '640', '480' ), array( $img->getAttribute( 'width' ), $img->getAttribute( 'height' ) ) );
 			$this->assertSame( $index < 2 ? 'eager' : 'lazy', $img->getAttribute( 'loading' ) );
 			$this->assertSame( 'async', $img->getAttribute( 'decoding' ) );
@@ -93,6 +95,26 @@ final class RenderTest extends GalleryTestCase {
 		$this->assertSame( 0, $plain->query( '//figcaption' )->length );
 		$this->assertSame( array_reverse( $names ), array_map( static fn ( DOMElement $img ): string => $img->getAttribute( 'alt' ), iterator_to_array( $plain->query( '//img' ) ) ) );
 		$this->assertSame( array( '640', '640' ), array( $plain->query( '//img' )->item( 0 )->getAttribute( 'width' ), $plain->query( '//img' )->item( 0 )->getAttribute( 'height' ) ) );
+	}
+
+	/**
+	 * The first row is eager and its sizes must name the cell's laid-out
+	 * width, which a browser gives lazy images ("auto"): else a cold page
+	 * asks for two sizes of its photos.
+	 */
+	public function test_sizes_follow_the_themes_layout_and_the_blocks_alignment(): void {
+		$sizes = function ( array $more ): array {
+			$xpath = $this->xpath( $this->render( $this->folder_attributes( 'ceremony', $more + array( 'columns' => 3 ) ) ) );
+			$found = array();
+			foreach ( $xpath->query( '//ul[@class="ccg-gallery__grid"]//img' ) as $img ) {
+				$found[] = $img->getAttribute( 'sizes' );
+			}
+			return array_values( array_unique( $found ) );
+		};
+		$this->assertSame( array( '(max-width: 600px) 50vw, (max-width: 645px) 33vw, 209px', 'auto, (max-width: 600px) 50vw, (max-width: 645px) 33vw, 209px' ), $sizes( array() ), 'Default gap 8px: (645 - 2 × 8) / 3.' );
+		$this->assertSame( '1340px', wp_get_global_settings( array( 'layout', 'wideSize' ) ) );
+		$this->assertSame( '(max-width: 600px) 50vw, (max-width: 1340px) 33vw, 441px', $sizes( array( 'align' => 'wide' ) )[0] );
+		$this->assertSame( '(max-width: 600px) 50vw, 33vw', $sizes( array( 'align' => 'full' ) )[0] );
 	}
 
 	public function test_hostile_names_are_text_and_unthumbnailable_files_are_skipped(): void {
