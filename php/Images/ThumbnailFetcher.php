@@ -107,7 +107,11 @@ final class ThumbnailFetcher {
 			return $this->wait_for( $image, $lock ) ?? $this->fetch( $image );
 		}
 		try {
-			$missing = array_values( array_filter( $images, fn ( ImageRef $other ): bool => ! $this->disk->has( $other ) ) );
+			$missing = array_values( array_filter( $images, fn ( ImageRef $other ): bool => ! $this->disk->has( $other ) && null === $this->failures->pending( $other ) ) );
+			if ( array( $image ) == $missing ) { // phpcs:ignore Universal.Operators.StrictComparisons -- same values, not the same object.
+				// Only this one: the lighter single call.
+				return $this->fetch( $image );
+			}
 			try {
 				$this->fetch_all( $missing );
 			} catch ( GalleryException $failure ) {

@@ -1,10 +1,4 @@
 /**
- * External dependencies
- */
-import fs from 'node:fs';
-import path from 'node:path';
-
-/**
  * WordPress dependencies
  */
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
@@ -16,28 +10,10 @@ import { connectDropboxAsAdmin } from './utils/connect';
 import { publish } from './utils/galleries';
 import { expectEveryPhotoLoaded } from './utils/photos';
 import { sandbox } from './utils/sandbox';
-import { findFolder } from './utils/warming';
+import { findFolder, restoreWarming, withoutWarming } from './utils/warming';
 
 /** The issue's cold gallery: 100 photos, all on the first page. */
 const PHOTOS = 100;
-
-/**
- * Publishing schedules warming (WP-Cron), which would fetch the photos
- * before the visitor does; this suite measures the visitor's cold path, so
- * warming does nothing while it runs.
- */
-const NO_WARMING = `<?php
-add_action( 'init', static function () { remove_all_actions( 'ccg_warm_gallery' ); }, 99 );
-`;
-
-function muPlugin(): string {
-	return path.join(
-		process.env.CCG_WP_PATH as string,
-		'wp-content',
-		'mu-plugins',
-		'ccg-e2e-no-warming.php'
-	);
-}
 
 const THUMBNAIL_ROUTES = [
 	'files/get_thumbnail_v2',
@@ -47,12 +23,15 @@ const THUMBNAIL_ROUTES = [
 test.describe( 'A cold gallery, as its first visitor', () => {
 	test.use( { storageState: { cookies: [], origins: [] } } );
 
-	const folderName = `E2E cold ${ Date.now() }`;
+	// Inside /Scale, so the empty folder it leaves changes nothing other
+	// specs see at the top level (Test connection looks there for a photo).
+	const folderName = `Scale/E2E cold ${ Date.now() }`;
 
+	// Publishing schedules warming (WP-Cron), which would fetch the photos
+	// before the visitor does; this suite measures the visitor's cold path.
 	test.beforeAll( async ( { browser } ) => {
 		await connectDropboxAsAdmin( browser );
-		fs.mkdirSync( path.dirname( muPlugin() ), { recursive: true } );
-		fs.writeFileSync( muPlugin(), NO_WARMING );
+		withoutWarming();
 		const control = sandbox();
 		for ( let i = 1; i <= PHOTOS; i++ ) {
 			const n = String( i ).padStart( 4, '0' );
@@ -63,7 +42,7 @@ test.describe( 'A cold gallery, as its first visitor', () => {
 	} );
 
 	test.afterAll( async () => {
-		fs.rmSync( muPlugin(), { force: true } );
+		restoreWarming();
 		const control = sandbox();
 		await control.clearFaults();
 		for ( let i = 1; i <= PHOTOS; i++ ) {
@@ -76,9 +55,11 @@ test.describe( 'A cold gallery, as its first visitor', () => {
 		page,
 		requestUtils,
 	} ) => {
-		const folder = await findFolder( requestUtils, 'dropbox', [
-			folderName,
-		] );
+		const folder = await findFolder(
+			requestUtils,
+			'dropbox',
+			folderName.split( '/' )
+		);
 		const url = await publish( requestUtils, 'Cold gallery', {
 			provider: 'dropbox',
 			folderId: folder.id,

@@ -162,6 +162,31 @@ export async function runWarming( url: string ): Promise< void > {
 }
 
 /**
+ * Makes warming on publish do nothing until restoreWarming() (a must-use
+ * plugin unhooks its WP-Cron event), so a test can be the first visitor of
+ * a cold gallery.
+ */
+export function withoutWarming(): void {
+	fs.mkdirSync( path.dirname( noWarmingPlugin() ), { recursive: true } );
+	fs.writeFileSync(
+		noWarmingPlugin(),
+		"<?php\nadd_action( 'init', static function () { remove_all_actions( 'ccg_warm_gallery' ); }, 99 );\n"
+	);
+}
+
+/** Undoes withoutWarming(); harmless when it was not called. */
+export function restoreWarming(): void {
+	fs.rmSync( noWarmingPlugin(), { force: true } );
+}
+
+function noWarmingPlugin(): string {
+	return path.join(
+		siteDir(),
+		'wp-content/mu-plugins/ccg-e2e-no-warming.php'
+	);
+}
+
+/**
  * Where the disk cache keeps a thumbnail whose static URL is given.
  *
  * @param url A `/wp-content/uploads/customer-cloud-gallery/i/…` URL.

@@ -23,9 +23,7 @@ final class ImageStampedeTest extends GalleryTestCase {
 		$url     = $this->services()->image_urls()->url( new ImageRef( 'dropbox', $photo->id, $photo->revision, 'w640h480', $this->ceremony() ) );
 		$this->assertNotNull( $url );
 		// A slow Dropbox, so the requests overlap the first one's call.
-		foreach ( array( 'files/get_thumbnail_v2', 'files/get_thumbnail_batch' ) as $route ) {
-			$this->sandbox->add_fault( array( 'route' => $route, 'kind' => 'latency', 'latencyMs' => 1000 ) );
-		}
+		$this->sandbox->add_fault( array( 'route' => 'files/get_thumbnail*', 'kind' => 'latency', 'latencyMs' => 1000 ) );
 		$this->sandbox->reset_request_counts();
 
 		$responses = Requests::request_multiple(

@@ -39,15 +39,14 @@ final class ThumbnailFailuresTest extends GalleryTestCase {
 	}
 
 	private function refuse_thumbnails(): void {
-		foreach ( array( 'files/get_thumbnail_v2', 'files/get_thumbnail_batch' ) as $route ) {
-			$this->sandbox->add_fault(
-				array(
-					'route'  => $route,
-					'kind'   => 'status',
-					'status' => 400,
-				)
-			);
-		}
+		// Both thumbnail routes: one at a time and batched.
+		$this->sandbox->add_fault(
+			array(
+				'route'  => 'files/get_thumbnail*',
+				'kind'   => 'status',
+				'status' => 400,
+			)
+		);
 	}
 
 	public function test_refused_thumbnails_cost_one_call_for_their_run_then_none_and_are_never_cached(): void {
