@@ -117,6 +117,14 @@ final class Sandbox {
 	}
 
 	/**
+	 * The most requests of one route key that were in flight at once since
+	 * the last reset (Google routes), e.g. "google/thumbnail".
+	 */
+	public function max_in_flight( string $route ): int {
+		return (int) ( $this->call( 'GET', '/requests' )['maxInFlight'][ $route ] ?? 0 );
+	}
+
+	/**
 	 * @return array<string, int> Requests per route since the last reset.
 	 */
 	public function request_counts(): array {
