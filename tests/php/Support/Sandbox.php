@@ -80,6 +80,13 @@ final class Sandbox {
 	}
 
 	/**
+	 * Expires every Google access token the sandbox issued.
+	 */
+	public function expire_google_access_tokens(): int {
+		return (int) ( $this->call( 'POST', '/google/tokens/expire' )['expired'] ?? 0 );
+	}
+
+	/**
 	 * @return list<array<string, mixed>>
 	 */
 	public function grants( string $app_key ): array {
