@@ -12,10 +12,7 @@
  */
 import path from 'node:path';
 
-import {
-	startTestEnvironment,
-	testEnv,
-} from '../test-runner/environment';
+import { startTestEnvironment, testEnv } from '../test-runner/environment';
 import { run } from '../test-runner/process';
 
 const root = path.resolve( __dirname, '../..' );

@@ -186,7 +186,10 @@ describe( 'faults and request counts', () => {
 			await drive( t, access, LIST );
 			await drive( t, access, LIST );
 			const parallel = await t.control.requestCounts();
-			assert.equal( parallel.maxInFlight[ 'google/drive/v3/files/get' ], 5 );
+			assert.equal(
+				parallel.maxInFlight[ 'google/drive/v3/files/get' ],
+				5
+			);
 			assert.equal( parallel.maxInFlight[ 'google/drive/v3/files' ], 1 );
 
 			await t.control.resetRequestCounts();

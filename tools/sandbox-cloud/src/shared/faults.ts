@@ -223,7 +223,10 @@ export class RequestCounter {
 		return () => {
 			if ( ! left ) {
 				left = true;
-				this.inFlight.set( route, ( this.inFlight.get( route ) ?? 1 ) - 1 );
+				this.inFlight.set(
+					route,
+					( this.inFlight.get( route ) ?? 1 ) - 1
+				);
 			}
 		};
 	}
