@@ -92,6 +92,7 @@ final class Transport {
 	 *                                                  have been answered).
 	 */
 	public function request_all( array $requests, int $timeout, array $secrets ): array {
+		$http    = new WP_Http();
 		$results = array();
 		$pending = array();
 		$sent    = array();
@@ -103,7 +104,7 @@ final class Transport {
 				$results[ $key ] = $this->received( $pre, $secrets );
 				continue;
 			}
-			if ( ( new WP_Http() )->block_request( $url ) ) {
+			if ( $http->block_request( $url ) ) {
 				$results[ $key ] = ( $this->unreachable )( Redaction::redact( 'User has blocked requests through HTTP to ' . $url, $secrets ) );
 				continue;
 			}
