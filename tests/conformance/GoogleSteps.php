@@ -88,11 +88,30 @@ final class GoogleSteps {
 			case 'thumbnail':
 				$this->api->thumbnail( $token, DriveThumbnails::sized( $this->link, (int) $args['longEdge'] ) );
 				return;
+			case 'files_get_each':
+				self::settled( $this->api->files_each( $token, array_fill( 0, (int) $args['count'], (string) $args['fileId'] ), (string) $args['fields'] ) );
+				return;
+			case 'thumbnails_each':
+				self::settled( $this->api->thumbnails_each( $token, array_fill( 0, (int) $args['count'], DriveThumbnails::sized( $this->link, (int) $args['longEdge'] ) ) ) );
+				return;
 			case 'revoke':
 				$this->oauth->revoke_token( $this->values['refresh_token'] ?? '' );
 				return;
 		}
 		throw new InvalidArgumentException( "No Google step {$step}." );
+	}
+
+	/**
+	 * A batch step fails as a single call would: with its first error.
+	 *
+	 * @param array<array-key, mixed> $answers
+	 */
+	private static function settled( array $answers ): void {
+		foreach ( $answers as $answer ) {
+			if ( $answer instanceof GoogleError ) {
+				throw $answer;
+			}
+		}
 	}
 
 	/** @return array<string, string> */

@@ -53,6 +53,13 @@ final class TransportPin {
 				$this->used['curl'] = true;
 			}
 		);
+		// Requests sent together (Transport::request_all) go through cURL's multi handle.
+		add_action(
+			'requests-curl.before_multi_add',
+			function (): void {
+				$this->used['curl'] = true;
+			}
+		);
 		add_action(
 			'requests-fsockopen.after_headers',
 			function (): void {

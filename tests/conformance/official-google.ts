@@ -110,6 +110,28 @@ export async function runGoogleClient(
 				responseType: 'arraybuffer',
 			} );
 		},
+		files_get_each: async ( args ) => {
+			await Promise.all(
+				Array.from( { length: args.count }, () =>
+					drive.files.get( {
+						fileId: args.fileId,
+						fields: args.fields,
+						supportsAllDrives: true,
+					} )
+				)
+			);
+		},
+		thumbnails_each: async ( args ) => {
+			const url = link.replace(
+				/=s\d+(-[A-Za-z0-9-]*)?$/,
+				`=s${ args.longEdge }`
+			);
+			await Promise.all(
+				Array.from( { length: args.count }, () =>
+					oauth.request( { url, responseType: 'arraybuffer' } )
+				)
+			);
+		},
 		revoke: async () => {
 			await oauth.revokeToken( values.refresh_token ?? '' );
 		},

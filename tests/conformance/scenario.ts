@@ -87,6 +87,18 @@ export function googleScenario( manifest: LibraryManifest ): Step[] {
 		{ step: 'drives_list', args: { pageSize: 100 } },
 		{ step: 'drives_get', args: {} },
 		{ step: 'thumbnail', args: { longEdge: 640 } },
+		// A batch's requests, sent together by the plugin (Transport::request_all)
+		// and with Promise.all by the official client: the same request twice,
+		// so the order they arrive in cannot matter.
+		{
+			step: 'files_get_each',
+			args: {
+				fileId: fileId( myDriveKey( aPhoto( manifest ) ) ),
+				fields: 'thumbnailLink,hasThumbnail,mimeType,trashed,md5Checksum,thumbnailVersion,modifiedTime',
+				count: 2,
+			},
+		},
+		{ step: 'thumbnails_each', args: { longEdge: 256, count: 2 } },
 		{ step: 'revoke', args: {} },
 	];
 }

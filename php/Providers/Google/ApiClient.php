@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Google;
 
+use CustomerCloudGallery\Http\HttpResponse;
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\Providers\OAuthApp\Account;
 use CustomerCloudGallery\Providers\OAuthApp\AccountLookup;
@@ -51,16 +52,23 @@ final class ApiClient implements AccountLookup {
 	 * @throws GoogleError
 	 */
 	public function file( string $access_token, string $file_id, string $fields ): array {
-		return $this->get(
-			$access_token,
-			$this->endpoints->drive(
-				'files/' . rawurlencode( $file_id ),
-				array(
-					'fields'            => $fields,
-					'supportsAllDrives' => 'true',
-				)
-			)
-		);
+		return $this->get( $access_token, $this->file_url( $file_id, $fields ) );
+	}
+
+	/**
+	 * files.get of several files, sent together (Transport::request_all).
+	 *
+	 * @param array<array-key, string> $file_ids
+	 *
+	 * @return array<array-key, array<string, mixed>|GoogleError> By the keys of $file_ids; a
+	 *                                                           failure is its file's entry.
+	 */
+	public function files_each( string $access_token, array $file_ids, string $fields ): array {
+		$urls = array();
+		foreach ( $file_ids as $key => $file_id ) {
+			$urls[ $key ] = $this->file_url( $file_id, $fields );
+		}
+		return $this->get_each( $access_token, $urls, self::resource( ... ) );
 	}
 
 	/**
@@ -118,6 +126,74 @@ final class ApiClient implements AccountLookup {
 	 */
 	public function thumbnail( string $access_token, string $url ): string {
 		$response = $this->transport->request( 'GET', $url, array( 'Authorization' => 'Bearer ' . $access_token ), null, self::TIMEOUT, array( $access_token ) );
+		return self::image( $response, $access_token );
+	}
+
+	/**
+	 * Several thumbnailLinks' bytes, fetched together; the caller vets every
+	 * host first.
+	 *
+	 * @param array<array-key, string> $urls
+	 *
+	 * @return array<array-key, string|GoogleError> By the keys of $urls.
+	 */
+	public function thumbnails_each( string $access_token, array $urls ): array {
+		return $this->get_each( $access_token, $urls, self::image( ... ) );
+	}
+
+	/**
+	 * @template T
+	 *
+	 * @param array<array-key, string>            $urls
+	 * @param callable(HttpResponse, string): T $read Reads one answer; throws GoogleError.
+	 *
+	 * @return array<array-key, T|GoogleError>
+	 */
+	private function get_each( string $access_token, array $urls, callable $read ): array {
+		$requests = array();
+		foreach ( $urls as $key => $url ) {
+			$requests[ $key ] = array(
+				'method'  => 'GET',
+				'url'     => $url,
+				'headers' => array( 'Authorization' => 'Bearer ' . $access_token ),
+			);
+		}
+		$answers = array();
+		foreach ( $this->transport->request_all( $requests, self::TIMEOUT, array( $access_token ) ) as $key => $response ) {
+			if ( ! $response instanceof HttpResponse ) {
+				// The transport's own unreachable error is a GoogleError: nothing else is expected.
+				$answers[ $key ] = $response instanceof GoogleError ? $response : throw $response;
+				continue;
+			}
+			try {
+				$answers[ $key ] = $read( $response, $access_token );
+			} catch ( GoogleError $error ) {
+				$answers[ $key ] = $error;
+			}
+		}
+		return $answers;
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 *
+	 * @throws GoogleError
+	 */
+	private static function resource( HttpResponse $response, string $access_token ): array {
+		if ( 200 !== $response->status ) {
+			throw ErrorClassifier::api( $response, array( $access_token ) );
+		}
+		$json = $response->json_object();
+		if ( null === $json ) {
+			throw new GoogleError( GoogleError::UNEXPECTED, $response->status, 'Drive answered with something other than JSON.' );
+		}
+		return $json;
+	}
+
+	/**
+	 * @throws GoogleError NOT_FOUND when the answer is not an image.
+	 */
+	private static function image( HttpResponse $response, string $access_token ): string {
 		if ( 200 !== $response->status ) {
 			throw ErrorClassifier::api( $response, array( $access_token ) );
 		}
@@ -126,6 +202,16 @@ final class ApiClient implements AccountLookup {
 			throw new GoogleError( GoogleError::NOT_FOUND, $response->status, 'The thumbnail link answered something other than an image.' );
 		}
 		return $response->body;
+	}
+
+	private function file_url( string $file_id, string $fields ): string {
+		return $this->endpoints->drive(
+			'files/' . rawurlencode( $file_id ),
+			array(
+				'fields'            => $fields,
+				'supportsAllDrives' => 'true',
+			)
+		);
 	}
 
 	/**

@@ -29,7 +29,7 @@ use CustomerCloudGallery\Storage\UnreadableSecret;
 final class DriveThumbnails {
 
 	/** Everything DriveFiles::revision reads, and what decides there is a thumbnail. */
-	private const FIELDS = 'thumbnailLink,hasThumbnail,mimeType,trashed,md5Checksum,thumbnailVersion,modifiedTime';
+	public const FIELDS = 'thumbnailLink,hasThumbnail,mimeType,trashed,md5Checksum,thumbnailVersion,modifiedTime';
 
 	public function __construct(
 		private ApiClient $api,
@@ -43,6 +43,20 @@ final class DriveThumbnails {
 	 */
 	public function fetch( ImageRef $image ): string {
 		$file = $this->calls->call( fn ( string $token ): array => $this->api->file( $token, $image->file_id, self::FIELDS ) );
+		$url  = $this->link( $image, $file );
+		return $this->calls->call( fn ( string $token ): string => $this->api->thumbnail( $token, $url ) );
+	}
+
+	/**
+	 * The thumbnail URL to fetch for $image, from its files.get answer (with
+	 * FIELDS): sized, and on a host the access token may be sent to.
+	 *
+	 * @param array<string, mixed> $file
+	 *
+	 * @throws GoogleError NOT_FOUND when the photo changed since the token, is gone, has no
+	 *                     thumbnail, or its link points elsewhere.
+	 */
+	public function link( ImageRef $image, array $file ): string {
 		if ( DriveFiles::revision( $file ) !== $image->rev ) {
 			throw new GoogleError( GoogleError::NOT_FOUND, 404, 'The photo changed since this URL was made.' );
 		}
@@ -51,7 +65,11 @@ final class DriveThumbnails {
 		if ( '' === $link || true === ( $file['trashed'] ?? false ) || false === ( $file['hasThumbnail'] ?? true ) || ! str_starts_with( $type, 'image/' ) ) {
 			throw new GoogleError( GoogleError::NOT_FOUND, 404, 'The photo is gone or has no thumbnail.' );
 		}
-		return $this->download( $link, ThumbnailSize::long_edge( $image->size ) );
+		$url = self::sized( $link, ThumbnailSize::long_edge( $image->size ) );
+		if ( ! $this->endpoints->allows_thumbnail_link( $url ) ) {
+			throw new GoogleError( GoogleError::NOT_FOUND, 0, 'The thumbnail link points at a host the access token is never sent to.' );
+		}
+		return $url;
 	}
 
 	/**
@@ -60,17 +78,5 @@ final class DriveThumbnails {
 	 */
 	public static function sized( string $link, int $long_edge ): string {
 		return (string) preg_replace( '/=s\d+(-[A-Za-z0-9-]*)?$/', '=s' . $long_edge, $link );
-	}
-
-	/**
-	 * @throws GoogleError
-	 * @throws UnreadableSecret
-	 */
-	private function download( string $link, int $long_edge ): string {
-		$url = self::sized( $link, $long_edge );
-		if ( ! $this->endpoints->allows_thumbnail_link( $url ) ) {
-			throw new GoogleError( GoogleError::NOT_FOUND, 0, 'The thumbnail link points at a host the access token is never sent to.' );
-		}
-		return $this->calls->call( fn ( string $token ): string => $this->api->thumbnail( $token, $url ) );
 	}
 }

@@ -58,12 +58,16 @@ final class GoogleModule implements ProviderModule {
 	public function source(): GoogleSource {
 		return $this->once(
 			__FUNCTION__,
-			fn () => new GoogleSource(
-				$this->tree(),
-				new DriveListing( $this->api(), $this->app()->calls(), $this->tree() ),
-				new DriveThumbnails( $this->api(), $this->app()->calls(), $this->endpoints() ),
-				new GoogleFailures( $this->diagnosis() )
-			)
+			function (): GoogleSource {
+				$thumbnails = new DriveThumbnails( $this->api(), $this->app()->calls(), $this->endpoints() );
+				return new GoogleSource(
+					$this->tree(),
+					new DriveListing( $this->api(), $this->app()->calls(), $this->tree() ),
+					$thumbnails,
+					new GoogleFailures( $this->diagnosis() ),
+					new ParallelThumbnails( $this->api(), $this->app()->calls(), $thumbnails )
+				);
+			}
 		);
 	}
 

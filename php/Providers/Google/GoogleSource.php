@@ -25,9 +25,6 @@ use CustomerCloudGallery\Storage\UnreadableSecret;
  */
 final class GoogleSource implements Source {
 
-	/** Drive has no batch thumbnail call; this is how many one run fetches in turn. */
-	private const BATCH = 25;
-
 	/** Drive file ids: URL-safe base64-ish, 10 to 200 characters. */
 	private const REFERENCE = '/^[A-Za-z0-9_-]{10,200}$/';
 
@@ -35,7 +32,8 @@ final class GoogleSource implements Source {
 		private DriveTree $tree,
 		private DriveListing $listing,
 		private DriveThumbnails $thumbnails,
-		private GoogleFailures $failures
+		private GoogleFailures $failures,
+		private ParallelThumbnails $parallel
 	) {}
 
 	public function provider(): string {
@@ -99,8 +97,11 @@ final class GoogleSource implements Source {
 		return $this->tree->ancestors( $boundary, $folder );
 	}
 
+	/**
+	 * Drive has no batch call: a batch is as many requests as are sent at once.
+	 */
 	public function batch_size(): int {
-		return self::BATCH;
+		return ParallelThumbnails::concurrency();
 	}
 
 	public function thumbnail( ImageRef $image ): string {
@@ -108,21 +109,22 @@ final class GoogleSource implements Source {
 	}
 
 	/**
-	 * One at a time; a photo that is gone is null. Rate limiting (once the
-	 * backoff gives up), an outage or a lost connection stops the batch:
-	 * the rest would fail the same way, each after its own backoff.
+	 * In parallel (ParallelThumbnails); a photo that is gone is null. Rate
+	 * limiting (once the backoff gives up), an outage or a lost connection
+	 * stops the batch: the rest would fail the same way.
 	 */
 	public function thumbnails( array $images ): array {
 		$bytes = array();
-		foreach ( $images as $index => $image ) {
-			try {
-				$bytes[ $index ] = $this->thumbnail( $image );
-			} catch ( GalleryException $exception ) {
-				if ( GalleryException::FOLDER_NOT_FOUND !== $exception->reason ) {
-					throw $exception;
-				}
-				$bytes[ $index ] = null;
+		foreach ( $this->guarded( fn (): array => $this->parallel->fetch( $images ) ) as $index => $result ) {
+			if ( ! $result instanceof GoogleError ) {
+				$bytes[ $index ] = $result;
+				continue;
 			}
+			$exception = $this->failures->from_error( $result );
+			if ( GalleryException::FOLDER_NOT_FOUND !== $exception->reason ) {
+				throw $exception;
+			}
+			$bytes[ $index ] = null;
 		}
 		return $bytes;
 	}

@@ -198,13 +198,13 @@ final class GoogleThumbnailsTest extends GoogleTestCase {
 		$this->assertSame( 'http://localhost:8960/drive-storage/sandbox=s256', $this->google->sent( 'GET localhost:8960' )[0]['url'] );
 	}
 
-	public function test_a_batch_fetches_one_by_one_and_skips_what_is_gone(): void {
+	public function test_a_batch_skips_what_is_gone(): void {
 		$images = array( $this->image( 'w640h480' ), new ImageRef( 'google', '1GonePhotoAAAAAAAAA', 'r', 'w640h480' ), $this->image( 'w256h256' ) );
 
 		$bytes = $this->module->source()->thumbnails( $images );
 
 		$this->assertSame( array( 0 => self::JPEG, 1 => null, 2 => self::JPEG ), $bytes );
-		$this->assertSame( 25, $this->module->source()->batch_size() );
+		$this->assertSame( 8, $this->module->source()->batch_size(), 'As many as are fetched at once.' );
 		$this->assertSame( 0, $this->module->source()->learn_media( '/x', array() ) );
 	}
 
@@ -228,8 +228,8 @@ final class GoogleThumbnailsTest extends GoogleTestCase {
 			$this->assertSame( GalleryException::RATE_LIMITED, $exception->reason );
 			$this->assertGreaterThan( 0, $exception->retry_after );
 		}
-		$this->assertSame( 1 + 4, $this->google->count( 'GET lh3.googleusercontent.com' ), 'The first photo, then one try and three retries of the second; never the third.' );
-		$this->assertCount( 3, $this->sleeps );
+		$this->assertSame( 3 + 2 * 3, $this->google->count( 'GET lh3.googleusercontent.com' ), 'All three at once, then three rounds of retries of the two refused ones.' );
+		$this->assertCount( 3, $this->sleeps, 'One wait per round, not per photo.' );
 	}
 
 	private function image( string $size ): ImageRef {

@@ -81,6 +81,87 @@ final class HttpTransportTest extends TestCase {
 		$transport->request( 'GET', 'https://api.example.test/w', array(), null, 10, array() );
 	}
 
+	public function test_several_requests_are_each_sent_as_one_would_be_and_answered_by_their_keys(): void {
+		$this->add_filter(
+			'pre_http_request',
+			function ( mixed $preempt, array $args, string $url ): array|WP_Error {
+				$this->sent[] = array(
+					'url'  => $url,
+					'args' => $args,
+				);
+				if ( str_ends_with( $url, '/down' ) ) {
+					return new WP_Error( 'http_request_failed', 'cURL error 7 while sending Bearer ya29.secret-token' );
+				}
+				return array(
+					'response' => array( 'code' => str_ends_with( $url, '/gone' ) ? 404 : 200, 'message' => '' ),
+					'headers'  => array( 'Content-Type' => 'text/plain' ),
+					'body'     => 'answer of ' . $url,
+				);
+			}
+		);
+		$requests = array();
+		foreach ( array( 'z' => 'ok', 'a' => 'gone', 'm' => 'down' ) as $key => $path ) {
+			$requests[ $key ] = array(
+				'method'  => 'GET',
+				'url'     => 'https://api.example.test/' . $path,
+				'headers' => array( 'Authorization' => 'Bearer ya29.secret-token' ),
+			);
+		}
+
+		$answers = ( new Transport( GoogleError::unreachable( ... ) ) )->request_all( $requests, 9, array( 'ya29.secret-token' ) );
+
+		$this->assertSame( array( 'z', 'a', 'm' ), array_keys( $answers ), 'In the order asked.' );
+		$this->assertSame( 'answer of https://api.example.test/ok', $answers['z']->body );
+		$this->assertSame( 'text/plain', $answers['z']->header( 'content-type' ) );
+		$this->assertSame( 404, $answers['a']->status );
+		$this->assertInstanceOf( GoogleError::class, $answers['m'], 'No answer is the provider\'s error, returned rather than thrown.' );
+		$this->assertSame( GoogleError::UNAVAILABLE, $answers['m']->kind );
+		$this->assertSame( 'cURL error 7 while sending Bearer [redacted]', $answers['m']->summary );
+		$this->assertCount( 3, $this->sent );
+		foreach ( $this->sent as $sent ) {
+			$this->assertSame( 'GET', $sent['args']['method'] );
+			$this->assertSame( 0, $sent['args']['redirection'], 'A Bearer header must not travel on to another host.' );
+			$this->assertSame( 9, $sent['args']['timeout'] );
+			$this->assertSame( 'CustomerCloudGallery/' . VERSION, $sent['args']['user-agent'] );
+			$this->assertSame( array( 'Authorization' => 'Bearer ya29.secret-token' ), $sent['args']['headers'] );
+		}
+	}
+
+	public function test_several_requests_over_the_network_never_follow_redirects(): void {
+		// Logged out, /wp-admin/ redirects to the login page.
+		$admin = admin_url();
+		$login = wp_login_url();
+
+		$answers = ( new Transport( GoogleError::unreachable( ... ) ) )->request_all(
+			array(
+				array(
+					'method'  => 'GET',
+					'url'     => $admin,
+					'headers' => array(),
+				),
+				array(
+					'method'  => 'GET',
+					'url'     => $login,
+					'headers' => array(),
+				),
+				array(
+					'method'  => 'GET',
+					'url'     => 'http://127.0.0.1:1/nothing-listens-here',
+					'headers' => array(),
+				),
+			),
+			10,
+			array()
+		);
+
+		$this->assertSame( 302, $answers[0]->status, 'The redirect itself comes back.' );
+		$this->assertStringContainsString( 'wp-login.php', (string) $answers[0]->header( 'location' ) );
+		$this->assertSame( 200, $answers[1]->status );
+		$this->assertStringContainsString( 'user_login', $answers[1]->body );
+		$this->assertInstanceOf( GoogleError::class, $answers[2] );
+		$this->assertSame( 0, $answers[2]->http_status );
+	}
+
 	/**
 	 * Answers every HTTP request of the test with $answer, and records it.
 	 *

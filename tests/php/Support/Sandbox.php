@@ -80,6 +80,13 @@ final class Sandbox {
 	}
 
 	/**
+	 * Expires every Google access token the sandbox issued.
+	 */
+	public function expire_google_access_tokens(): int {
+		return (int) ( $this->call( 'POST', '/google/tokens/expire' )['expired'] ?? 0 );
+	}
+
+	/**
 	 * @return list<array<string, mixed>>
 	 */
 	public function grants( string $app_key ): array {
@@ -114,6 +121,14 @@ final class Sandbox {
 	 */
 	public function total_requests(): int {
 		return (int) ( $this->call( 'GET', '/requests' )['total'] ?? 0 );
+	}
+
+	/**
+	 * The most requests of one route key that were in flight at once since
+	 * the last reset (Google routes), e.g. "google/thumbnail".
+	 */
+	public function max_in_flight( string $route ): int {
+		return (int) ( $this->call( 'GET', '/requests' )['maxInFlight'][ $route ] ?? 0 );
 	}
 
 	/**

@@ -359,6 +359,8 @@ export class SandboxControl {
 	requestCounts(): Promise< {
 		counts: Record< string, number >;
 		total: number;
+		/** The most requests of each route in flight at once (Google routes). */
+		maxInFlight: Record< string, number >;
 	} > {
 		return this.call( 'GET', '/requests' );
 	}

@@ -169,6 +169,49 @@ describe( 'faults and request counts', () => {
 			false
 		);
 	} );
+
+	test( 'the most requests of a route in flight at once', async () => {
+		await t.control.addFault( {
+			route: 'google/drive/v3/files/get',
+			kind: 'latency',
+			latencyMs: 200,
+		} );
+		try {
+			await t.control.resetRequestCounts();
+			await Promise.all(
+				Array.from( { length: 5 }, () =>
+					drive( t, access, '/drive/v3/files/root' )
+				)
+			);
+			await drive( t, access, LIST );
+			await drive( t, access, LIST );
+			const parallel = await t.control.requestCounts();
+			assert.equal(
+				parallel.maxInFlight[ 'google/drive/v3/files/get' ],
+				5
+			);
+			assert.equal( parallel.maxInFlight[ 'google/drive/v3/files' ], 1 );
+
+			await t.control.resetRequestCounts();
+			assert.deepEqual(
+				( await t.control.requestCounts() ).maxInFlight,
+				{},
+				'A reset forgets the maxima.'
+			);
+			for ( let i = 0; i < 3; i++ ) {
+				await drive( t, access, '/drive/v3/files/root' );
+			}
+			assert.equal(
+				( await t.control.requestCounts() ).maxInFlight[
+					'google/drive/v3/files/get'
+				],
+				1,
+				'One after another is one at a time.'
+			);
+		} finally {
+			await t.control.clearFaults();
+		}
+	} );
 } );
 
 describe( 'control API reset', () => {

@@ -128,6 +128,7 @@ function host(
 			);
 		}
 		svc.counter.count( target.key );
+		res.once( 'close', svc.counter.enter( target.key ) );
 		recorderOf( svc.counter ).record( `google ${ name }`, req );
 		const { latencyMs, responseDelayMs, action } = svc.faults.take(
 			target.key

@@ -194,15 +194,48 @@ export class FaultRegistry {
 	}
 }
 
-/** Requests per route key, for tests that prove caching (`GET /requests`). */
+/**
+ * Requests per route key, for tests that prove caching (`GET /requests`),
+ * and the most requests of each route that were in flight at once (from
+ * arrival until the answer is sent or the connection drops), for tests that
+ * prove a client's concurrency stays within its limit.
+ */
 export class RequestCounter {
 	private counts = new Map< string, number >();
+
+	private inFlight = new Map< string, number >();
+
+	private maxInFlight = new Map< string, number >();
 
 	count( route: string ): void {
 		this.counts.set( route, ( this.counts.get( route ) ?? 0 ) + 1 );
 	}
 
-	snapshot(): { counts: Record< string, number >; total: number } {
+	/** A request of `route` has arrived; call the returned function once it is over. */
+	enter( route: string ): () => void {
+		const now = ( this.inFlight.get( route ) ?? 0 ) + 1;
+		this.inFlight.set( route, now );
+		this.maxInFlight.set(
+			route,
+			Math.max( now, this.maxInFlight.get( route ) ?? 0 )
+		);
+		let left = false;
+		return () => {
+			if ( ! left ) {
+				left = true;
+				this.inFlight.set(
+					route,
+					( this.inFlight.get( route ) ?? 1 ) - 1
+				);
+			}
+		};
+	}
+
+	snapshot(): {
+		counts: Record< string, number >;
+		total: number;
+		maxInFlight: Record< string, number >;
+	} {
 		const counts: Record< string, number > = {};
 		let total = 0;
 		for ( const [ route, n ] of [ ...this.counts ].sort( ( a, b ) =>
@@ -211,11 +244,19 @@ export class RequestCounter {
 			counts[ route ] = n;
 			total += n;
 		}
-		return { counts, total };
+		const maxInFlight: Record< string, number > = {};
+		for ( const [ route, n ] of [ ...this.maxInFlight ].sort( ( a, b ) =>
+			a[ 0 ].localeCompare( b[ 0 ] )
+		) ) {
+			maxInFlight[ route ] = n;
+		}
+		return { counts, total, maxInFlight };
 	}
 
+	/** Forgets counts and maxima; requests still in flight keep counting as such. */
 	reset(): void {
 		this.counts.clear();
+		this.maxInFlight.clear();
 	}
 }
 
