@@ -57,8 +57,8 @@ final class ChangesPoller {
 		add_action( self::HOOK, array( $this, 'run' ) );
 		// After GalleryPosts has indexed the post (priority 10).
 		add_action( 'save_post', array( $this, 'start' ), 20, 0 );
-		add_action( 'add_option_' . Keys::GOOGLE_TOKEN, array( $this, 'start' ), 10, 0 );
-		add_action( 'update_option_' . Keys::GOOGLE_TOKEN, array( $this, 'start' ), 10, 0 );
+		add_action( 'add_option_' . Keys::GOOGLE_TOKEN, array( $this, 'resume' ), 10, 0 );
+		add_action( 'update_option_' . Keys::GOOGLE_TOKEN, array( $this, 'resume' ), 10, 0 );
 		add_action( ProviderPurge::DISCONNECTED_HOOK, array( $this, 'stop' ) );
 		add_action( ProviderPurge::PURGED_HOOK, array( $this, 'stop' ) );
 	}
@@ -91,26 +91,41 @@ final class ChangesPoller {
 	}
 
 	/**
-	 * Starts polling when there is something to poll for. The start token is
-	 * read at once, so a change made right after publishing is not missed
-	 * for want of a first run.
+	 * save_post: a post may have just put a Drive gallery on the site. The
+	 * start token is read at once, so a change made right after publishing
+	 * is not missed for want of a first run.
 	 */
 	public function start(): void {
-		// Reading the start token may refresh the grant, which saves it: that is this hook again.
+		$this->schedule( true );
+	}
+
+	/**
+	 * The grant was stored (connect, reconnect, refresh): polling resumes
+	 * if galleries wait for it. Its first run reads the token, so saving a
+	 * grant never waits on another Google call.
+	 */
+	public function resume(): void {
+		$this->schedule( false );
+	}
+
+	private function schedule( bool $read_token ): void {
+		// Reading the start token may refresh the grant, which saves it: resume() again.
 		if ( $this->starting || false !== wp_next_scheduled( self::HOOK ) || ! ( $this->connected )() || array() === $this->galleries->all() ) {
 			return;
 		}
-		$this->starting = true;
-		$first          = time();
-		try {
-			if ( '' === $this->token() ) {
-				$this->options->write( self::TOKEN, ( $this->feed )()->start() );
+		$first = time();
+		if ( $read_token ) {
+			$this->starting = true;
+			try {
+				if ( '' === $this->token() ) {
+					$this->options->write( self::TOKEN, ( $this->feed )()->start() );
+				}
+				$first += self::interval();
+			} catch ( GoogleError | UnreadableSecret ) {
+				// The first run, at once, asks again.
+			} finally {
+				$this->starting = false;
 			}
-			$first += self::interval();
-		} catch ( GoogleError | UnreadableSecret ) {
-			// The first run, at once, asks again.
-		} finally {
-			$this->starting = false;
 		}
 		wp_schedule_event( $first, self::SCHEDULE, self::HOOK );
 	}

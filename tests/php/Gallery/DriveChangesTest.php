@@ -43,20 +43,7 @@ final class DriveChangesTest extends GalleryTestCase {
 				'redirectUris' => array( RedirectUri::for_provider( 'google' ) ),
 			)
 		);
-		$this->act_as( 'admin' );
-		$saved = $this->rest(
-			'POST',
-			'/connections/google/credentials',
-			array(
-				'clientId'     => $this->client['clientId'],
-				'clientSecret' => $this->client['clientSecret'],
-			)
-		);
-		$this->assertSame( 200, $saved->get_status(), (string) wp_json_encode( $saved->get_data() ) );
-		$start = $this->rest( 'POST', '/connections/google/authorize' );
-		$back  = ConsentScreen::decide_google( $start->get_data()['authorizeUrl'] );
-		$this->services()->callback_handler()->process( $this->services()->providers()->get( 'google' ), $back, get_current_user_id() );
-		$this->assertTrue( $this->services()->providers()->get( 'google' )->connection()->is_connected() );
+		$this->connect_google();
 		$this->folders = array(
 			'nature'    => $this->drive_folder( array( 'My Drive', 'Portfolio', 'Nature' ) ),
 			'ceremony'  => $this->drive_folder( array( 'My Drive', 'Clients', 'Smith Wedding 2026', 'Ceremony' ) ),
@@ -158,6 +145,13 @@ final class DriveChangesTest extends GalleryTestCase {
 		$this->assertFalse( get_option( Keys::GOOGLE_CHANGES_TOKEN ) );
 		$this->assertFalse( wp_next_scheduled( ChangesPoller::HOOK ) );
 		$this->assertContains( Keys::GOOGLE_CHANGES_TOKEN, Keys::OPTIONS, 'Uninstall deletes it.' );
+
+		// Connecting again resumes polling; its first run, due at once, reads a new token.
+		$this->connect_google();
+		$this->assertLessThanOrEqual( time(), wp_next_scheduled( ChangesPoller::HOOK ) );
+		$this->assertFalse( get_option( Keys::GOOGLE_CHANGES_TOKEN ) );
+		do_action( ChangesPoller::HOOK );
+		$this->assertMatchesRegularExpression( '/^\S+$/', (string) get_option( Keys::GOOGLE_CHANGES_TOKEN ) );
 		$this->assertContains( ChangesPoller::HOOK, Keys::CRON_HOOKS, 'Deactivation unschedules it.' );
 	}
 
@@ -175,6 +169,23 @@ final class DriveChangesTest extends GalleryTestCase {
 		$this->assertSame( 30, ChangesPoller::interval() );
 		$this->add_filter( 'ccg_drive_changes_interval', static fn (): int => 86400, 11 );
 		$this->assertSame( 3600, ChangesPoller::interval() );
+	}
+
+	private function connect_google(): void {
+		$this->act_as( 'admin' );
+		$saved = $this->rest(
+			'POST',
+			'/connections/google/credentials',
+			array(
+				'clientId'     => $this->client['clientId'],
+				'clientSecret' => $this->client['clientSecret'],
+			)
+		);
+		$this->assertSame( 200, $saved->get_status(), (string) wp_json_encode( $saved->get_data() ) );
+		$start = $this->rest( 'POST', '/connections/google/authorize' );
+		$back  = ConsentScreen::decide_google( $start->get_data()['authorizeUrl'] );
+		$this->services()->callback_handler()->process( $this->services()->providers()->get( 'google' ), $back, get_current_user_id() );
+		$this->assertTrue( $this->services()->providers()->get( 'google' )->connection()->is_connected() );
 	}
 
 	private function publish( string $gallery ): int {
