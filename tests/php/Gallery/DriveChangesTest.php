@@ -72,7 +72,7 @@ final class DriveChangesTest extends GalleryTestCase {
 
 	public function test_polling_starts_with_a_published_drive_gallery_and_refreshes_only_the_touched_one(): void {
 		$this->assertFalse( wp_next_scheduled( ChangesPoller::HOOK ), 'Nothing to poll for yet.' );
-		$this->publish( 'nature' );
+		$nature_post = $this->publish( 'nature' );
 		$this->publish( 'ceremony' );
 		$this->assertNotFalse( wp_next_scheduled( ChangesPoller::HOOK ), 'Saving a post with a Drive gallery starts polling.' );
 		$this->assertMatchesRegularExpression( '/^\S+$/', (string) get_option( Keys::GOOGLE_CHANGES_TOKEN ), 'The start page token is stored at once.' );
@@ -90,9 +90,17 @@ final class DriveChangesTest extends GalleryTestCase {
 
 		$this->assertSame( array( $this->folders['nature'] ), $this->refreshes_scheduled(), 'Exactly the touched gallery.' );
 		$this->assertNotSame( $before, get_option( Keys::GOOGLE_CHANGES_TOKEN ), 'The new start page token is stored.' );
-		// Then WP-Cron runs the refresh.
+		// Then WP-Cron runs the refresh, which purges the page showing the gallery.
+		$purged = array();
+		$this->add_filter(
+			'customer_cloud_gallery_changed',
+			static function ( array $post_ids ) use ( &$purged ): void {
+				array_push( $purged, ...$post_ids );
+			}
+		);
 		do_action( FolderListings::REFRESH_HOOK, 'google', $this->folders['nature'] );
 		$this->assertSame( 32, $this->listing( 'nature' )->photo_count(), 'Twenty photos more.' );
+		$this->assertSame( array( $nature_post ), $purged );
 
 		// A deleted file names no parent: the cached listing says whose it was.
 		wp_unschedule_hook( FolderListings::REFRESH_HOOK );
