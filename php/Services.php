@@ -57,7 +57,7 @@ final class Services {
 	 * @return list<object> Objects with a register() method.
 	 */
 	public function hooked(): array {
-		return array(
+		$hooked = array(
 			new GalleryBlock( dirname( PLUGIN_FILE ), fn (): array => $this->provider_ids() ),
 			new SettingsPage( new SettingsAssets( $this->flash_notices() ) ),
 			new Admin\ThumbnailSiteHealth( $this->providers( ... ), $this->thumbnail_health() ),
@@ -80,6 +80,12 @@ final class Services {
 			$this->gallery_views(),
 			$this->view_module(),
 		);
+		foreach ( $this->modules() as $module ) {
+			if ( $module instanceof Google\GoogleModule ) {
+				$hooked[] = $module->changes_poller( $this->folder_listings(), $this->gallery_posts(), $this->listing_store() );
+			}
+		}
+		return $hooked;
 	}
 
 	public function thumbnail_cache(): ThumbnailDiskCache {

@@ -37,6 +37,9 @@ final class Keys {
 	/** Plain facts learned from Google about the grant (refused, missing scope, API off, My Drive id). */
 	public const GOOGLE_HEALTH = 'ccg_google_health';
 
+	/** Where the next poll of Drive's changes starts (a changes.list page token). */
+	public const GOOGLE_CHANGES_TOKEN = 'ccg_google_changes_token';
+
 	/** Transients: one resolved Drive folder each (name, parent, shared drive), by id. */
 	public const GOOGLE_FOLDER_PREFIX = 'ccg_gfolder_';
 
@@ -85,8 +88,8 @@ final class Keys {
 	/** Folder under uploads holding the thumbnail disk cache. */
 	public const UPLOADS_DIR = 'customer-cloud-gallery';
 
-	/** WP-Cron hooks the plugin schedules (listing refresh, warming, eviction, the static images check, a revoked grant's grace over, forgetting miss counts, following a renamed gallery folder). */
-	public const CRON_HOOKS = array( 'ccg_refresh_listing', 'ccg_warm_gallery', 'ccg_evict_thumbnails', 'ccg_check_static_images', 'ccg_grace_over', 'ccg_forget_miss_counts', 'ccg_follow_gallery_root' );
+	/** WP-Cron hooks the plugin schedules (listing refresh, warming, eviction, the static images check, a revoked grant's grace over, forgetting miss counts, following a renamed gallery folder, polling Drive's changes). */
+	public const CRON_HOOKS = array( 'ccg_refresh_listing', 'ccg_warm_gallery', 'ccg_evict_thumbnails', 'ccg_check_static_images', 'ccg_grace_over', 'ccg_forget_miss_counts', 'ccg_follow_gallery_root', 'ccg_drive_changes' );
 
 	/** Object cache group for locks (and later listings). */
 	public const CACHE_GROUP = 'ccg';
@@ -99,6 +102,7 @@ final class Keys {
 		self::GOOGLE_CREDENTIALS,
 		self::GOOGLE_TOKEN,
 		self::GOOGLE_HEALTH,
+		self::GOOGLE_CHANGES_TOKEN,
 		self::GALLERY_ROOT,
 		self::THUMBNAIL_HEALTH,
 		self::STATIC_IMAGES,

@@ -85,6 +85,12 @@ final class GoogleSteps {
 			case 'drives_get':
 				$this->api->drive( $token, $this->drive_id );
 				return;
+			case 'changes_start':
+				$this->values['start_page_token'] = $this->api->start_page_token( $token );
+				return;
+			case 'changes_list':
+				$this->api->changes( $token, $this->values['start_page_token'] ?? '', (string) $args['fields'], (int) $args['pageSize'] );
+				return;
 			case 'thumbnail':
 				$this->api->thumbnail( $token, DriveThumbnails::sized( $this->link, (int) $args['longEdge'] ) );
 				return;

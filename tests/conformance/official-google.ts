@@ -100,6 +100,22 @@ export async function runGoogleClient(
 		drives_get: async () => {
 			await drive.drives.get( { driveId, fields: 'id,name' } );
 		},
+		changes_start: async () => {
+			const { data } = await drive.changes.getStartPageToken( {
+				supportsAllDrives: true,
+				fields: 'startPageToken',
+			} );
+			values.start_page_token = data.startPageToken ?? '';
+		},
+		changes_list: async ( args ) => {
+			await drive.changes.list( {
+				pageToken: values.start_page_token,
+				pageSize: args.pageSize,
+				fields: args.fields,
+				supportsAllDrives: true,
+				includeItemsFromAllDrives: true,
+			} );
+		},
 		thumbnail: async ( args ) => {
 			// An authorized GET of the link, as google-auth-library makes any request.
 			await oauth.request( {

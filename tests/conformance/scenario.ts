@@ -86,6 +86,15 @@ export function googleScenario( manifest: LibraryManifest ): Step[] {
 		},
 		{ step: 'drives_list', args: { pageSize: 100 } },
 		{ step: 'drives_get', args: {} },
+		{ step: 'changes_start', args: {} },
+		{
+			step: 'changes_list',
+			// What DriveChangeFeed asks for.
+			args: {
+				fields: 'nextPageToken,newStartPageToken,changes(fileId,removed,file(parents,trashed,mimeType))',
+				pageSize: 1000,
+			},
+		},
 		{ step: 'thumbnail', args: { longEdge: 640 } },
 		// A batch's requests, sent together by the plugin (Transport::request_all)
 		// and with Promise.all by the official client: the same request twice,

@@ -9,7 +9,10 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Google;
 
+use CustomerCloudGallery\Cache\ListingStore;
 use CustomerCloudGallery\Cache\Locks;
+use CustomerCloudGallery\Gallery\FolderListings;
+use CustomerCloudGallery\Gallery\GalleryPosts;
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppParts;
@@ -73,6 +76,20 @@ final class GoogleModule implements ProviderModule {
 
 	public function rest_controllers( ConnectionPresenter $presenter ): array {
 		return $this->app()->rest_controllers( $this->provider(), $presenter );
+	}
+
+	/**
+	 * Polls Drive's changes for the galleries published posts show. Nothing
+	 * of the OAuth machinery is built until a poll or a start needs it.
+	 */
+	public function changes_poller( FolderListings $listings, GalleryPosts $posts, ListingStore $store ): ChangesPoller {
+		return new ChangesPoller(
+			fn (): DriveChangeFeed => $this->once( 'feed', fn () => new DriveChangeFeed( $this->api(), $this->app()->calls() ) ),
+			fn (): bool => $this->app()->tokens()->exists(),
+			new ChangedGalleries( $posts, $store ),
+			$listings,
+			$this->options
+		);
 	}
 
 	private function app(): OAuthAppParts {

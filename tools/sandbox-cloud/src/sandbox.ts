@@ -97,6 +97,7 @@ export async function startSandbox( opts: SandboxOptions ): Promise< Sandbox > {
 		faults,
 		counter,
 		urls: googleUrls,
+		changes,
 		log,
 	} );
 	const controlBase = url( PORTS.control );

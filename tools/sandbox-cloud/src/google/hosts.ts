@@ -12,6 +12,7 @@ import { recorderOf } from '../shared/recorder';
 import { handleAuthorize } from './oauth/authorize';
 import { handleRevoke } from './oauth/revoke';
 import { handleToken } from './oauth/token';
+import { getStartPageToken, listChanges } from './routes/changes';
 import { getAbout, getDrive, listDrives } from './routes/drives';
 import { downloadFile, getFile } from './routes/files-get';
 import { listFiles } from './routes/files-list';
@@ -220,6 +221,18 @@ export function googleHosts(
 				return {
 					key: 'google/drive/v3/drives',
 					run: () => listDrives( svc, req, res, query ),
+				};
+			}
+			if ( pathname === '/drive/v3/changes' ) {
+				return {
+					key: 'google/drive/v3/changes',
+					run: () => listChanges( svc, req, res, query ),
+				};
+			}
+			if ( pathname === '/drive/v3/changes/startPageToken' ) {
+				return {
+					key: 'google/drive/v3/changes/startPageToken',
+					run: () => getStartPageToken( svc, req, res, query ),
 				};
 			}
 			if ( pathname === '/drive/v3/about' ) {

@@ -4,6 +4,8 @@ import type { Clock } from '../shared/clock';
 import type { FaultRegistry, RequestCounter } from '../shared/faults';
 import { PagePlan } from '../shared/page-plan';
 import { CloudConsole } from './console';
+import type { LibraryChanges } from '../library/changes';
+import { DriveChangeLog } from './drive/changes';
 import { FileFacts } from './drive/file-facts';
 import { PageTokens } from './drive/page-token';
 import { DriveThumbnails, ThumbnailLinks } from './drive/thumbnails';
@@ -21,6 +23,8 @@ export interface GoogleProviderOptions {
 	faults: FaultRegistry;
 	counter: RequestCounter;
 	urls: GoogleUrls;
+	/** Library changes made through the control API, which changes.list reports. */
+	changes: LibraryChanges;
 	log: ( line: string ) => void;
 }
 
@@ -40,11 +44,14 @@ export interface GoogleProvider {
 export function createGoogle( opts: GoogleProviderOptions ): GoogleProvider {
 	const dir = join( opts.dataDir, 'google' );
 	const clients = new CloudConsole( dir );
+	const changes = new DriveChangeLog( dir, opts.libraryDir, opts.clock );
+	opts.changes.observe( changes );
 	const services: GoogleServices = {
 		clients,
 		state: new GoogleState( dir, opts.clock ),
 		clock: opts.clock,
 		tree: new DriveTree( opts.libraryDir ),
+		changes,
 		facts: new FileFacts(),
 		links: new ThumbnailLinks(
 			opts.secret,

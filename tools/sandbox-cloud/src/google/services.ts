@@ -1,6 +1,7 @@
 import type { Clock } from '../shared/clock';
 import type { FaultRegistry, RequestCounter } from '../shared/faults';
 import type { PagePlan } from '../shared/page-plan';
+import type { DriveChangeLog } from './drive/changes';
 import type { FileFacts } from './drive/file-facts';
 import type { PageTokens } from './drive/page-token';
 import type { DriveThumbnails, ThumbnailLinks } from './drive/thumbnails';
@@ -28,6 +29,8 @@ export interface GoogleServices {
 	state: GoogleState;
 	clock: Clock;
 	tree: DriveTree;
+	/** What changes.list reports: every change the control API made. */
+	changes: DriveChangeLog;
 	facts: FileFacts;
 	links: ThumbnailLinks;
 	thumbs: DriveThumbnails;

@@ -76,3 +76,17 @@ export const ABOUT: Schema = {
 	maxImportSizes: 'any',
 	teamDriveThemes: 'any',
 };
+
+export const CHANGE: Schema = {
+	...of( 'kind changeType time removed fileId driveId teamDriveId type' ),
+	file: FILE,
+	drive: DRIVE,
+	teamDrive: 'any',
+};
+
+export const CHANGE_LIST: Schema = {
+	...of( 'kind nextPageToken newStartPageToken' ),
+	changes: CHANGE,
+};
+
+export const START_PAGE_TOKEN: Schema = of( 'kind startPageToken' );
