@@ -15,6 +15,7 @@ import { startStack, type Stack, type WebServerKind } from './stack';
 import { ensureStackSite, resetStackSite, type StackSite } from './site';
 import { staticThumbnailsServedWithoutPhp } from './static-check';
 import { cacheFolderNotListed } from './listing-check';
+import { multisitePort, multisiteStages } from './multisite-stage';
 
 export type StageRunner = (
 	name: string,
@@ -53,6 +54,7 @@ export async function hostingStages(
 	let sandbox: Sandbox | undefined;
 	let stack: Stack | undefined;
 	const sites: Partial< Record< WebServerKind, StackSite > > = {};
+	let constants: Record< string, string > = {};
 	try {
 		const up = await stage(
 			'hosting: stack (MariaDB, Redis, PHP-FPM, sandbox clouds)',
@@ -66,7 +68,7 @@ export async function hostingStages(
 					mariadb: ports.mariadb,
 					redis: ports.redis,
 				} );
-				const constants = {
+				constants = {
 					CCG_DROPBOX_AUTH_BASE: sandbox.dropbox.authBase,
 					CCG_DROPBOX_API_BASE: sandbox.dropbox.apiBase,
 					CCG_DROPBOX_CONTENT_BASE: sandbox.dropbox.contentBase,
@@ -201,6 +203,13 @@ export async function hostingStages(
 				}
 			}
 		}
+		await multisiteStages( root, stage, run, {
+			stack,
+			port: multisitePort( ports.sandbox ),
+			redisDatabase: 3,
+			constants,
+			sandboxControl: sandbox.controlBase,
+		} );
 	} finally {
 		await stack?.stop();
 		await sandbox?.stop();
