@@ -16,6 +16,7 @@ import { ensureStackSite, resetStackSite, type StackSite } from './site';
 import { staticThumbnailsServedWithoutPhp } from './static-check';
 import { cacheFolderNotListed } from './listing-check';
 import { multisitePort, multisiteStages } from './multisite-stage';
+import { releaseZipInstallsOnMariaDb } from './zip-check';
 
 export type StageRunner = (
 	name: string,
@@ -202,6 +203,17 @@ export async function hostingStages(
 					await minimal.stop();
 				}
 			}
+		}
+		if ( built ) {
+			const activeStack = stack;
+			await stage( 'hosting: release zip installs on MariaDB', () =>
+				releaseZipInstallsOnMariaDb( root, activeStack, {
+					name: 'hosting-zip',
+					port: ports.sandbox + 21,
+					redisDatabase: 4,
+					constants,
+				} )
+			);
 		}
 		await multisiteStages( root, stage, run, {
 			stack,

@@ -63,7 +63,9 @@ export function networkWpConfig( config: string, domain: string ): string {
 	const lines = config
 		.split( '\n' )
 		.filter( ( line ) => ! /define\( '(WP_HOME|WP_SITEURL)'/.test( line ) );
-	const at = lines.findIndex( ( line ) => line.startsWith( '$table_prefix' ) );
+	const at = lines.findIndex( ( line ) =>
+		line.startsWith( '$table_prefix' )
+	);
 	if ( at < 0 ) {
 		throw new Error( 'wp-config.php has no $table_prefix line.' );
 	}
@@ -178,7 +180,9 @@ export async function ensureNetwork(
 	await writeFile( wpConfig, networkWpConfig( singleConfig, domain ) );
 	await writeNetworkHtaccess( site.dir, true );
 	if ( ! existsSync( networkDump ) ) {
-		throw new Error( `The network's snapshot ${ networkDump } is missing.` );
+		throw new Error(
+			`The network's snapshot ${ networkDump } is missing.`
+		);
 	}
 	return network;
 }
