@@ -81,7 +81,7 @@ async function subsitesFallBackToQueryUrls(
 		console.log(
 			`${ subsite.url }: self-check ${ JSON.stringify( check ) }; GET ${ url } → ${ response.status } ${ type }`
 		);
-		// A 404 while the cache folder is missing, else a 500 (Apache's "exceeded the limit of 10 internal redirects").
+		// Seen as a 404, and as a 500 ("exceeded the limit of 10 internal redirects"): never WordPress.
 		if ( check.ok || ! check.detail.includes( 'for a missing file' ) ) {
 			failures.push( `${ subsite.url }: the self-check did not fail` );
 		}
