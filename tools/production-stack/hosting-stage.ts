@@ -6,7 +6,8 @@
  * public-gallery end-to-end test.
  *
  * Ports: CCG_TEST_HOSTING_PORT (default 8920) is the sandbox's base (+0..+9),
- * MariaDB +10, Redis +11, nginx +12, Apache +13.
+ * MariaDB +10, Redis +11, nginx +12, Apache +13; the multisite network +20
+ * (multisite-stage.ts), the release-zip site +21 (zip-check.ts).
  */
 import path from 'node:path';
 
