@@ -53,6 +53,31 @@ final class NetworkCachesTest extends NetworkTestCase {
 		restore_current_blog();
 	}
 
+	public function test_the_drop_ins_copies_in_this_request_are_per_site(): void {
+		$a = (int) $this->blog( 'site-a' )->blog_id;
+		$b = (int) $this->blog( 'site-b' )->blog_id;
+
+		switch_to_blog( $a );
+		wp_cache_set( 'seen-by', 'site a', 'ccg-test-group' );
+		update_option( 'ccg_test_option', 'site a' );
+		restore_current_blog();
+
+		switch_to_blog( $b );
+		$this->assertFalse( wp_cache_get( 'seen-by', 'ccg-test-group' ), 'Not site A\'s copy.' );
+		$this->assertFalse( get_option( 'ccg_test_option' ) );
+		update_option( 'ccg_test_option', 'site b' );
+		restore_current_blog();
+
+		$this->assertSame( 'site a', $this->stored_option( $a, 'ccg_test_option' ) );
+		$this->assertSame( 'site b', $this->stored_option( $b, 'ccg_test_option' ), 'The update reached site B\'s table.' );
+		foreach ( array( $a, $b ) as $blog_id ) {
+			switch_to_blog( $blog_id );
+			wp_cache_delete( 'seen-by', 'ccg-test-group' );
+			delete_option( 'ccg_test_option' );
+			restore_current_blog();
+		}
+	}
+
 	public function test_the_lock_class_excludes_within_a_site_only(): void {
 		switch_to_blog( (int) $this->blog( 'site-a' )->blog_id );
 		$held = new ObjectCacheLock( 'refresh-dropbox', 30 );
