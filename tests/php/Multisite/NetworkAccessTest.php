@@ -112,6 +112,9 @@ final class NetworkAccessTest extends NetworkTestCase {
 		$this->assertStringNotContainsString( 'ccg-settings-root', $other['body'] );
 		$this->assertStringNotContainsString( $this->json_url( 'site-b' ), $other['body'] );
 
+		$callback = $this->admin_page_as( 'site-a-admin', 'site-b', 'admin-post.php?action=ccg_oauth_dropbox&code=stolen&state=stolen' );
+		$this->assertSame( 403, $callback['status'], 'Nor can they finish an OAuth flow on site B.' );
+
 		$editor = $this->admin_page_as( 'site-a-editor', 'site-a', $page );
 		$this->assertSame( 403, $editor['status'], 'Editors do not get the screen on their own site either.' );
 
