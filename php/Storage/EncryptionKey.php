@@ -30,7 +30,7 @@ final class EncryptionKey {
 	 * The HMAC key of image URLs: from the same secret, never the same key.
 	 */
 	public function signing_key(): string {
-		return hash_hkdf( 'sha256', $this->input_keying_material(), 32, self::SIGNING_CONTEXT );
+		return hash_hkdf( 'sha256', $this->input_keying_material(), 32, self::SIGNING_CONTEXT . $this->site() );
 	}
 
 	/**
@@ -38,7 +38,18 @@ final class EncryptionKey {
 	 * like the signing key, from the same secret, never the same key.
 	 */
 	public function image_token_key(): string {
-		return hash_hkdf( 'sha256', $this->input_keying_material(), SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_KEYBYTES, self::IMAGE_TOKEN_CONTEXT );
+		return hash_hkdf( 'sha256', $this->input_keying_material(), SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_KEYBYTES, self::IMAGE_TOKEN_CONTEXT . $this->site() );
+	}
+
+	/**
+	 * The sites of a network share wp-config.php, so its salts and
+	 * CCG_ENCRYPTION_KEY: without the site in the context, an image URL one
+	 * site signed would be honoured by every other, through that site's own
+	 * connection and outside its gallery folder. Empty on a single site,
+	 * whose keys stay as they were.
+	 */
+	private function site(): string {
+		return is_multisite() ? '|site:' . get_current_blog_id() : '';
 	}
 
 	/**

@@ -9,7 +9,8 @@
  * - add() is atomic across processes (SET NX), because locks rely on it; it
  *   never trusts this request's copy, which another process may have made stale.
  * - Global groups are shared by every site of a network; other groups are
- *   prefixed with the current blog id (switch_to_blog() changes it).
+ *   prefixed with the current blog id (switch_to_blog() changes it), in
+ *   Redis and in this request's copies alike.
  * - Non-persistent groups live only in this request.
  * - incr()/decr() are atomic (a Lua script), never go below 0, and treat a
  *   non-numeric value as 0, like core.
@@ -125,8 +126,16 @@ LUA;
 		return is_object( $data ) ? clone $data : $data;
 	}
 
+	/**
+	 * This request's copies of a group, per site like the Redis keys:
+	 * after switch_to_blog() the same key of the same group is another entry.
+	 */
+	private function bucket( string $group ): string {
+		return isset( $this->global_groups[ $group ] ) ? $group : $this->blog_prefix . ':' . $group;
+	}
+
 	private function remember( int|string $key, mixed $data, string $group ): void {
-		$this->cache[ $group ][ (string) $key ] = self::copy( $data );
+		$this->cache[ $this->bucket( $group ) ][ (string) $key ] = self::copy( $data );
 	}
 
 	private function expiry( int $expire ): array {
@@ -142,7 +151,7 @@ LUA;
 		}
 		$group = self::group( $group );
 		if ( ! $this->persistent( $group ) ) {
-			if ( array_key_exists( (string) $key, $this->cache[ $group ] ?? array() ) ) {
+			if ( array_key_exists( (string) $key, $this->cache[ $this->bucket( $group ) ] ?? array() ) ) {
 				return false;
 			}
 			$this->remember( $key, $data, $group );
@@ -170,7 +179,7 @@ LUA;
 		}
 		$group = self::group( $group );
 		if ( ! $this->persistent( $group ) ) {
-			if ( ! array_key_exists( (string) $key, $this->cache[ $group ] ?? array() ) ) {
+			if ( ! array_key_exists( (string) $key, $this->cache[ $this->bucket( $group ) ] ?? array() ) ) {
 				return false;
 			}
 			$this->remember( $key, $data, $group );
@@ -216,7 +225,7 @@ LUA;
 			return false;
 		}
 		$group = self::group( $group );
-		$local = $this->cache[ $group ] ?? array();
+		$local = $this->cache[ $this->bucket( $group ) ] ?? array();
 		if ( array_key_exists( (string) $key, $local ) && ( ! $force || ! $this->persistent( $group ) ) ) {
 			$found = true;
 			++$this->cache_hits;
@@ -229,7 +238,7 @@ LUA;
 		}
 		$raw = $this->redis->get( $this->redis_key( $key, $group ) );
 		if ( ! is_string( $raw ) ) {
-			unset( $this->cache[ $group ][ (string) $key ] );
+			unset( $this->cache[ $this->bucket( $group ) ][ (string) $key ] );
 			$found = false;
 			++$this->cache_misses;
 			return false;
@@ -246,7 +255,7 @@ LUA;
 		$values = array();
 		$fetch  = array();
 		foreach ( $keys as $key ) {
-			$local = $this->cache[ $group ] ?? array();
+			$local = $this->cache[ $this->bucket( $group ) ] ?? array();
 			if ( self::valid_key( $key ) && array_key_exists( (string) $key, $local ) && ( ! $force || ! $this->persistent( $group ) ) ) {
 				$values[ $key ] = self::copy( $local[ (string) $key ] );
 				++$this->cache_hits;
@@ -281,8 +290,8 @@ LUA;
 			return false;
 		}
 		$group = self::group( $group );
-		$known = array_key_exists( (string) $key, $this->cache[ $group ] ?? array() );
-		unset( $this->cache[ $group ][ (string) $key ] );
+		$known = array_key_exists( (string) $key, $this->cache[ $this->bucket( $group ) ] ?? array() );
+		unset( $this->cache[ $this->bucket( $group ) ][ (string) $key ] );
 		if ( ! $this->persistent( $group ) ) {
 			return $known;
 		}
@@ -311,21 +320,21 @@ LUA;
 		}
 		$group = self::group( $group );
 		if ( ! $this->persistent( $group ) ) {
-			if ( ! array_key_exists( (string) $key, $this->cache[ $group ] ?? array() ) ) {
+			if ( ! array_key_exists( (string) $key, $this->cache[ $this->bucket( $group ) ] ?? array() ) ) {
 				return false;
 			}
-			$value = $this->cache[ $group ][ (string) $key ];
+			$value = $this->cache[ $this->bucket( $group ) ][ (string) $key ];
 			$value = max( 0, ( is_numeric( $value ) ? (int) $value : 0 ) + $offset );
-			$this->cache[ $group ][ (string) $key ] = $value;
+			$this->cache[ $this->bucket( $group ) ][ (string) $key ] = $value;
 			return $value;
 		}
 		$result = $this->redis->eval( self::INCR_SCRIPT, array( $this->redis_key( $key, $group ), (string) $offset ), 1 );
 		if ( ! is_string( $result ) ) {
-			unset( $this->cache[ $group ][ (string) $key ] );
+			unset( $this->cache[ $this->bucket( $group ) ][ (string) $key ] );
 			return false;
 		}
 		$value = (int) $result;
-		$this->cache[ $group ][ (string) $key ] = $value;
+		$this->cache[ $this->bucket( $group ) ][ (string) $key ] = $value;
 		return $value;
 	}
 
@@ -344,7 +353,11 @@ LUA;
 	 */
 	public function flush_group( string $group ): bool {
 		$group = self::group( $group );
-		unset( $this->cache[ $group ] );
+		foreach ( array_keys( $this->cache ) as $bucket ) {
+			if ( $bucket === $group || str_ends_with( (string) $bucket, ':' . $group ) ) {
+				unset( $this->cache[ $bucket ] );
+			}
+		}
 		if ( ! $this->persistent( $group ) ) {
 			return true;
 		}

@@ -85,7 +85,8 @@ export function runPreamble( site: Site ): string {
 		`$_SERVER['HTTP_HOST'] = ${ quote( url.host ) };`,
 		"$_SERVER['SERVER_NAME'] = 'localhost';",
 		`$_SERVER['SERVER_PORT'] = ${ quote( url.port || '80' ) };`,
-		"$_SERVER['REQUEST_URI'] = '/';",
+		// A subsite of a subdirectory network is found by its path.
+		`$_SERVER['REQUEST_URI'] = ${ quote( url.pathname.replace( /\/?$/, '/' ) ) };`,
 		"$_SERVER['REQUEST_METHOD'] = 'GET';",
 		"$_SERVER['REMOTE_ADDR'] = '127.0.0.1';",
 		`require_once ${ quote( path.join( site.dir, 'wp-load.php' ) ) };`,

@@ -6,7 +6,8 @@
  * public-gallery end-to-end test.
  *
  * Ports: CCG_TEST_HOSTING_PORT (default 8920) is the sandbox's base (+0..+9),
- * MariaDB +10, Redis +11, nginx +12, Apache +13.
+ * MariaDB +10, Redis +11, nginx +12, Apache +13; the multisite network +20
+ * (multisite-stage.ts), the release-zip site +21 (zip-check.ts).
  */
 import path from 'node:path';
 
@@ -15,6 +16,8 @@ import { startStack, type Stack, type WebServerKind } from './stack';
 import { ensureStackSite, resetStackSite, type StackSite } from './site';
 import { staticThumbnailsServedWithoutPhp } from './static-check';
 import { cacheFolderNotListed } from './listing-check';
+import { multisitePort, multisiteStages } from './multisite-stage';
+import { releaseZipInstallsOnMariaDb } from './zip-check';
 
 export type StageRunner = (
 	name: string,
@@ -53,6 +56,7 @@ export async function hostingStages(
 	let sandbox: Sandbox | undefined;
 	let stack: Stack | undefined;
 	const sites: Partial< Record< WebServerKind, StackSite > > = {};
+	let constants: Record< string, string > = {};
 	try {
 		const up = await stage(
 			'hosting: stack (MariaDB, Redis, PHP-FPM, sandbox clouds)',
@@ -66,7 +70,7 @@ export async function hostingStages(
 					mariadb: ports.mariadb,
 					redis: ports.redis,
 				} );
-				const constants = {
+				constants = {
 					CCG_DROPBOX_AUTH_BASE: sandbox.dropbox.authBase,
 					CCG_DROPBOX_API_BASE: sandbox.dropbox.apiBase,
 					CCG_DROPBOX_CONTENT_BASE: sandbox.dropbox.contentBase,
@@ -201,6 +205,24 @@ export async function hostingStages(
 				}
 			}
 		}
+		if ( built ) {
+			const activeStack = stack;
+			await stage( 'hosting: release zip installs on MariaDB', () =>
+				releaseZipInstallsOnMariaDb( root, activeStack, {
+					name: 'hosting-zip',
+					port: ports.sandbox + 21,
+					redisDatabase: 4,
+					constants,
+				} )
+			);
+		}
+		await multisiteStages( root, stage, run, {
+			stack,
+			port: multisitePort( ports.sandbox ),
+			redisDatabase: 3,
+			constants,
+			sandboxControl: sandbox.controlBase,
+		} );
 	} finally {
 		await stack?.stop();
 		await sandbox?.stop();

@@ -23,14 +23,21 @@ export interface Stack {
 	fpm: PhpFpm;
 	/**
 	 * Starts a web server for a site of this stack (stopped by stop()).
-	 * `allowOverride` is Apache's for the site (default All).
+	 * `allowOverride` is Apache's for the site (default All); `multisite`
+	 * adds nginx's rules for a subdirectory network (Apache reads them from
+	 * the network's .htaccess).
 	 */
 	serve: (
 		site: StackSite,
 		kind: WebServerKind,
-		options?: { allowOverride?: string }
+		options?: ServeOptions
 	) => Promise< Daemon >;
 	stop: () => Promise< void >;
+}
+
+export interface ServeOptions {
+	allowOverride?: string;
+	multisite?: boolean;
 }
 
 export interface StackPorts {
@@ -78,7 +85,7 @@ export async function startStack(
 		const serve = async (
 			site: StackSite,
 			kind: WebServerKind,
-			extra: { allowOverride?: string } = {}
+			extra: ServeOptions = {}
 		) => {
 			const options = {
 				...extra,

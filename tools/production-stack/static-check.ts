@@ -37,8 +37,13 @@ function describe( response: Response ): string {
 		.join( '; ' );
 }
 
+/**
+ * @param site    The site (a subsite's URL includes its path).
+ * @param uploads The site's uploads under its URL: a subsite's are under sites/<id>.
+ */
 export async function staticThumbnailsServedWithoutPhp(
-	site: StackSite
+	site: StackSite,
+	uploads = 'wp-content/uploads'
 ): Promise< boolean > {
 	const failures: string[] = [];
 	const expect = ( ok: boolean, message: string ) => {
@@ -63,7 +68,7 @@ export async function staticThumbnailsServedWithoutPhp(
 	const url = prepared.url ?? '';
 	expect(
 		url.startsWith(
-			`${ site.url }/wp-content/uploads/customer-cloud-gallery/i/`
+			`${ site.url }/${ uploads }/customer-cloud-gallery/i/`
 		),
 		`the image URL is static: ${ url }`
 	);

@@ -10,7 +10,8 @@ import { run } from './process';
 
 const PLUGIN = 'customer-cloud-gallery';
 
-const CHECK = `
+/** Prints what a site with the unpacked release has, as JSON of booleans (all must be true). */
+export const ZIP_CHECK = `
 $plugin_dir = WP_PLUGIN_DIR . '/${ PLUGIN }';
 $result = array(
 	'unpacked'   => is_dir( $plugin_dir ) && ! is_link( $plugin_dir ),
@@ -25,33 +26,43 @@ $result = array(
 echo wp_json_encode( $result );
 `;
 
+/** `npm run plugin-zip`'s zip, built afresh; null when it could not be. */
+export async function buildPluginZip( root: string ): Promise< string | null > {
+	const zip = path.join( root, `${ PLUGIN }.zip` );
+	await rm( zip, { force: true } );
+	const code = await run(
+		path.join( root, 'node_modules/.bin/wp-scripts' ),
+		[ 'plugin-zip' ],
+		{ cwd: root }
+	);
+	return code === 0 ? zip : null;
+}
+
+/** Replaces the site's plugin (the development symlink) with the unpacked release. */
+export async function unpackPluginZip(
+	siteDir: string,
+	zip: string
+): Promise< boolean > {
+	const plugins = path.join( siteDir, 'wp-content/plugins' );
+	await rm( path.join( plugins, PLUGIN ), { recursive: true, force: true } );
+	return ( await run( 'unzip', [ '-q', zip, '-d', plugins ] ) ) === 0;
+}
+
 export async function pluginZipInstalls(
 	root: string,
 	port: number
 ): Promise< boolean > {
-	const zip = path.join( root, `${ PLUGIN }.zip` );
-	await rm( zip, { force: true } );
-	if (
-		( await run(
-			path.join( root, 'node_modules/.bin/wp-scripts' ),
-			[ 'plugin-zip' ],
-			{
-				cwd: root,
-			}
-		) ) !== 0
-	) {
+	const zip = await buildPluginZip( root );
+	if ( ! zip ) {
 		return false;
 	}
 	const site = await ensureSite( { name: 'test-zip', version: '7.1', port } );
 	await resetSite( site );
-	// Replace the development symlink with the unpacked release.
-	const plugins = path.join( site.dir, 'wp-content/plugins' );
-	await rm( path.join( plugins, PLUGIN ), { recursive: true, force: true } );
-	if ( ( await run( 'unzip', [ '-q', zip, '-d', plugins ] ) ) !== 0 ) {
+	if ( ! ( await unpackPluginZip( site.dir, zip ) ) ) {
 		return false;
 	}
 	const result = JSON.parse(
-		( await runPhp( site, CHECK ) ).trim()
+		( await runPhp( site, ZIP_CHECK ) ).trim()
 	) as Record< string, boolean >;
 	console.log( result );
 	await rm( zip, { force: true } );
