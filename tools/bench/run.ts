@@ -22,6 +22,8 @@ import { parseOptions } from './options';
 import { checkStaticImages } from './php';
 import { formatScenario, writeJson } from './report';
 import { problems, type ScenarioResult } from './results';
+import { changeVisible } from './scenarios/change-visible';
+import { coldBrowser } from './scenarios/cold-browser';
 import { coldRender } from './scenarios/cold-render';
 import type { BenchContext } from './scenarios/context';
 import { editor } from './scenarios/editor';
@@ -47,7 +49,17 @@ const scenarios: Array<
 	[ 'weight', weight ],
 	[ 'editor', editor ],
 	[ 'memory', memory ],
+	[ 'cold-browser', coldBrowser ],
+	[ 'change-visible', changeVisible ],
 ];
+
+/** `--only a,b`: run just these scenarios (set-up is the same). */
+const onlyAt = process.argv.indexOf( '--only' );
+const only =
+	onlyAt >= 0 ? ( process.argv[ onlyAt + 1 ] ?? '' ).split( ',' ) : null;
+const chosen = only
+	? scenarios.filter( ( [ id ] ) => only.includes( id ) )
+	: scenarios;
 
 async function setUp( env: Environment ): Promise< BenchContext > {
 	log( 'connecting Dropbox' );
@@ -103,7 +115,7 @@ async function main(): Promise< number > {
 	const failures: string[] = [];
 	try {
 		const ctx = await setUp( env );
-		for ( const [ id, run ] of scenarios ) {
+		for ( const [ id, run ] of chosen ) {
 			log( `scenario ${ id }` );
 			try {
 				const result = await run( ctx );
