@@ -27,11 +27,13 @@ import {
 	verdict,
 } from './galleries';
 import {
+	drainCron,
 	installObserver,
 	OBSERVER_HEADER,
 	primeDrivePoll,
 	removeObserver,
 	systemCron,
+	waitForCronIdle,
 } from './cron';
 
 const TARGET_SECONDS = 60;
@@ -150,16 +152,22 @@ export async function changeVisible(
 			let cron: ReturnType< typeof systemCron > | null = null;
 			let deliveriesBefore = 0;
 			if ( dropbox ) {
+				const uri = await webhookUrl( ctx );
+				const backlog = await drainCron( env.site );
+				if ( backlog ) {
+					ctx.log( `${ backlog } WP-Cron event(s) still due` );
+				}
 				await setWpCron( env, opts, true );
 				await env.control.registerApp( {
 					key,
-					webhookUris: [ await webhookUrl( ctx ) ],
+					webhookUris: [ uri ],
 				} );
 				deliveriesBefore = ( await env.control.webhookDeliveries() )
 					.length;
 				how = 'webhook; WP-Cron on, no system cron';
 			} else {
 				await setWpCron( env, opts, false );
+				await waitForCronIdle( env.site, 90 );
 				primed = await primeDrivePoll( env.site );
 				how = `ccg_drive_changes poll${ primed ? '' : ' (not scheduled on this build)' }; system cron: wp-cron.php every ${ CRON_TICK_SECONDS } s, WP-Cron's own spawning off`;
 			}

@@ -100,3 +100,53 @@ export async function primeDrivePoll( site: Site ): Promise< boolean > {
 	}
 	return ( await nextDrivePoll( site ) ) !== null;
 }
+
+/**
+ * Waits until no WP-Cron run holds WordPress's `doing_cron` lock (a
+ * refresh the webhook started may still be listing other galleries), so
+ * the next system cron tick is not turned away by it. At most `seconds`.
+ */
+export async function waitForCronIdle(
+	site: Site,
+	seconds: number
+): Promise< boolean > {
+	const end = Date.now() + seconds * 1000;
+	while ( Date.now() < end ) {
+		const { busy } = await phpJson< { busy: boolean } >(
+			site,
+			{},
+			`echo wp_json_encode( array( 'busy' => false !== get_transient( 'doing_cron' ) && (float) get_transient( 'doing_cron' ) > microtime( true ) - WP_CRON_LOCK_TIMEOUT ) );`
+		);
+		if ( ! busy ) {
+			return true;
+		}
+		await new Promise( ( r ) => setTimeout( r, 500 ) );
+	}
+	return false;
+}
+
+/**
+ * Runs what WP-Cron has due, through wp-cron.php, until nothing is: the
+ * bench site runs without WP-Cron, so warming and refreshes pile up, and a
+ * run of that backlog holding the cron lock would stand between a webhook
+ * and its refresh. A site whose cron keeps up has no such backlog.
+ * @return Events still due after `rounds` runs (0: drained).
+ */
+export async function drainCron( site: Site, rounds = 5 ): Promise< number > {
+	let due = 0;
+	for ( let i = 0; i <= rounds; i++ ) {
+		due = (
+			await phpJson< { due: number } >(
+				site,
+				{},
+				`echo wp_json_encode( array( 'due' => count( wp_get_ready_cron_jobs() ) ) );`
+			)
+		).due;
+		if ( due === 0 || i === rounds ) {
+			break;
+		}
+		await waitForCronIdle( site, 60 );
+		await runWpCron( site );
+	}
+	return due;
+}
