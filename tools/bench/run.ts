@@ -3,10 +3,11 @@
  *
  * Sets up its own sandbox Dropbox and WordPress 7.1 site ("bench", port
  * 8975, sandbox 8985..8994), connects Dropbox, creates the pages, runs the
- * six scenarios of issue 8 and prints medians and ratios measured in the
- * same run; writes them as JSON. --smoke runs every scenario once with tiny
- * sizes and exits non-zero when one produces no numbers (it never judges
- * timings). See README.md beside this file.
+ * six scenarios of issue 8 and the two of issue 15 (cold in Chromium,
+ * change to visible; they connect Google Drive too) and prints medians and
+ * ratios measured in the same run; writes them as JSON. --smoke runs every
+ * scenario once with tiny sizes and exits non-zero when one produces no
+ * numbers (it never judges timings). See README.md beside this file.
  */
 import os from 'node:os';
 import path from 'node:path';
