@@ -150,3 +150,31 @@ export async function drainCron( site: Site, rounds = 5 ): Promise< number > {
 	}
 	return due;
 }
+
+/**
+ * What WP-Cron holds, for a note when a change never showed: the plugin's
+ * events (hook, seconds until due) and the age of the cron lock.
+ */
+export async function cronState( site: Site ): Promise< string > {
+	const state = await phpJson< {
+		lock: number | null;
+		events: Array< [ string, number ] >;
+	} >(
+		site,
+		{},
+		`$events = array();
+foreach ( _get_cron_array() as $t => $hooks ) {
+	foreach ( $hooks as $hook => $list ) {
+		if ( str_starts_with( $hook, 'ccg_' ) ) {
+			foreach ( $list as $e ) { $events[] = array( $hook, $t - time() ); }
+		}
+	}
+}
+$lock = get_transient( 'doing_cron' );
+echo wp_json_encode( array( 'lock' => false === $lock ? null : round( microtime( true ) - (float) $lock, 1 ), 'events' => $events ) );`
+	);
+	const events = state.events
+		.map( ( [ hook, due ] ) => `${ hook } in ${ due } s` )
+		.join( ', ' );
+	return `WP-Cron lock ${ state.lock === null ? 'free' : `taken ${ state.lock } s ago` }; plugin events: ${ events || 'none' }`;
+}
