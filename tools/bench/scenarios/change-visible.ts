@@ -88,7 +88,7 @@ export async function changeVisible(
 	const added = opts.smoke ? 5 : 20;
 	const timeoutS = {
 		dropbox: opts.smoke ? 60 : 150,
-		google: opts.smoke ? 20 : 150,
+		google: opts.smoke ? 12 : 150,
 	};
 	const result = scenario(
 		'change-visible',
