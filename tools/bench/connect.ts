@@ -96,9 +96,15 @@ interface Listing {
  */
 const COMPLETE_TRIES = 120;
 
-export function listFolder( user: WpUser, id: string ): Promise< Listing > {
+export type Provider = 'dropbox' | 'google';
+
+export function listFolder(
+	user: WpUser,
+	id: string,
+	provider: Provider = 'dropbox'
+): Promise< Listing > {
 	return user.rest< Listing >(
-		`/customer-cloud-gallery/v1/folders?provider=dropbox&folder=${ encodeURIComponent( id ) }`
+		`/customer-cloud-gallery/v1/folders?provider=${ provider }&folder=${ encodeURIComponent( id ) }`
 	);
 }
 
@@ -108,9 +114,10 @@ export function listFolder( user: WpUser, id: string ): Promise< Listing > {
  */
 export async function findFolder(
 	user: WpUser,
-	folderPath: string
+	folderPath: string,
+	provider: Provider = 'dropbox'
 ): Promise< FolderRef & { photoCount: number } > {
-	let listing = await listFolder( user, '' );
+	let listing = await listFolder( user, '', provider );
 	for ( const name of folderPath.split( '/' ).filter( Boolean ) ) {
 		const next = listing.folders.find( ( f ) => f.name === name );
 		if ( ! next ) {
@@ -118,7 +125,7 @@ export async function findFolder(
 				`no folder "${ name }" in ${ listing.folder.path || '/' }`
 			);
 		}
-		listing = await listFolder( user, next.id );
+		listing = await listFolder( user, next.id, provider );
 	}
 	for ( let tries = 1; ! listing.complete; tries++ ) {
 		if ( tries >= COMPLETE_TRIES ) {
@@ -126,7 +133,7 @@ export async function findFolder(
 				`${ folderPath } still incomplete after ${ tries } requests (${ listing.photoCount } photos so far)`
 			);
 		}
-		listing = await listFolder( user, listing.folder.id );
+		listing = await listFolder( user, listing.folder.id, provider );
 	}
 	return { ...listing.folder, photoCount: listing.photoCount };
 }

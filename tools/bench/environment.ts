@@ -13,6 +13,7 @@ import {
 	startServer,
 	type RunningServer,
 	type Site,
+	type SiteOptions,
 } from '../local-wordpress/index';
 import {
 	startSandbox,
@@ -61,6 +62,45 @@ function makeBenchFolder( libraryDir: string, n: number ): void {
 	}
 }
 
+/**
+ * The bench site's options for ensureSite(). WP-Cron is off unless a
+ * scenario turns it on for itself (see setWpCron).
+ */
+export function benchSiteOptions(
+	opts: BenchOptions,
+	sandbox: Sandbox,
+	wpCron = false
+): SiteOptions {
+	return {
+		name: 'bench',
+		version: '7.1',
+		port: opts.wpPort,
+		constants: {
+			CCG_DROPBOX_AUTH_BASE: sandbox.dropbox.authBase,
+			CCG_DROPBOX_API_BASE: sandbox.dropbox.apiBase,
+			CCG_DROPBOX_CONTENT_BASE: sandbox.dropbox.contentBase,
+			CCG_GOOGLE_AUTH_BASE: sandbox.google.authBase,
+			CCG_GOOGLE_TOKEN_BASE: sandbox.google.tokenBase,
+			CCG_GOOGLE_API_BASE: sandbox.google.apiBase,
+			DISABLE_WP_CRON: ! wpCron,
+		},
+	};
+}
+
+/**
+ * Turns WordPress's own cron on or off by rewriting wp-config.php
+ * (ensureSite does, in well under a second for an existing site). PHP's
+ * built-in server reads it on every request (no opcache in the CLI SAPI),
+ * so the running server follows without a restart.
+ */
+export async function setWpCron(
+	env: Environment,
+	opts: BenchOptions,
+	on: boolean
+): Promise< void > {
+	await ensureSite( benchSiteOptions( opts, env.sandbox, on ) );
+}
+
 export async function startEnvironment(
 	opts: BenchOptions,
 	log: ( line: string ) => void
@@ -79,20 +119,7 @@ export async function startEnvironment(
 		const control = new SandboxControl( sandbox.controlBase );
 		await control.reset();
 		log( 'provisioning WordPress 7.1 (site "bench")' );
-		const site = await ensureSite( {
-			name: 'bench',
-			version: '7.1',
-			port: opts.wpPort,
-			constants: {
-				CCG_DROPBOX_AUTH_BASE: sandbox.dropbox.authBase,
-				CCG_DROPBOX_API_BASE: sandbox.dropbox.apiBase,
-				CCG_DROPBOX_CONTENT_BASE: sandbox.dropbox.contentBase,
-				CCG_GOOGLE_AUTH_BASE: sandbox.google.authBase,
-				CCG_GOOGLE_TOKEN_BASE: sandbox.google.tokenBase,
-				CCG_GOOGLE_API_BASE: sandbox.google.apiBase,
-				DISABLE_WP_CRON: true,
-			},
-		} );
+		const site = await ensureSite( benchSiteOptions( opts, sandbox ) );
 		const google = sandbox.defaultGoogleClient();
 		await sandbox.registerGoogleClient( {
 			clientId: google.clientId,

@@ -3,10 +3,11 @@
  *
  * Sets up its own sandbox Dropbox and WordPress 7.1 site ("bench", port
  * 8975, sandbox 8985..8994), connects Dropbox, creates the pages, runs the
- * six scenarios of issue 8 and prints medians and ratios measured in the
- * same run; writes them as JSON. --smoke runs every scenario once with tiny
- * sizes and exits non-zero when one produces no numbers (it never judges
- * timings). See README.md beside this file.
+ * six scenarios of issue 8 and the two of issue 15 (cold in Chromium,
+ * change to visible; they connect Google Drive too) and prints medians and
+ * ratios measured in the same run; writes them as JSON. --smoke runs every
+ * scenario once with tiny sizes and exits non-zero when one produces no
+ * numbers (it never judges timings). See README.md beside this file.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,8 @@ import { parseOptions } from './options';
 import { checkStaticImages } from './php';
 import { formatScenario, writeJson } from './report';
 import { problems, type ScenarioResult } from './results';
+import { changeVisible } from './scenarios/change-visible';
+import { coldBrowser } from './scenarios/cold-browser';
 import { coldRender } from './scenarios/cold-render';
 import type { BenchContext } from './scenarios/context';
 import { editor } from './scenarios/editor';
@@ -47,7 +50,17 @@ const scenarios: Array<
 	[ 'weight', weight ],
 	[ 'editor', editor ],
 	[ 'memory', memory ],
+	[ 'cold-browser', coldBrowser ],
+	[ 'change-visible', changeVisible ],
 ];
+
+/** `--only a,b`: run just these scenarios (set-up is the same). */
+const onlyAt = process.argv.indexOf( '--only' );
+const only =
+	onlyAt >= 0 ? ( process.argv[ onlyAt + 1 ] ?? '' ).split( ',' ) : null;
+const chosen = only
+	? scenarios.filter( ( [ id ] ) => only.includes( id ) )
+	: scenarios;
 
 async function setUp( env: Environment ): Promise< BenchContext > {
 	log( 'connecting Dropbox' );
@@ -103,7 +116,7 @@ async function main(): Promise< number > {
 	const failures: string[] = [];
 	try {
 		const ctx = await setUp( env );
-		for ( const [ id, run ] of scenarios ) {
+		for ( const [ id, run ] of chosen ) {
 			log( `scenario ${ id }` );
 			try {
 				const result = await run( ctx );

@@ -1,0 +1,261 @@
+/**
+ * 7. Cold first view in Chromium (issue 15): a published gallery of N
+ * photos per provider, the plugin's caches cleared, WP-Cron off (nothing
+ * warms it), the sandbox waiting 150 ms before every provider call. A new
+ * browser context (empty HTTP cache) opens the page at 1280×900 and scrolls
+ * down it one viewport per frame, as a visitor flicking through would, so
+ * the lazy images start too. The time is from navigation start until every
+ * image of the gallery's first page is complete with a natural size, and
+ * every image response was a photo, not the plugin's grey SVG placeholder.
+ */
+import { chromium, type Browser } from '@playwright/test';
+
+import type { Provider } from '../connect';
+import { benchFolderPath } from '../environment';
+import { clearPluginCaches } from '../php';
+import { scenario, type ScenarioResult } from '../results';
+import { median, ratio } from '../stats';
+import { formatCounts, sumCounts, type BenchContext } from './context';
+import {
+	galleryBlock,
+	listingCalls,
+	providerFolder,
+	publishPage,
+	verdict,
+} from './galleries';
+import { isPluginImage } from './html';
+
+/** Issue 15's "Done when" for a cold 100-photo gallery. */
+const TARGETS: Record<
+	Provider,
+	{ ms: number; thumbnailCalls?: number; text: string }
+> = {
+	dropbox: {
+		ms: 2000,
+		thumbnailCalls: 4,
+		text: '≤ 4 thumbnail calls (+ listing), ≤ 2 s',
+	},
+	google: { ms: 3000, text: '< 3 s' },
+};
+
+const THUMBNAIL_ROUTES =
+	/^files\/get_thumbnail(_v2|_batch)$|^google\/thumbnail$/;
+
+/**
+ * Runs in the page. A string, not a function: tsx names functions with a
+ * helper (`__name`) that does not exist in the page.
+ */
+const IN_PAGE = `async ( limit ) => {
+	const frame = () => new Promise( ( resolve ) => requestAnimationFrame( resolve ) );
+	const imgs = [ ...document.querySelectorAll( '.ccg-gallery__grid img' ) ];
+	const done = ( i ) => i.complete && i.naturalWidth > 0;
+	for ( let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight ) {
+		window.scrollTo( 0, y );
+		await frame();
+	}
+	while ( ! imgs.every( done ) && performance.now() < limit ) {
+		await frame();
+	}
+	const ms = performance.now();
+	const ends = performance.getEntriesByType( 'resource' )
+		.filter( ( e ) => imgs.some( ( i ) => i.currentSrc === e.name ) )
+		.map( ( e ) => e.responseEnd );
+	return {
+		ms,
+		htmlMs: performance.getEntriesByType( 'navigation' )[ 0 ]?.responseEnd ?? NaN,
+		lastImageMs: ends.length ? Math.max( ...ends ) : NaN,
+		loaded: imgs.every( done ),
+		total: imgs.length,
+		missing: imgs.filter( ( i ) => ! done( i ) ).length,
+		sources: imgs.map( ( i ) => i.currentSrc ),
+	};
+}`;
+
+interface InPage {
+	ms: number;
+	htmlMs: number;
+	lastImageMs: number;
+	loaded: boolean;
+	total: number;
+	missing: number;
+	sources: string[];
+}
+
+interface View {
+	ms: number;
+	htmlMs: number;
+	lastImageMs: number;
+	images: number;
+	placeholders: string[];
+}
+
+/**
+ * One cold view in a fresh context. Throws when the images do not all
+ * load within `timeoutMs` or one of them was the placeholder.
+ */
+async function coldView(
+	browser: Browser,
+	url: string,
+	timeoutMs: number
+): Promise< View > {
+	const context = await browser.newContext( {
+		viewport: { width: 1280, height: 900 },
+	} );
+	try {
+		const page = await context.newPage();
+		const served = new Map< string, string >();
+		page.on( 'response', ( res ) => {
+			if ( isPluginImage( res.url() ) ) {
+				served.set(
+					res.url(),
+					`${ res.status() } ${ res.headers()[ 'content-type' ] ?? '' }`
+				);
+			}
+		} );
+		await page.goto( url, {
+			waitUntil: 'domcontentloaded',
+			timeout: timeoutMs,
+		} );
+		const seen = ( await page.evaluate(
+			`(${ IN_PAGE })(${ timeoutMs })`
+		) ) as InPage;
+		if ( seen.total === 0 ) {
+			throw new Error( `${ url }: the page shows no gallery images` );
+		}
+		if ( ! seen.loaded ) {
+			throw new Error(
+				`${ url }: ${ seen.missing } of ${ seen.total } images not loaded after ${ timeoutMs } ms`
+			);
+		}
+		const placeholders = seen.sources.filter( ( src ) => {
+			const answer = served.get( src );
+			return ! answer || ! /^200 image\/(jpeg|png|webp)/.test( answer );
+		} );
+		return {
+			ms: seen.ms,
+			htmlMs: seen.htmlMs,
+			lastImageMs: seen.lastImageMs,
+			images: seen.total,
+			placeholders,
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+export async function coldBrowser(
+	ctx: BenchContext
+): Promise< ScenarioResult > {
+	const { env, opts } = ctx;
+	const result = scenario(
+		'cold-browser',
+		`Cold first view in Chromium (caches cleared, no WP-Cron, ${ opts.latencyMs } ms on every provider call, 1280×900)`
+	);
+	const driveFolder = await providerFolder(
+		ctx,
+		'google',
+		benchFolderPath( opts.n )
+	);
+	const pages: Array< [ Provider, string ] > = [
+		[ 'dropbox', ctx.pages.cloudN ],
+		[
+			'google',
+			await publishPage(
+				ctx,
+				'drive-cold',
+				galleryBlock( 'google', driveFolder, opts.n, opts.columns )
+			),
+		],
+	];
+	const timeoutMs = opts.smoke ? 30_000 : 60_000;
+	const browser = await chromium.launch( {
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-dev-shm-usage',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+		],
+	} );
+	// A visitor's browser is already running: its first navigation ever
+	// (network service, font and GPU-less raster start-up) is not the
+	// gallery's cost. The empty page has no gallery, so it warms nothing.
+	const warmUp = await browser.newContext();
+	await ( await warmUp.newPage() ).goto( ctx.pages.empty );
+	await warmUp.close();
+	await env.control.clearFaults();
+	await env.control.addFault( {
+		route: '*',
+		kind: 'latency',
+		latencyMs: opts.latencyMs,
+	} );
+	try {
+		for ( const [ provider, url ] of pages ) {
+			const times: number[] = [];
+			const html: number[] = [];
+			const lastImage: number[] = [];
+			let images = 0;
+			let counts: Record< string, number > = {};
+			const thumbnailCalls: number[] = [];
+			for ( let i = 0; i < opts.coldSamples; i++ ) {
+				await clearPluginCaches( env.site );
+				await env.control.resetRequestCounts();
+				const view = await coldView( browser, url, timeoutMs );
+				counts = ( await env.control.requestCounts() ).counts;
+				if ( view.placeholders.length ) {
+					throw new Error(
+						`${ provider }: ${ view.placeholders.length } of ${ view.images } images were not a photo (placeholder or error), e.g. ${ view.placeholders[ 0 ] }`
+					);
+				}
+				times.push( view.ms );
+				html.push( view.htmlMs );
+				lastImage.push( view.lastImageMs );
+				images = view.images;
+				thumbnailCalls.push( thumbnails( counts ) );
+			}
+			const target = TARGETS[ provider ];
+			const ms = median( times );
+			const calls = median( thumbnailCalls );
+			const pass =
+				( provider === 'dropbox' ? ms <= target.ms : ms < target.ms ) &&
+				( target.thumbnailCalls === undefined ||
+					calls <= target.thumbnailCalls );
+			result.rows.push( {
+				label: provider === 'dropbox' ? 'Dropbox' : 'Google Drive',
+				values: {
+					'first-page images': images,
+					'HTML ms': median( html ),
+					'last image response ms': median( lastImage ),
+					'all loaded ms': ms,
+					'thumbnail calls': calls,
+					'listing calls': listingCalls( counts ),
+					'provider calls': sumCounts( counts ),
+					'by route': formatCounts( counts ),
+					target: target.text,
+					'vs target': verdict( opts.smoke, pass ),
+				},
+			} );
+			result.ratios.push( {
+				label: `all loaded / target time: ${ provider }`,
+				value: ratio( ms, target.ms ),
+			} );
+		}
+	} finally {
+		await env.control.clearFaults();
+		await browser.close();
+	}
+	result.notes.push(
+		`${ opts.coldSamples } cold sample(s) per provider (medians; calls by route from the last). Galleries of ${ opts.n } photos, perPage ${ opts.n }: every image is on the first page. The page is scrolled one viewport per animation frame from DOMContentLoaded, so lazy images load as for a visitor scrolling down; time = performance.now() when every grid <img> is complete with naturalWidth > 0.`,
+		'A response counts as a photo when it is 200 with an image/jpeg, png or webp type (the placeholder is image/svg+xml); any other answer fails the scenario, as do images not loaded within the timeout. Targets are shown, never enforced.'
+	);
+	return result;
+}
+
+function thumbnails( counts: Record< string, number > ): number {
+	return Object.entries( counts )
+		.filter( ( [ route ] ) => THUMBNAIL_ROUTES.test( route ) )
+		.reduce( ( sum, [ , n ] ) => sum + n, 0 );
+}

@@ -1,0 +1,180 @@
+/**
+ * WP-Cron for the change scenario: an observer whose page views never start
+ * it, a system cron that requests wp-cron.php on a fixed tick, and the
+ * state of the Drive changes poll (`ccg_drive_changes`).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { Site } from '../../local-wordpress/index';
+import { timedGet } from '../http';
+import { phpJson } from '../php';
+
+/** The header the observer's requests carry. */
+export const OBSERVER_HEADER = 'X-CCG-Bench-Observer';
+
+const OBSERVER_PLUGIN = 'bench-observer.php';
+
+/**
+ * The scenario polls the page every 500 ms to see when new photos show.
+ * Those requests stand for nobody: if they started WP-Cron (WordPress does
+ * on every request's `init`), the poll itself would run the refresh that
+ * the webhook or the system cron is meant to run, and "no visitor needed"
+ * would go unmeasured. So only requests with the observer header skip it;
+ * nothing else about them, or about the plugin, changes.
+ */
+export function installObserver( site: Site ): void {
+	fs.writeFileSync(
+		path.join( site.dir, 'wp-content/mu-plugins', OBSERVER_PLUGIN ),
+		`<?php\nif ( isset( $_SERVER['HTTP_${ OBSERVER_HEADER.toUpperCase().replace( /-/g, '_' ) }'] ) ) {\n\tremove_action( 'init', 'wp_cron' );\n}\n`
+	);
+}
+
+export function removeObserver( site: Site ): void {
+	fs.rmSync(
+		path.join( site.dir, 'wp-content/mu-plugins', OBSERVER_PLUGIN ),
+		{ force: true }
+	);
+}
+
+/** A GET of wp-cron.php, as `curl` in a crontab would send it. */
+export async function runWpCron( site: Site ): Promise< number > {
+	return ( await timedGet( `${ site.url }/wp-cron.php` ) ).status;
+}
+
+/**
+ * A system cron: wp-cron.php every `seconds`, the first one a tick after
+ * the start. Requests are not awaited in turn (a slow run must not shift
+ * the clock); stop() waits for those under way.
+ */
+export function systemCron(
+	site: Site,
+	seconds: number
+): { ticks: () => number; stop: () => Promise< void > } {
+	const running = new Set< Promise< unknown > >();
+	let ticks = 0;
+	const timer = setInterval( () => {
+		ticks++;
+		const tick = runWpCron( site ).catch( () => 0 );
+		running.add( tick );
+		void tick.finally( () => running.delete( tick ) );
+	}, seconds * 1000 );
+	return {
+		ticks: () => ticks,
+		stop: async () => {
+			clearInterval( timer );
+			await Promise.all( running );
+		},
+	};
+}
+
+/** Seconds until the next Drive changes poll is due; null: not scheduled. */
+export async function nextDrivePoll( site: Site ): Promise< number | null > {
+	const next = await phpJson< { in: number | null } >(
+		site,
+		{},
+		`$t = wp_next_scheduled( 'ccg_drive_changes' );
+echo wp_json_encode( array( 'in' => false === $t ? null : $t - time() ) );`
+	);
+	return next.in;
+}
+
+/**
+ * Lets the Drive changes poll run once through wp-cron.php, so it holds a
+ * start page token before the scenario changes anything (its first run
+ * only records where Drive is). The change then lands right after a poll:
+ * the slowest phase, a whole interval before the next one.
+ * @return Whether the poll is scheduled on this build.
+ */
+export async function primeDrivePoll( site: Site ): Promise< boolean > {
+	for ( let tries = 0; tries < 10; tries++ ) {
+		await runWpCron( site );
+		const next = await nextDrivePoll( site );
+		if ( next !== null && next > 0 ) {
+			return true;
+		}
+		if ( next === null && tries >= 1 ) {
+			return false;
+		}
+		await new Promise( ( r ) => setTimeout( r, 1000 ) );
+	}
+	return ( await nextDrivePoll( site ) ) !== null;
+}
+
+/**
+ * Waits until no WP-Cron run holds WordPress's `doing_cron` lock (a
+ * refresh the webhook started may still be listing other galleries), so
+ * the next system cron tick is not turned away by it. At most `seconds`.
+ */
+export async function waitForCronIdle(
+	site: Site,
+	seconds: number
+): Promise< boolean > {
+	const end = Date.now() + seconds * 1000;
+	while ( Date.now() < end ) {
+		const { busy } = await phpJson< { busy: boolean } >(
+			site,
+			{},
+			`echo wp_json_encode( array( 'busy' => false !== get_transient( 'doing_cron' ) && (float) get_transient( 'doing_cron' ) > microtime( true ) - WP_CRON_LOCK_TIMEOUT ) );`
+		);
+		if ( ! busy ) {
+			return true;
+		}
+		await new Promise( ( r ) => setTimeout( r, 500 ) );
+	}
+	return false;
+}
+
+/**
+ * Runs what WP-Cron has due, through wp-cron.php, until nothing is: the
+ * bench site runs without WP-Cron, so warming and refreshes pile up, and a
+ * run of that backlog holding the cron lock would stand between a webhook
+ * and its refresh. A site whose cron keeps up has no such backlog.
+ * @return Events still due after `rounds` runs (0: drained).
+ */
+export async function drainCron( site: Site, rounds = 5 ): Promise< number > {
+	let due = 0;
+	for ( let i = 0; i <= rounds; i++ ) {
+		due = (
+			await phpJson< { due: number } >(
+				site,
+				{},
+				`echo wp_json_encode( array( 'due' => count( wp_get_ready_cron_jobs() ) ) );`
+			)
+		).due;
+		if ( due === 0 || i === rounds ) {
+			break;
+		}
+		await waitForCronIdle( site, 60 );
+		await runWpCron( site );
+	}
+	return due;
+}
+
+/**
+ * What WP-Cron holds, for a note when a change never showed: the plugin's
+ * events (hook, seconds until due) and the age of the cron lock.
+ */
+export async function cronState( site: Site ): Promise< string > {
+	const state = await phpJson< {
+		lock: number | null;
+		events: Array< [ string, number ] >;
+	} >(
+		site,
+		{},
+		`$events = array();
+foreach ( _get_cron_array() as $t => $hooks ) {
+	foreach ( $hooks as $hook => $list ) {
+		if ( str_starts_with( $hook, 'ccg_' ) ) {
+			foreach ( $list as $e ) { $events[] = array( $hook, $t - time() ); }
+		}
+	}
+}
+$lock = get_transient( 'doing_cron' );
+echo wp_json_encode( array( 'lock' => false === $lock ? null : round( microtime( true ) - (float) $lock, 1 ), 'events' => $events ) );`
+	);
+	const events = state.events
+		.map( ( [ hook, due ] ) => `${ hook } in ${ due } s` )
+		.join( ', ' );
+	return `WP-Cron lock ${ state.lock === null ? 'free' : `taken ${ state.lock } s ago` }; plugin events: ${ events || 'none' }`;
+}
