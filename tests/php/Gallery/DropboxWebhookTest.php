@@ -77,13 +77,17 @@ final class DropboxWebhookTest extends GalleryTestCase {
 
 	public function test_a_signed_notification_for_the_connected_account_schedules_one_refresh_per_gallery(): void {
 		$body = $this->notification( $this->stored_grant()->account_id );
-		for ( $i = 0; $i < 3; $i++ ) {
+		for ( $i = 0; $i < 100; $i++ ) {
 			$response = $this->notify( $body, hash_hmac( 'sha256', $body, $this->app['secret'] ) );
 			$this->assertSame( 200, $response->get_status() );
 		}
 		$this->assertNotFalse( $this->scheduled() );
-		$this->assertCount( 1, $this->events(), 'A burst schedules one refresh of the gallery.' );
+		$this->assertCount( 1, $this->events(), 'A burst of 100 schedules one refresh of the gallery.' );
 		$this->assertSame( 0, $this->dropbox_calls(), 'Nothing is listed in the request.' );
+
+		$this->run_listing_in_background( $this->ceremony() );
+		$this->assertSame( 1, $this->sandbox->requests( 'files/list_folder/continue' ), 'One refresh: its cursor continued once.' );
+		$this->assertSame( 1, $this->dropbox_calls() );
 	}
 
 	public function test_a_signed_notification_for_another_account_schedules_nothing(): void {
