@@ -15,6 +15,7 @@ import { startStack, type Stack, type WebServerKind } from './stack';
 import { ensureStackSite, resetStackSite, type StackSite } from './site';
 import { staticThumbnailsServedWithoutPhp } from './static-check';
 import { cacheFolderNotListed } from './listing-check';
+import { twoNodeStages } from './nodes-stage';
 
 export type StageRunner = (
 	name: string,
@@ -201,6 +202,7 @@ export async function hostingStages(
 				}
 			}
 		}
+		await twoNodeStages( stage, stack, sandbox, ports.sandbox );
 	} finally {
 		await stack?.stop();
 		await sandbox?.stop();
