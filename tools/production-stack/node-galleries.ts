@@ -11,6 +11,7 @@ import path from 'node:path';
 
 import { connectDropbox, findFolder } from '../bench/connect';
 import { phpJson } from '../bench/php';
+import type { WpUser } from '../bench/wp-client';
 import type { SandboxControl, Sandbox } from '../sandbox-cloud/src/index';
 import type { StackSite } from './site';
 
@@ -83,17 +84,19 @@ function makeFolders( libraryDir: string, count: number, photos: number ) {
 }
 
 /**
- * Connects Dropbox and publishes one page per gallery. The site must be
- * reset (fresh database) and served through the balancer.
+ * Connects Dropbox (unless `connected`) and publishes one page per
+ * gallery. The site must be served through the balancer.
  */
 export async function publishGalleries(
 	world: NodeWorld,
 	count: number,
 	photos: number,
-	perPage: number
+	perPage: number,
+	/** An administrator of a site already connected; else this connects it. */
+	connected?: WpUser
 ): Promise< Gallery[] > {
 	const folders = makeFolders( world.sandbox.libraryDir, count, photos );
-	const admin = await connectDropbox( world );
+	const admin = connected ?? ( await connectDropbox( world ) );
 	const refs = [];
 	for ( const folder of folders ) {
 		const ref = await findFolder( admin, folder );

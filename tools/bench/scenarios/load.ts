@@ -2,8 +2,8 @@
  * 7. Load on two web nodes (tools/production-stack/nodes.ts): `visitors`
  * concurrent visitors, each a client address of its own, for `seconds`
  * over five galleries of two pages, each visit a page's HTML and then its
- * images one by one. Everything starts cold (no listing, no thumbnail on
- * any node). In the first half visitors view page 1; halfway every access
+ * images, six at a time as a browser fetches them. Everything starts cold
+ * (no listing, no thumbnail on any node). In the first half visitors view page 1; halfway every access
  * token expires and visitors browse on through "Load more" to page 2,
  * whose thumbnails nobody has fetched: the provider is needed again, with
  * a dead token. Fails on any error (a placeholder instead of a photo is
