@@ -1,5 +1,5 @@
 /**
- * 7. Load on two web nodes (tools/production-stack/nodes.ts): `visitors`
+ * Load on two web nodes (tools/production-stack/nodes.ts): `visitors`
  * concurrent visitors, each a client address of its own, for `seconds`
  * over five galleries of two pages, each visit a page's HTML and then its
  * images, six at a time as a browser fetches them. Everything starts cold
