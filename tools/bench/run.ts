@@ -123,7 +123,9 @@ async function main(): Promise< number > {
 		// (tools/production-stack/nodes-stage.ts); starting the stack here
 		// would cost more than the whole smoke run.
 		if ( ! opts.smoke ) {
-			log( 'production stack (scenarios 1 and 3 again, then the two-node load)' );
+			log(
+				'production stack (scenarios 1 and 3 again, then the two-node load)'
+			);
 			try {
 				for ( const result of await productionStack( ctx, results ) ) {
 					results.push( result );

@@ -23,6 +23,9 @@ import {
 import { scenario, type ScenarioResult } from '../results';
 import { imageUrls } from './html';
 
+/** Browsers open six connections per host (HTTP/1.1). */
+const CONNECTIONS_PER_VISITOR = 6;
+
 export interface LoadSize {
 	visitors: number;
 	seconds: number;
@@ -82,6 +85,7 @@ export async function loadAcrossNodes(
 	const started = Date.now();
 	const deadline = started + size.seconds * 1000;
 	let secondHalf = false;
+	const nextPages = new Map< string, string >();
 	let tokensBeforeExpiry = -1;
 	const halfway = ( async () => {
 		await sleep( ( size.seconds * 1000 ) / 2 );
@@ -127,8 +131,17 @@ export async function loadAcrossNodes(
 			const gallery = galleries[
 				( v + visit ) % galleries.length
 			] as Gallery;
-			let page = await fetchOne( 'page', gallery.pageUrl, address );
-			if ( page && secondHalf ) {
+			// The second half follows the "Load more" link a page 1 showed
+			// (a visitor who saw page 1 before clicks it).
+			const known = secondHalf
+				? nextPages.get( gallery.pageUrl )
+				: undefined;
+			let page = await fetchOne(
+				'page',
+				known ?? gallery.pageUrl,
+				address
+			);
+			if ( page && ! known ) {
 				const next = nextPageUrl(
 					page.body.toString(),
 					world.site.url
@@ -137,18 +150,29 @@ export async function loadAcrossNodes(
 					errors.push( `${ gallery.pageUrl }: no "Load more" link` );
 					continue;
 				}
-				page = await fetchOne( 'page', next, address );
-			}
-			for ( const src of page ? imageUrls( page.body.toString() ) : [] ) {
-				if ( Date.now() >= deadline ) {
-					break;
+				nextPages.set( gallery.pageUrl, next );
+				if ( secondHalf ) {
+					page = await fetchOne( 'page', next, address );
 				}
-				await fetchOne(
-					'image',
-					new URL( src, world.site.url ).toString(),
-					address
-				);
 			}
+			const sources = page ? imageUrls( page.body.toString() ) : [];
+			// As a browser does: a few connections per host at a time.
+			const connection = async () => {
+				for (
+					let src = sources.shift();
+					src !== undefined && Date.now() < deadline;
+					src = sources.shift()
+				) {
+					await fetchOne(
+						'image',
+						new URL( src, world.site.url ).toString(),
+						address
+					);
+				}
+			};
+			await Promise.all(
+				Array.from( { length: CONNECTIONS_PER_VISITOR }, connection )
+			);
 		}
 	};
 	await Promise.all(
