@@ -59,6 +59,15 @@ final class ThumbnailFetcher {
 		if ( ! $lock->acquire() ) {
 			return $this->wait_for( $image, $lock );
 		}
+		return $this->fetch_holding( $image, $lock );
+	}
+
+	/**
+	 * The fetch itself, with the image's lock held (released here).
+	 *
+	 * @throws GalleryException When the provider refuses.
+	 */
+	private function fetch_holding( ImageRef $image, Lock $lock ): ?string {
 		try {
 			// The request that held the lock before may have just written it.
 			$path = $this->disk->hit( $image );
@@ -131,8 +140,8 @@ final class ThumbnailFetcher {
 
 	/**
 	 * Another request is fetching this image: its file once written. Null
-	 * (a placeholder nobody caches) when it failed, died or takes too long;
-	 * a failure is remembered, so the next view does not ask either.
+	 * (a placeholder nobody caches) when it failed or takes too long; a
+	 * failure is remembered, so the next view does not ask either.
 	 */
 	private function wait_for( ImageRef $image, Lock $lock ): ?string {
 		$deadline = microtime( true ) + self::WAIT_SECONDS;
@@ -143,9 +152,15 @@ final class ThumbnailFetcher {
 				return $path;
 			}
 			if ( $lock->acquire() ) {
-				// The fetch is over and wrote nothing.
-				$lock->release();
-				return $this->disk->hit( $image );
+				// The fetch is over and this disk has no file: it failed
+				// (remembered, so nobody asks again), or it ran on another
+				// web node, whose disk is not this one's (uploads not
+				// shared): then this node fetches its own copy, once.
+				if ( null !== $this->failures->pending( $image ) ) {
+					$lock->release();
+					return null;
+				}
+				return $this->fetch_holding( $image, $lock );
 			}
 		} while ( microtime( true ) < $deadline );
 		return null;

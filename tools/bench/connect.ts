@@ -6,7 +6,9 @@
 import type { Environment } from './environment';
 import { WpUser } from './wp-client';
 
-export async function connectDropbox( env: Environment ): Promise< WpUser > {
+export async function connectDropbox(
+	env: Pick< Environment, 'site' | 'control' | 'sandbox' >
+): Promise< WpUser > {
 	const { site, control, sandbox } = env;
 	const admin = await new WpUser(
 		site.url,

@@ -30,6 +30,7 @@ import type { BenchContext } from './scenarios/context';
 import { editor } from './scenarios/editor';
 import { images } from './scenarios/images';
 import { memory } from './scenarios/memory';
+import { productionStack } from './scenarios/stack';
 import { warmRender } from './scenarios/warm-render';
 import { weight } from './scenarios/weight';
 
@@ -128,6 +129,29 @@ async function main(): Promise< number > {
 			} catch ( error ) {
 				failures.push(
 					`${ id }: ${ ( error as Error ).stack ?? error }`
+				);
+			}
+		}
+		// Smoke: the two-node load runs in npm test's hosting stage instead
+		// (tools/production-stack/nodes-stage.ts); starting the stack here
+		// would cost more than the whole smoke run.
+		if ( ! opts.smoke ) {
+			log(
+				'production stack (scenarios 1 and 3 again, then the two-node load)'
+			);
+			try {
+				for ( const result of await productionStack( ctx, results ) ) {
+					results.push( result );
+					const found = problems( result );
+					if ( found.length ) {
+						failures.push(
+							`${ result.id }: ${ found.join( '; ' ) }`
+						);
+					}
+				}
+			} catch ( error ) {
+				failures.push(
+					`production stack: ${ ( error as Error ).stack ?? error }`
 				);
 			}
 		}

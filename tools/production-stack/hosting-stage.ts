@@ -7,7 +7,8 @@
  *
  * Ports: CCG_TEST_HOSTING_PORT (default 8920) is the sandbox's base (+0..+9),
  * MariaDB +10, Redis +11, nginx +12, Apache +13; the multisite network +20
- * (multisite-stage.ts), the release-zip site +21 (zip-check.ts).
+ * (multisite-stage.ts), the release-zip site +21 (zip-check.ts), the two
+ * nodes' balancer +23 and the nodes +24, +25 (nodes-stage.ts).
  */
 import path from 'node:path';
 
@@ -18,6 +19,7 @@ import { staticThumbnailsServedWithoutPhp } from './static-check';
 import { cacheFolderNotListed } from './listing-check';
 import { multisitePort, multisiteStages } from './multisite-stage';
 import { releaseZipInstallsOnMariaDb } from './zip-check';
+import { twoNodeStages } from './nodes-stage';
 
 export type StageRunner = (
 	name: string,
@@ -223,6 +225,7 @@ export async function hostingStages(
 			constants,
 			sandboxControl: sandbox.controlBase,
 		} );
+		await twoNodeStages( stage, stack, sandbox, ports.sandbox );
 	} finally {
 		await stack?.stop();
 		await sandbox?.stop();

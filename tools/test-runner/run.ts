@@ -63,11 +63,14 @@ async function stage(
 
 /** Node test files of the dev tooling (no shell, so no glob expansion). */
 function toolingTests(): string[] {
-	return [ 'tools/sandbox-cloud/test', 'tools/local-wordpress/test' ].flatMap(
-		( dir ) =>
-			readdirSync( path.join( root, dir ) )
-				.filter( ( file ) => file.endsWith( '.test.ts' ) )
-				.map( ( file ) => path.join( dir, file ) )
+	return [
+		'tools/sandbox-cloud/test',
+		'tools/local-wordpress/test',
+		'tools/production-stack/test',
+	].flatMap( ( dir ) =>
+		readdirSync( path.join( root, dir ) )
+			.filter( ( file ) => file.endsWith( '.test.ts' ) )
+			.map( ( file ) => path.join( dir, file ) )
 	);
 }
 

@@ -176,7 +176,7 @@ export async function images( ctx: BenchContext ): Promise< ScenarioResult > {
 		`Static images check: ${ staticImages.ok ? 'passed' : `FAILED (${ staticImages.detail })` }; the page's image URLs are ${ emittedStatic ? 'uploads files' : '/?ccg_image= URLs' }.`,
 		`Fallback If-None-Match ${ etag || '(no ETag!)' } → HTTP ${ revalidate.status }${ revalidate.status === 304 ? ' (ok)' : ' (expected 304)' }; ` +
 			`Cache-Control: ${ fallbackWarm.headers[ 'cache-control' ] ?? '(none)' }; first fetch of the emitted URL HTTP ${ first.status }, ${ warm.body.length } bytes.`,
-		`Misses: ${ sources.length } thumbnails, ${ opts.concurrency } at a time, no Dropbox latency; after a rebuild the next request for the uploads URL was answered by ${ rebuilt.headers[ 'cache-control' ] ? 'WordPress (not static!)' : 'the web server (no PHP headers)' }. PHP's built-in server sends no ETag or 304 for static files; Apache and nginx do.`
+		`Misses: ${ sources.length } thumbnails, ${ opts.concurrency } at a time, no Dropbox latency; after a rebuild the next request for the uploads URL was answered by ${ rebuilt.headers[ 'x-content-type-options' ] ? 'WordPress (not static!)' : 'the web server (no nosniff header, which the plugin always sends)' }. PHP's built-in server sends no ETag or 304 for static files; Apache and nginx do.`
 	);
 	if ( ! etag || revalidate.status !== 304 ) {
 		result.rows.push( {
