@@ -13,6 +13,7 @@ use CustomerCloudGallery\Gallery\PhotoOrder;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ImageToken;
 use CustomerCloudGallery\Images\JpegThumbnail;
+use CustomerCloudGallery\Images\MissBatch;
 use CustomerCloudGallery\Images\ThumbnailSize;
 use CustomerCloudGallery\Storage\Keys;
 
@@ -168,18 +169,21 @@ final class ThumbnailDiskCache {
 	}
 
 	/**
-	 * Deletes the photo's cached files, every size and every order it may
-	 * have been shown in: it was deleted, moved out of its gallery's folder,
-	 * or replaced by a new revision.
+	 * Deletes the photo's cached files, every size, order and page window it
+	 * may have been shown in (a file's name is its token, which names them):
+	 * it was deleted, moved out of its gallery's folder, or replaced by a new
+	 * revision. At most 7 × 9 × 5 names, most of which were never written.
 	 *
 	 * @return int How many files were deleted.
 	 */
 	public function delete_photo( ImageRef $image ): int {
 		$deleted = 0;
 		foreach ( PhotoOrder::CODES as $order ) {
-			foreach ( array_keys( ThumbnailSize::SIZES ) as $size ) {
-				if ( @unlink( $this->path( $image->in_order( $order )->at( $size ) ) ) ) { // phpcs:ignore WordPress.PHP.NoSilencedErrors -- most were never fetched.
-					++$deleted;
+			foreach ( MissBatch::WINDOWS as $window ) {
+				foreach ( array_keys( ThumbnailSize::SIZES ) as $size ) {
+					if ( @unlink( $this->path( $image->in_order( $order )->in_window( $window )->at( $size ) ) ) ) { // phpcs:ignore WordPress.PHP.NoSilencedErrors -- most were never fetched.
+						++$deleted;
+					}
 				}
 			}
 		}

@@ -15,6 +15,7 @@ use CustomerCloudGallery\Capabilities;
 use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Images\ImageRef;
+use CustomerCloudGallery\Images\MissBatch;
 use CustomerCloudGallery\Images\ThumbnailFetcher;
 use CustomerCloudGallery\Images\ThumbnailSize;
 use CustomerCloudGallery\Rendering\GalleryAttributes;
@@ -127,7 +128,7 @@ final class GalleryWarmer {
 		$missing = array();
 		foreach ( $listing->page( 0, $gallery->per_page, $order, $this->media->get( $provider, $key ) ) as $photo ) {
 			foreach ( ThumbnailSize::srcset() as $size ) {
-				$image = new ImageRef( $provider, $photo->id, $photo->revision, $size, $key, $order?->code() ?? '' );
+				$image = new ImageRef( $provider, $photo->id, $photo->revision, $size, $key, $order?->code() ?? '', MissBatch::window_for( $gallery->per_page ) );
 				if ( ! $this->disk->has( $image ) ) {
 					$missing[] = $image;
 				}

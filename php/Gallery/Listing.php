@@ -211,6 +211,37 @@ final class Listing {
 	}
 
 	/**
+	 * The photo's run when a window of $window photos, in $order, is
+	 * fetched as $runs runs side by side: run k holds the window's photos
+	 * k, k + $runs, k + 2 × $runs, … So the first photos of a page, which a
+	 * browser asks for first and at once, each start another run, and the
+	 * runs are fetched in parallel by the requests that ask.
+	 *
+	 * @param array<string, array{0: int, 1: int, 2: int}> $media As for page().
+	 *
+	 * @return array{0: int, 1: int, 2: list<Photo>} The window's first position, the run's
+	 *                                               number in it, and its photos;
+	 *                                               [-1, -1, []] when the listing does
+	 *                                               not hold the photo.
+	 */
+	public function interleaved_run_of( string $file_id, int $window, int $runs, ?PhotoOrder $order = null, array $media = array() ): array {
+		$rows   = array_values( null === $order ? $this->photos() : $this->sorted( $order, $media ) );
+		$at     = array_search( $file_id, array_column( $rows, 0 ), true );
+		$window = max( 1, $window );
+		$runs   = max( 1, $runs );
+		if ( false === $at ) {
+			return array( -1, -1, array() );
+		}
+		$start  = intdiv( (int) $at, $window ) * $window;
+		$run    = ( (int) $at - $start ) % $runs;
+		$picked = array();
+		for ( $position = $start + $run; $position < min( $start + $window, count( $rows ) ); $position += $runs ) {
+			$picked[] = $rows[ $position ];
+		}
+		return array( $start, $run, self::objects( $picked, $media ) );
+	}
+
+	/**
 	 * @param array<int|string, FileRow>                  $rows
 	 * @param array<string, array{0: int, 1: int, 2: int}> $media
 	 *

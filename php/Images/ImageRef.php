@@ -17,7 +17,10 @@ namespace CustomerCloudGallery\Images;
  * connection's probe) or for the top of the account. The order is the
  * gallery's (Gallery\PhotoOrder::code(), "" for the listed order): with the
  * folder, it says which photos were shown beside this one, so a miss can
- * fetch them in the same provider call (MissBatch).
+ * fetch them in the same provider call (MissBatch). The window is how many
+ * photos of that order the page showed, rounded up to a multiple of 25
+ * (MissBatch::window_for(); 0 when unknown): the photos a miss fetches side
+ * by side, in several runs at once.
  */
 final class ImageRef {
 
@@ -27,7 +30,8 @@ final class ImageRef {
 		public readonly string $rev,
 		public readonly string $size,
 		public readonly string $folder = '',
-		public readonly string $order = ''
+		public readonly string $order = '',
+		public readonly int $window = 0
 	) {}
 
 	/**
@@ -42,28 +46,38 @@ final class ImageRef {
 		if ( ! is_string( $data['k'] ?? null ) || ! is_string( $data['o'] ?? null ) || 1 !== preg_match( '/^[ntmNTM]?$/', $data['o'] ) ) {
 			return null;
 		}
+		if ( ! is_string( $data['w'] ?? null ) || ! in_array( $data['w'], array_map( 'strval', MissBatch::WINDOWS ), true ) ) {
+			return null;
+		}
 		if ( ! ThumbnailSize::exists( $data['s'] ) || 1 !== preg_match( '/^[A-Za-z0-9_:-]{1,200}$/', $data['f'] ) ) {
 			return null;
 		}
-		return new self( $data['p'], $data['f'], $data['r'], $data['s'], $data['k'], $data['o'] );
+		return new self( $data['p'], $data['f'], $data['r'], $data['s'], $data['k'], $data['o'], (int) $data['w'] );
 	}
 
 	/**
 	 * The same photo at another size.
 	 */
 	public function at( string $size ): self {
-		return new self( $this->provider, $this->file_id, $this->rev, $size, $this->folder, $this->order );
+		return new self( $this->provider, $this->file_id, $this->rev, $size, $this->folder, $this->order, $this->window );
 	}
 
 	/**
 	 * The same photo as shown in another order.
 	 */
 	public function in_order( string $order ): self {
-		return new self( $this->provider, $this->file_id, $this->rev, $this->size, $this->folder, $order );
+		return new self( $this->provider, $this->file_id, $this->rev, $this->size, $this->folder, $order, $this->window );
 	}
 
 	/**
-	 * @return array{p: string, f: string, r: string, s: string, o: string, k: string}
+	 * The same photo as shown by a page of another window.
+	 */
+	public function in_window( int $window ): self {
+		return new self( $this->provider, $this->file_id, $this->rev, $this->size, $this->folder, $this->order, $window );
+	}
+
+	/**
+	 * @return array{p: string, f: string, r: string, s: string, o: string, w: string, k: string}
 	 */
 	public function to_array(): array {
 		return array(
@@ -72,6 +86,7 @@ final class ImageRef {
 			'r' => $this->rev,
 			's' => $this->size,
 			'o' => $this->order,
+			'w' => (string) $this->window,
 			'k' => $this->folder,
 		);
 	}

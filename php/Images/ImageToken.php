@@ -14,7 +14,7 @@ use SodiumException;
 
 /**
  * base64url(XChaCha20-Poly1305 of provider, file id, revision, size, the
- * gallery's order and the folder's listing key, joined by U+001F) "." base64url(nonce). Packed,
+ * gallery's order and page window and the folder's listing key, joined by U+001F) "." base64url(nonce). Packed,
  * not JSON, so a Drive token (33-character ids, a 32-digit checksum) stays
  * short enough to be a file name (ThumbnailDiskCache). Encrypted, so a URL tells nobody a file
  * id, a path or a checksum (with a Drive file shared "anyone with the link",
@@ -31,7 +31,7 @@ final class ImageToken {
 
 	private const SEPARATOR = "\x1f";
 
-	private const FIELDS = array( 'p', 'f', 'r', 's', 'o', 'k' );
+	private const FIELDS = array( 'p', 'f', 'r', 's', 'o', 'w', 'k' );
 
 	public function __construct( private EncryptionKey $key ) {}
 

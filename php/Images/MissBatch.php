@@ -1,6 +1,6 @@
 <?php
 /**
- * Which thumbnails a miss fetches together: the run of the gallery's order that holds it.
+ * Which thumbnails a miss fetches together: the run of the page's photos that holds it.
  *
  * @package CustomerCloudGallery
  */
@@ -16,18 +16,35 @@ use CustomerCloudGallery\Gallery\Sources;
 
 /**
  * A browser that opens a cold gallery page asks for its thumbnails a few at
- * a time, one request each. The image's URL names its listing and the
- * gallery's order (ImageRef), so the first of those requests can take the
- * photos shown beside it in that order, at the size the browser chose (a
- * page's images share one `sizes` and one set of srcset widths, so a browser
- * picks the same size for all of them), and fetch them in one provider call:
- * Dropbox's get_thumbnail_batch, or Drive's parallel requests. Runs are
- * aligned to the order (photos 0–24, 25–49, …), so every request of the page
- * names the same runs and one request per run does the work.
+ * a time, one request each. The image's URL names its listing, the
+ * gallery's order and the page's window (ImageRef), so a miss can take the
+ * photos of its page at the size the browser chose (a page's images share
+ * one `sizes` and one set of srcset widths, so a browser picks the same size
+ * for all of them) and fetch them in the provider's batches: Dropbox's
+ * get_thumbnail_batch, or Drive's parallel requests.
+ *
+ * The window (the page, rounded up to a multiple of 25) is split into as
+ * many runs as the provider's batches need, interleaved: photo 0 starts run
+ * 0, photo 1 run 1, … So the browser's first requests, for the first photos,
+ * each lead another run, and the page's runs are fetched side by side by
+ * the requests that asked, not one after another. Every request of the
+ * page names the same runs, and one request per run does its work.
+ * Without a window (a URL made before there was one), the runs are aligned
+ * stretches of the order instead.
  */
 final class MissBatch {
 
+	/** The windows a token may carry: 0 (unknown) and the page sizes, rounded up. */
+	public const WINDOWS = array( 0, 25, 50, 75, 100, 125, 150, 175, 200 );
+
 	public function __construct( private Sources $sources, private MediaInfoStore $media ) {}
+
+	/**
+	 * The window of a page of $per_page photos (the block allows 1 to 200).
+	 */
+	public static function window_for( int $per_page ): int {
+		return (int) min( 200, 25 * (int) ceil( max( 1, $per_page ) / 25 ) );
+	}
 
 	/**
 	 * @param Listing $listing The current listing of $image->folder, which holds the photo.
@@ -45,16 +62,21 @@ final class MissBatch {
 		$order  = PhotoOrder::from_code( $image->order );
 		$media  = null !== $order && PhotoOrder::TAKEN === $order->by ? $this->media->get( $image->provider, $image->folder ) : array();
 
-		list( $start, $photos ) = $listing->run_of( $image->file_id, $length, $order, $media );
+		if ( $image->window > 0 ) {
+			list( $start, $run, $photos ) = $listing->interleaved_run_of( $image->file_id, $image->window, (int) ceil( $image->window / $length ), $order, $media );
+		} else {
+			list( $start, $photos ) = $listing->run_of( $image->file_id, $length, $order, $media );
+			$run                    = 0;
+		}
 		if ( array() === $photos ) {
 			return array( $image->hash(), array( $image ) );
 		}
 		$images = array();
 		$names  = array();
 		foreach ( $photos as $photo ) {
-			$images[] = new ImageRef( $image->provider, $photo->id, $photo->revision, $image->size, $image->folder, $image->order );
+			$images[] = new ImageRef( $image->provider, $photo->id, $photo->revision, $image->size, $image->folder, $image->order, $image->window );
 			$names[]  = $photo->id . '@' . $photo->revision;
 		}
-		return array( hash( 'sha256', implode( "\x1f", array( $image->provider, $image->folder, $image->order, $image->size, (string) $start, implode( ',', $names ) ) ) ), $images );
+		return array( hash( 'sha256', implode( "\x1f", array( $image->provider, $image->folder, $image->order, $image->size, (string) $image->window, $start . ':' . $run, implode( ',', $names ) ) ) ), $images );
 	}
 }

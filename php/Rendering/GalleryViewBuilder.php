@@ -19,6 +19,7 @@ use CustomerCloudGallery\Gallery\Photo;
 use CustomerCloudGallery\Gallery\Sources;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ImageUrls;
+use CustomerCloudGallery\Images\MissBatch;
 use CustomerCloudGallery\Images\ThumbnailSize;
 
 /**
@@ -127,7 +128,7 @@ final class GalleryViewBuilder {
 		$items = array();
 		$sizes = $this->sizes( $gallery, is_string( $attributes['align'] ?? null ) ? $attributes['align'] : '' );
 		foreach ( $photos as $index => $photo ) {
-			$items[] = $this->item( $gallery, new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::DEFAULT, $folder, $order?->code() ?? '' ), $photo, $index, $sizes );
+			$items[] = $this->item( $gallery, new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::DEFAULT, $folder, $order?->code() ?? '', MissBatch::window_for( $gallery->per_page ) ), $photo, $index, $sizes );
 		}
 		$next = null;
 		if ( $page < $pages ) {

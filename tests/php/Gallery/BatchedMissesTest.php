@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Tests\Gallery;
 use CustomerCloudGallery\Gallery\PhotoOrder;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ImageUrls;
+use CustomerCloudGallery\Images\MissBatch;
 use CustomerCloudGallery\Images\ThumbnailSize;
 use CustomerCloudGallery\Tests\GalleryTestCase;
 use WpOrg\Requests\Requests;
@@ -29,7 +30,7 @@ final class BatchedMissesTest extends GalleryTestCase {
 	/** The size "the browser chose". */
 	private const SIZE = 'w480h320';
 
-	public function test_a_cold_page_costs_one_batch_call_per_run_of_25_in_the_gallerys_order_at_the_size_asked(): void {
+	public function test_a_cold_page_costs_one_batch_call_per_run_of_25_of_its_window_at_the_size_asked(): void {
 		$folder = $this->complete_scale_listing();
 		$urls   = $this->page_urls( $folder, self::SIZE );
 		$this->assertCount( self::PER_PAGE, $urls );
@@ -46,17 +47,17 @@ final class BatchedMissesTest extends GalleryTestCase {
 			$this->assertSame( 'image/jpeg', $response->headers['content-type'], 'The photo, not a placeholder.' );
 		}
 		$counts = $this->sandbox->request_counts();
-		$this->assertSame( 3, $counts['files/get_thumbnail_batch'] ?? 0, '60 photos: runs 0–24, 25–49 and 50–74. ' . wp_json_encode( $counts ) );
+		$this->assertSame( 3, $counts['files/get_thumbnail_batch'] ?? 0, '60 photos: a window of 75 in three runs of 25. ' . wp_json_encode( $counts ) );
 		$this->assertSame( 0, $counts['files/get_thumbnail_v2'] ?? 0 );
 
-		// What was fetched: the first 75 photos in the gallery's order (newest
-		// name first), at the size asked and no other.
+		// What was fetched: the page's window, the first 75 photos in the
+		// gallery's order (newest name first), at the size asked and no other.
 		$listing = $this->services()->folder_listings()->for_render( 'dropbox', $folder );
 		$order   = new PhotoOrder( PhotoOrder::NAME, true );
 		$disk    = $this->services()->thumbnail_cache();
 		$fetched = array();
 		foreach ( $listing->page( 0, 100, $order ) as $position => $photo ) {
-			$image = new ImageRef( 'dropbox', $photo->id, $photo->revision, self::SIZE, $folder, $order->code() );
+			$image = new ImageRef( 'dropbox', $photo->id, $photo->revision, self::SIZE, $folder, $order->code(), MissBatch::window_for( self::PER_PAGE ) );
 			$this->assertSame( $position < 75, $disk->has( $image ), "Photo {$position} of the gallery's order." );
 			$this->assertFalse( $disk->has( $image->at( ThumbnailSize::DEFAULT ) ), 'Only the size the browser asked for.' );
 			$fetched[] = $position < 75;
@@ -71,6 +72,28 @@ final class BatchedMissesTest extends GalleryTestCase {
 			$this->assertSame( 200, $response->status_code );
 		}
 		$this->assertSame( 0, $this->thumbnail_calls() );
+	}
+
+	public function test_the_pages_runs_are_interleaved_so_its_first_photos_each_lead_one(): void {
+		$folder = $this->complete_scale_listing();
+		$urls   = $this->page_urls( $folder, self::SIZE );
+		$this->sandbox->reset_request_counts();
+		$this->assertSame( 'image/jpeg', Requests::get( $urls[0], array(), array( 'timeout' => 60 ) )->headers['content-type'] );
+		$this->assertSame( 1, $this->thumbnail_calls() );
+
+		// A window of 75 in runs of 25: the first photo's run is every third.
+		$listing = $this->services()->folder_listings()->for_render( 'dropbox', $folder );
+		$order   = new PhotoOrder( PhotoOrder::NAME, true );
+		$disk    = $this->services()->thumbnail_cache();
+		foreach ( $listing->page( 0, 75, $order ) as $position => $photo ) {
+			$image = new ImageRef( 'dropbox', $photo->id, $photo->revision, self::SIZE, $folder, $order->code(), 75 );
+			$this->assertSame( 0 === $position % 3, $disk->has( $image ), "Photo {$position}." );
+		}
+
+		// The second photo leads the next run.
+		$this->assertSame( 'image/jpeg', Requests::get( $urls[1], array(), array( 'timeout' => 60 ) )->headers['content-type'] );
+		$this->assertSame( 2, $this->thumbnail_calls() );
+		$this->assertCount( 50, $disk->files() );
 	}
 
 	public function test_a_run_that_dropbox_refuses_is_remembered_for_every_photo_of_it(): void {
@@ -92,7 +115,13 @@ final class BatchedMissesTest extends GalleryTestCase {
 			$this->assertSame( 'no-store', $response->headers['Cache-Control'] );
 			$this->assertGreaterThan( 60, (int) ( $response->headers['Retry-After'] ?? 0 ), 'Dropbox\'s wait.' );
 		}
-		$this->assertSame( 1, $this->thumbnail_calls(), 'One call for the run; the other 24 photos wait out the same limit.' );
+		$this->assertSame( 3, $this->thumbnail_calls(), 'One call per run of the window (three runs of 25), each remembered for all its photos.' );
+
+		$this->sandbox->reset_request_counts();
+		foreach ( $urls as $url ) {
+			$this->assertSame( 'image/svg+xml', $endpoint->respond( $this->token( $url ) )->headers['Content-Type'] );
+		}
+		$this->assertSame( 0, $this->thumbnail_calls(), 'Until Dropbox\'s wait is over, nothing is asked again.' );
 		$this->sandbox->clear_faults();
 	}
 
