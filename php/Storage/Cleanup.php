@@ -77,10 +77,12 @@ final class Cleanup {
 			new \RecursiveDirectoryIterator( $root, \FilesystemIterator::SKIP_DOTS ),
 			\RecursiveIteratorIterator::CHILD_FIRST
 		);
+		// A visitor's request may write or delete a file meanwhile: what
+		// cannot go now is left (a folder that gained a file keeps it).
 		foreach ( $entries as $entry ) {
-			$entry->isDir() ? rmdir( $entry->getPathname() ) : unlink( $entry->getPathname() );
+			$entry->isDir() ? @rmdir( $entry->getPathname() ) : @unlink( $entry->getPathname() ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
 		}
-		rmdir( $root );
+		@rmdir( $root ); // phpcs:ignore WordPress.PHP.NoSilencedErrors
 	}
 
 	/**

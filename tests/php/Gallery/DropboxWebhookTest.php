@@ -84,10 +84,6 @@ final class DropboxWebhookTest extends GalleryTestCase {
 		$this->assertNotFalse( $this->scheduled() );
 		$this->assertCount( 1, $this->events(), 'A burst of 100 schedules one refresh of the gallery.' );
 		$this->assertSame( 0, $this->dropbox_calls(), 'Nothing is listed in the request.' );
-
-		$this->run_listing_in_background( $this->ceremony() );
-		$this->assertSame( 1, $this->sandbox->requests( 'files/list_folder/continue' ), 'One refresh: its cursor continued once.' );
-		$this->assertSame( 1, $this->dropbox_calls() );
 	}
 
 	public function test_a_signed_notification_for_another_account_schedules_nothing(): void {
