@@ -135,7 +135,10 @@ async function main(): Promise< number > {
 		// Smoke: the two-node load runs in npm test's hosting stage instead
 		// (tools/production-stack/nodes-stage.ts); starting the stack here
 		// would cost more than the whole smoke run.
-		if ( ! opts.smoke && ( ! only || only.includes( 'production-stack' ) ) ) {
+		if (
+			! opts.smoke &&
+			( ! only || only.includes( 'production-stack' ) )
+		) {
 			log(
 				'production stack (scenarios 1 and 3 again, then the two-node load)'
 			);

@@ -18,9 +18,7 @@ import { ensureStackSite, resetStackSite } from './site';
 import type { Stack } from './stack';
 
 const GALLERIES = 5;
-// A page fills its window (25, MissBatch::window_for), so page 2 is a window of
-// its own whose thumbnails the first half never fetched.
-const PER_PAGE = 25;
+const PER_PAGE = 6;
 /** Two pages: the load test's second half browses on to page 2. */
 const PHOTOS = 2 * PER_PAGE;
 export const LOAD_SMOKE = { visitors: 10, seconds: 5 };

@@ -87,10 +87,12 @@ export async function loadAcrossNodes(
 	let secondHalf = false;
 	const nextPages = new Map< string, string >();
 	let tokensBeforeExpiry = -1;
+	let callsBeforeExpiry = 0;
 	const halfway = ( async () => {
 		await sleep( ( size.seconds * 1000 ) / 2 );
-		tokensBeforeExpiry =
-			( await control.requestCounts() ).counts[ 'oauth2/token' ] ?? 0;
+		const atExpiry = await control.requestCounts();
+		tokensBeforeExpiry = atExpiry.counts[ 'oauth2/token' ] ?? 0;
+		callsBeforeExpiry = atExpiry.total;
 		await control.expireAccessTokens();
 		secondHalf = true;
 		log(
@@ -202,6 +204,13 @@ export async function loadAcrossNodes(
 		} );
 	}
 	const tokenCalls = counts[ 'oauth2/token' ] ?? 0;
+	// What the second half asked of Dropbox besides tokens: a miss fetches
+	// its page's window (MissBatch), so a small gallery may be on disk whole
+	// before the expiry, and then nothing needs a new token.
+	const callsAfterExpiry =
+		Object.values( counts ).reduce( ( sum, n ) => sum + n, 0 ) -
+		callsBeforeExpiry -
+		( tokenCalls - Math.max( 0, tokensBeforeExpiry ) );
 	const listingCalls = counts[ 'files/list_folder' ] ?? 0;
 	result.rows.push( {
 		label: 'errors (must be 0)',
@@ -245,6 +254,11 @@ export async function loadAcrossNodes(
 	result.notes.push(
 		`${ seconds.toFixed( 1 ) } s; requests per node (balancer, since it started): ${ perNode.join( ' / ' ) }; oauth2/token calls before the expiry: ${ tokensBeforeExpiry }.`
 	);
+	if ( callsAfterExpiry === 0 ) {
+		result.notes.push(
+			'No Dropbox call after the expiry: every thumbnail the second half asked for was already on disk, so nothing needed a new token (0 token calls is right).'
+		);
+	}
 	if ( errors.length ) {
 		result.notes.push(
 			`errors (first 5): ${ errors.slice( 0, 5 ).join( '; ' ) }`
@@ -252,7 +266,9 @@ export async function loadAcrossNodes(
 	}
 	const failed = [
 		errors.length > 0 && `${ errors.length } errors`,
-		tokenCalls !== 1 && `${ tokenCalls } token calls for one expiry`,
+		tokenCalls !== 1 &&
+			! ( tokenCalls === 0 && callsAfterExpiry === 0 ) &&
+			`${ tokenCalls } token calls for one expiry`,
 		listingCalls !== galleries.length &&
 			`${ listingCalls } listing calls for ${ galleries.length } galleries`,
 		nodes.mode === 'shared' &&
