@@ -55,8 +55,21 @@ export function trustBalancer( site: StackSite ): void {
 	fs.writeFileSync( file, TRUSTED_BALANCER );
 }
 
-/** Distinct photos per gallery, so no two galleries share a thumbnail. */
-function makeFolders( libraryDir: string, count: number, photos: number ) {
+/**
+ * Distinct photos per gallery, so no two galleries share a thumbnail. They
+ * are written to the sandbox's disk, so they must exist before the site
+ * lists (and caches) the folders above them.
+ *
+ * @param libraryDir The sandbox library.
+ * @param count      Galleries.
+ * @param photos     Photos per gallery.
+ * @return The galleries' folder paths.
+ */
+export function makeFolders(
+	libraryDir: string,
+	count: number,
+	photos: number
+): string[] {
 	const source = path.join( libraryDir, 'Scale/5000 photos' );
 	const all = fs
 		.readdirSync( source )

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import {
+	makeFolders,
 	publishGalleries,
 	trustBalancer,
 } from '../../production-stack/node-galleries';
@@ -151,6 +152,8 @@ export async function productionStack(
 			log(
 				'production stack: connecting Dropbox, importing media, creating the pages'
 			);
+			// The load's folders first: the site caches the folders it lists.
+			makeFolders( sandbox.libraryDir, LOAD.galleries, 2 * LOAD.perPage );
 			admin = await connectDropbox( env );
 			const small = await findFolder( admin, benchFolderPath( opts.n ) );
 			const big = await findFolder( admin, '/Scale/5000 photos' );
