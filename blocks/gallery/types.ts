@@ -18,4 +18,18 @@ export type GalleryAttributes = {
 	perPage: number;
 	caption: 'none' | 'filename';
 	lightbox: boolean;
+	/** Grid (square or cropped cells), justified rows, or masonry columns. */
+	layout: 'grid' | 'justified' | 'masonry';
+	/** Justified rows' target height in pixels. */
+	rowHeight: number;
+	/** Subfolders shown as album cards before the photos. */
+	albums: boolean;
+	/** How many levels of subfolders are albums. */
+	albumDepth: number;
+	/** Visitors may download photos. */
+	downloads: boolean;
+	/** A "Download all" ZIP for the gallery or album, when downloads are on. */
+	downloadAll: boolean;
+	/** What a download delivers: the original, or a web size (long edge in pixels). */
+	downloadSize: 'original' | '2048' | '1024';
 };

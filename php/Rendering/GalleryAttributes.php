@@ -31,7 +31,14 @@ final class GalleryAttributes {
 		public readonly string $sort_order,
 		public readonly int $per_page,
 		public readonly string $caption,
-		public readonly bool $lightbox
+		public readonly bool $lightbox,
+		public readonly string $layout = 'grid',
+		public readonly int $row_height = 240,
+		public readonly bool $albums = false,
+		public readonly int $album_depth = 1,
+		public readonly bool $downloads = false,
+		public readonly bool $download_all = true,
+		public readonly string $download_size = 'original'
 	) {}
 
 	/**
@@ -41,6 +48,7 @@ final class GalleryAttributes {
 		$schema = GallerySchema::attributes();
 		$string = static fn ( string $name ): string => (string) self::value( $attributes, $name, $schema[ $name ] ?? array() );
 		$int    = static fn ( string $name ): int => (int) self::value( $attributes, $name, $schema[ $name ] ?? array() );
+		$bool   = static fn ( string $name ): bool => (bool) self::value( $attributes, $name, $schema[ $name ] ?? array() );
 		$id     = $string( 'folderId' );
 
 		return new self(
@@ -55,7 +63,14 @@ final class GalleryAttributes {
 			$string( 'sortOrder' ),
 			$int( 'perPage' ),
 			$string( 'caption' ),
-			(bool) self::value( $attributes, 'lightbox', $schema['lightbox'] ?? array() )
+			$bool( 'lightbox' ),
+			$string( 'layout' ),
+			$int( 'rowHeight' ),
+			$bool( 'albums' ),
+			$int( 'albumDepth' ),
+			$bool( 'downloads' ),
+			$bool( 'downloadAll' ),
+			$string( 'downloadSize' )
 		);
 	}
 
