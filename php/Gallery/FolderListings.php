@@ -338,9 +338,17 @@ final class FolderListings {
 				$this->check( $listed->folder, $boundary );
 				return $listed;
 			}
-			$folder = $this->folder_of( $source, $key );
-			$this->check( $folder, $this->follow_root( $provider, $key, $folder, $boundary ) );
-			$listing = $source->list( $folder, ListingBudget::for_context( 'request' ) );
+			$budget = ListingBudget::for_context( 'request' );
+			if ( '' !== $key && $source instanceof OpensFolders ) {
+				// The folder and its listing in one round trip; nothing of the
+				// listing is kept unless the folder passes the boundary check.
+				$listing = $source->open( $key, $budget );
+				$this->check( $listing->folder, $this->follow_root( $provider, $key, $listing->folder, $boundary ) );
+			} else {
+				$folder = $this->folder_of( $source, $key );
+				$this->check( $folder, $this->follow_root( $provider, $key, $folder, $boundary ) );
+				$listing = $source->list( $folder, $budget );
+			}
 			$this->store->delete_next( $provider, $key );
 			$this->store->put( $provider, $key, $listing );
 		} finally {

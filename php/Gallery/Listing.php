@@ -225,6 +225,23 @@ final class Listing {
 	 *                                               not hold the photo.
 	 */
 	public function interleaved_run_of( string $file_id, int $window, int $runs, ?PhotoOrder $order = null, array $media = array() ): array {
+		list( $start, $run, $all ) = $this->window_runs( $file_id, $window, $runs, $order, $media );
+		return array( $start, $run, $all[ $run ] ?? array() );
+	}
+
+	/**
+	 * Every run of the photo's window, split as interleaved_run_of() does.
+	 *
+	 * @param array<string, array{0: int, 1: int, 2: int}> $media As for page().
+	 *
+	 * @return array{0: int, 1: int, 2: array<int, list<Photo>>} The window's first position, the
+	 *                                                         photo's run, and the photos of
+	 *                                                         each run by number (a short last
+	 *                                                         window may have fewer runs);
+	 *                                                         [-1, -1, []] when the listing does
+	 *                                                         not hold the photo.
+	 */
+	public function window_runs( string $file_id, int $window, int $runs, ?PhotoOrder $order = null, array $media = array() ): array {
 		$rows   = array_values( null === $order ? $this->photos() : $this->sorted( $order, $media ) );
 		$at     = array_search( $file_id, array_column( $rows, 0 ), true );
 		$window = max( 1, $window );
@@ -233,12 +250,11 @@ final class Listing {
 			return array( -1, -1, array() );
 		}
 		$start  = intdiv( (int) $at, $window ) * $window;
-		$run    = ( (int) $at - $start ) % $runs;
 		$picked = array();
-		for ( $position = $start + $run; $position < min( $start + $window, count( $rows ) ); $position += $runs ) {
-			$picked[] = $rows[ $position ];
+		for ( $position = $start; $position < min( $start + $window, count( $rows ) ); $position++ ) {
+			$picked[ ( $position - $start ) % $runs ][] = $rows[ $position ];
 		}
-		return array( $start, $run, self::objects( $picked, $media ) );
+		return array( $start, ( (int) $at - $start ) % $runs, array_map( static fn ( array $run ): array => self::objects( $run, $media ), $picked ) );
 	}
 
 	/**

@@ -83,7 +83,7 @@ final class Transport {
 	 * out together through WordPress's Requests library: in parallel on
 	 * cURL, one after another where only fsockopen is available.
 	 *
-	 * @param array<array-key, array{method: string, url: string, headers: array<string, string>}> $requests
+	 * @param array<array-key, array{method: string, url: string, headers: array<string, string>, body?: string}> $requests
 	 * @param list<string>                                                                         $secrets Values to keep out of error summaries.
 	 *
 	 * @return array<array-key, HttpResponse|Throwable> By the keys of $requests: the answer, or
@@ -98,7 +98,7 @@ final class Transport {
 		$sent    = array();
 		foreach ( $requests as $key => $request ) {
 			$url  = $request['url'];
-			$args = apply_filters( 'http_request_args', $this->arguments( $request['method'], $request['headers'], $timeout ), $url );
+			$args = apply_filters( 'http_request_args', $this->arguments( $request['method'], $request['headers'], $timeout, $request['body'] ?? null ), $url );
 			$pre  = apply_filters( 'pre_http_request', false, $args, $url );
 			if ( false !== $pre ) {
 				$results[ $key ] = $this->received( $pre, $secrets );
@@ -135,11 +135,11 @@ final class Transport {
 	 *
 	 * @return array<string, mixed>
 	 */
-	private function arguments( string $method, array $headers, int $timeout ): array {
+	private function arguments( string $method, array $headers, int $timeout, ?string $body = null ): array {
 		return array(
 			'method'          => $method,
 			'headers'         => $headers,
-			'body'            => null,
+			'body'            => $body,
 			'timeout'         => $timeout,
 			'redirection'     => 0,
 			'user-agent'      => 'CustomerCloudGallery/' . VERSION,

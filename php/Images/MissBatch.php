@@ -11,6 +11,8 @@ namespace CustomerCloudGallery\Images;
 
 use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Gallery\Listing;
+use CustomerCloudGallery\Gallery\ParallelBatches;
+use CustomerCloudGallery\Gallery\Photo;
 use CustomerCloudGallery\Gallery\PhotoOrder;
 use CustomerCloudGallery\Gallery\Sources;
 
@@ -57,20 +59,59 @@ final class MissBatch {
 	 *                                             does not hold it.
 	 */
 	public function around( ImageRef $image, Listing $listing ): array {
+		return $this->runs( $image, $listing )[0];
+	}
+
+	/**
+	 * The photo's run, then the window's other runs that the same request
+	 * may fetch alongside it, for a source that sends batches together
+	 * (ParallelBatches::batches_at_once(), within ThumbnailSize::per_request()):
+	 * the first requests of a cold page then start the window's runs at
+	 * once, where otherwise the runs that no eager image leads would wait
+	 * until the visitor scrolls to their lazy images.
+	 *
+	 * @param Listing $listing As for around().
+	 *
+	 * @return array{0: array{0: string, 1: list<ImageRef>}, 1: list<array{0: string, 1: list<ImageRef>}>}
+	 */
+	public function runs( ImageRef $image, Listing $listing ): array {
 		$source = $this->sources->require( $image->provider );
 		$length = max( 1, min( $source->batch_size(), ThumbnailSize::per_call( $image->size ) ) );
 		$order  = PhotoOrder::from_code( $image->order );
 		$media  = null !== $order && PhotoOrder::TAKEN === $order->by ? $this->media->get( $image->provider, $image->folder ) : array();
 
 		if ( $image->window > 0 ) {
-			list( $start, $run, $photos ) = $listing->interleaved_run_of( $image->file_id, $image->window, (int) ceil( $image->window / $length ), $order, $media );
+			list( $start, $own, $runs ) = $listing->window_runs( $image->file_id, $image->window, (int) ceil( $image->window / $length ), $order, $media );
 		} else {
 			list( $start, $photos ) = $listing->run_of( $image->file_id, $length, $order, $media );
-			$run                    = 0;
+			$own                    = 0;
+			$runs                   = array() === $photos ? array() : array( $photos );
 		}
-		if ( array() === $photos ) {
-			return array( $image->hash(), array( $image ) );
+		if ( ! isset( $runs[ $own ] ) ) {
+			return array( array( $image->hash(), array( $image ) ), array() );
 		}
+		$own_run   = $this->named( $image, $start, $own, $runs[ $own ] );
+		$alongside = array();
+		$batches   = $source instanceof ParallelBatches ? $source->batches_at_once() - 1 : 0;
+		$budget    = ThumbnailSize::per_request( $image->size ) - count( $runs[ $own ] );
+		// The last runs first: the first ones are led by the requests for the
+		// page's first photos, which a browser sends at once.
+		foreach ( array_reverse( $runs, true ) as $run => $photos ) {
+			if ( $batches > 0 && $run !== $own && count( $photos ) <= $budget ) {
+				$alongside[] = $this->named( $image, $start, $run, $photos );
+				$budget     -= count( $photos );
+				--$batches;
+			}
+		}
+		return array( $own_run, $alongside );
+	}
+
+	/**
+	 * @param list<Photo> $photos
+	 *
+	 * @return array{0: string, 1: list<ImageRef>}
+	 */
+	private function named( ImageRef $image, int $start, int $run, array $photos ): array {
 		$images = array();
 		$names  = array();
 		foreach ( $photos as $photo ) {

@@ -72,7 +72,8 @@ final class ThumbnailEndpoint {
 				return $listing;
 			}
 			try {
-				$path = $this->fetcher->fetch_run( $image, ...$this->batch->around( $image, $listing ) );
+				list( $run, $alongside ) = $this->batch->runs( $image, $listing );
+				$path                    = $this->fetcher->fetch_run( $image, $run[0], $run[1], $alongside );
 			} catch ( GalleryException $exception ) {
 				// The fetcher remembers the failure, so views until its wait is
 				// over cost no provider call; Retry-After says how long that is.

@@ -13,6 +13,7 @@ use CustomerCloudGallery\Cache\Lock;
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Gallery\GalleryException;
+use CustomerCloudGallery\Gallery\ParallelBatches;
 use CustomerCloudGallery\Gallery\Sources;
 
 /**
@@ -33,7 +34,11 @@ final class ThumbnailFetcher {
 	/** How long a request waits for another's fetch before giving up (placeholder, not cached). */
 	private const WAIT_SECONDS = 15.0;
 
-	private const POLL_MICROS = 100000;
+	/** A waiting request looks for its file this often… */
+	private const POLL_MICROS = 25000;
+
+	/** …and tries the lock (did the fetch end without it?) every this many looks. */
+	private const POLLS_PER_LOCK_TRY = 4;
 
 	public function __construct(
 		private Sources $sources,
@@ -90,52 +95,145 @@ final class ThumbnailFetcher {
 
 	/**
 	 * One thumbnail, fetched together with the run it belongs to
-	 * (MissBatch::around()): the first request of the run takes the run's
+	 * (MissBatch::runs()): the first request of the run takes the run's
 	 * lock and fetches what of it is missing in one provider call; the other
-	 * requests of the run wait for their files. Should a file not come (its
-	 * photo failed, or the wait ran out), the request falls back to fetch(),
-	 * which remembers failures, so nothing is asked twice in vain.
+	 * requests of the run wait for their files. Where the source can send
+	 * several batches at once (ParallelBatches), it also takes the other runs
+	 * of the window that nobody holds and fetches them in the same round
+	 * trip, each still one call. Should a file not come (its photo failed,
+	 * or the wait ran out), the request falls back to fetch(), which
+	 * remembers failures, so nothing is asked twice in vain.
 	 *
-	 * @param string         $run    The run's name.
-	 * @param list<ImageRef> $images The run, $image among them.
+	 * @param string                                     $run       The run's name.
+	 * @param list<ImageRef>                             $images    The run, $image among them.
+	 * @param list<array{0: string, 1: list<ImageRef>}> $alongside Other runs of the window (name, images).
 	 *
 	 * @return string|null As fetch().
 	 *
 	 * @throws GalleryException As fetch().
 	 */
-	public function fetch_run( ImageRef $image, string $run, array $images ): ?string {
+	public function fetch_run( ImageRef $image, string $run, array $images, array $alongside = array() ): ?string {
 		$pending = $this->failures->pending( $image );
 		if ( null !== $pending ) {
 			throw $pending;
 		}
-		if ( count( $images ) < 2 ) {
+		if ( count( $images ) < 2 && array() === $alongside ) {
 			return $this->fetch( $image );
 		}
-		$lock = $this->locks->create( 'thumbs_' . substr( $run, 0, 40 ), self::LOCK_TTL );
+		$lock = $this->run_lock( $run );
 		if ( ! $lock->acquire() ) {
 			return $this->wait_for( $image, $lock ) ?? $this->fetch( $image );
 		}
+		$held = array( $lock );
 		try {
-			$missing = array_values( array_filter( $images, fn ( ImageRef $other ): bool => ! $this->disk->has( $other ) && null === $this->failures->pending( $other ) ) );
-			if ( array( $image ) == $missing ) { // phpcs:ignore Universal.Operators.StrictComparisons -- same values, not the same object.
+			$own = $this->missing( $images );
+			if ( array() === $own ) {
+				// The run's previous holder has just written it (below).
+				return $this->disk->hit( $image ) ?? $this->fetch( $image );
+			}
+			$batches = array( $own );
+			$source  = $this->sources->require( $image->provider );
+			if ( $source instanceof ParallelBatches ) {
+				foreach ( $alongside as list( $name, $others ) ) {
+					$other = $this->run_lock( $name );
+					if ( ! $other->acquire() ) {
+						continue;
+					}
+					$held[]  = $other;
+					$missing = $this->missing( $others );
+					if ( array() !== $missing ) {
+						$batches[] = $missing;
+					}
+				}
+			}
+			if ( 1 === count( $batches ) && array( $image ) == $batches[0] ) { // phpcs:ignore Universal.Operators.StrictComparisons -- same values, not the same object.
 				// Only this one: the lighter single call.
 				return $this->fetch( $image );
 			}
-			try {
-				$this->fetch_all( $missing );
-			} catch ( GalleryException $failure ) {
-				// The whole call failed (rate limit, outage, lost grant): every
-				// photo of the run would fail alike, so none asks again until
-				// the wait is over.
-				foreach ( $missing as $other ) {
-					$this->failures->remember( $other, $failure );
-				}
-				throw $failure;
+			if ( $source instanceof ParallelBatches && count( $batches ) > 1 ) {
+				$this->fetch_batches( $source, $batches );
+			} else {
+				$this->fetch_remembering( $own );
 			}
 		} finally {
-			$lock->release();
+			foreach ( $held as $taken ) {
+				$taken->release();
+			}
 		}
 		return $this->disk->hit( $image ) ?? $this->fetch( $image );
+	}
+
+	private function run_lock( string $run ): Lock {
+		return $this->locks->create( 'thumbs_' . substr( $run, 0, 40 ), self::LOCK_TTL );
+	}
+
+	/**
+	 * @param list<ImageRef> $images
+	 *
+	 * @return list<ImageRef> Those not on disk and not waiting out a failure.
+	 */
+	private function missing( array $images ): array {
+		return array_values( array_filter( $images, fn ( ImageRef $other ): bool => ! $this->disk->has( $other ) && null === $this->failures->pending( $other ) ) );
+	}
+
+	/**
+	 * One batch; when the whole call fails (rate limit, outage, lost grant),
+	 * every photo of it would fail alike, so none asks again until the wait
+	 * is over.
+	 *
+	 * @param list<ImageRef> $batch
+	 *
+	 * @throws GalleryException
+	 */
+	private function fetch_remembering( array $batch ): void {
+		try {
+			$this->fetch_all( $batch );
+		} catch ( GalleryException $failure ) {
+			foreach ( $batch as $other ) {
+				$this->failures->remember( $other, $failure );
+			}
+			throw $failure;
+		}
+	}
+
+	/**
+	 * Several batches in one round trip; the first is the asking request's
+	 * own. A failed call is remembered for its photos, as fetch_remembering()
+	 * does; only the own batch's failure is thrown.
+	 *
+	 * @param list<list<ImageRef>> $batches
+	 *
+	 * @throws GalleryException
+	 */
+	private function fetch_batches( ParallelBatches $source, array $batches ): void {
+		$provider = $batches[0][0]->provider;
+		try {
+			$answers = $source->thumbnail_batches( $batches );
+		} catch ( GalleryException $failure ) {
+			$this->health->failed( $provider, $failure );
+			foreach ( $batches as $batch ) {
+				foreach ( $batch as $other ) {
+					$this->failures->remember( $other, $failure );
+				}
+			}
+			throw $failure;
+		}
+		$own = null;
+		foreach ( $batches as $key => $batch ) {
+			$answer = $answers[ $key ] ?? array();
+			if ( $answer instanceof GalleryException ) {
+				$this->health->failed( $provider, $answer );
+				foreach ( $batch as $other ) {
+					$this->failures->remember( $other, $answer );
+				}
+				$own = 0 === $key ? $answer : $own;
+				continue;
+			}
+			$this->write_batch( $batch, $answer );
+		}
+		if ( null !== $own ) {
+			throw $own;
+		}
 	}
 
 	/**
@@ -145,13 +243,14 @@ final class ThumbnailFetcher {
 	 */
 	private function wait_for( ImageRef $image, Lock $lock ): ?string {
 		$deadline = microtime( true ) + self::WAIT_SECONDS;
+		$looks    = 0;
 		do {
 			usleep( self::POLL_MICROS );
 			$path = $this->disk->hit( $image );
 			if ( null !== $path ) {
 				return $path;
 			}
-			if ( $lock->acquire() ) {
+			if ( 0 === ++$looks % self::POLLS_PER_LOCK_TRY && $lock->acquire() ) {
 				// The fetch is over and this disk has no file: it failed
 				// (remembered, so nobody asks again), or it ran on another
 				// web node, whose disk is not this one's (uploads not
@@ -191,18 +290,34 @@ final class ThumbnailFetcher {
 				$this->health->failed( $images[0]->provider, $failure );
 				throw $failure;
 			}
-			foreach ( $results as $index => $bytes ) {
-				if ( null === $bytes ) {
-					// The batch says only that this one failed, not why: as if gone.
-					$this->failures->remember( $batch[ $index ], GalleryException::not_found( $source->label() ) );
-				} elseif ( null !== $this->disk->write( $batch[ $index ], $bytes ) ) {
-					$this->failures->forget( $batch[ $index ] );
-					++$written;
-				}
+			$written += $this->write_batch( $batch, $results );
+		}
+		return $written;
+	}
+
+	/**
+	 * @param list<ImageRef>          $batch
+	 * @param array<int, string|null> $results Bytes by index in $batch; null for a photo that failed.
+	 *
+	 * @return int How many were written.
+	 */
+	private function write_batch( array $batch, array $results ): int {
+		$written = 0;
+		$source  = $this->sources->require( $batch[0]->provider );
+		foreach ( $results as $index => $bytes ) {
+			if ( ! isset( $batch[ $index ] ) ) {
+				continue;
 			}
-			if ( $written > 0 ) {
-				$this->health->succeeded( $images[0]->provider );
+			if ( null === $bytes ) {
+				// The batch says only that this one failed, not why: as if gone.
+				$this->failures->remember( $batch[ $index ], GalleryException::not_found( $source->label() ) );
+			} elseif ( null !== $this->disk->write( $batch[ $index ], $bytes ) ) {
+				$this->failures->forget( $batch[ $index ] );
+				++$written;
 			}
+		}
+		if ( $written > 0 ) {
+			$this->health->succeeded( $batch[0]->provider );
 		}
 		return $written;
 	}

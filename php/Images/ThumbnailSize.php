@@ -60,6 +60,17 @@ final class ThumbnailSize {
 		return self::long_edge( $size ) > 1024 ? 8 : 25;
 	}
 
+	/**
+	 * How many thumbnails of a size one request may fetch at once, in
+	 * parallel calls of per_call() each (MissBatch::runs()): every answer is
+	 * in memory together before it is written. The grid's sizes (up to
+	 * 640 px, about 60 KB each, 80 KB in base64) allow a window of 100; a
+	 * larger size fetches only its own call's worth.
+	 */
+	public static function per_request( string $size ): int {
+		return self::long_edge( $size ) > 640 ? self::per_call( $size ) : 100;
+	}
+
 	public static function long_edge( string $size ): int {
 		return self::SIZES[ $size ][0];
 	}

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Providers\Dropbox;
 
+use CustomerCloudGallery\Http\HttpResponse;
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\Providers\OAuthApp\Account;
 use CustomerCloudGallery\Providers\OAuthApp\AccountLookup;
@@ -44,15 +45,7 @@ final class ApiClient implements AccountLookup {
 	 */
 	public function list_folder( string $access_token, string $path, int $limit ): FolderPage {
 		return FolderPage::from_json(
-			$this->rpc(
-				$access_token,
-				'files/list_folder',
-				array(
-					'path'                           => $path,
-					'limit'                          => $limit,
-					'include_non_downloadable_files' => false,
-				)
-			)
+			$this->rpc( $access_token, 'files/list_folder', self::list_argument( $path, $limit ) )
 		);
 	}
 
@@ -156,11 +149,130 @@ final class ApiClient implements AccountLookup {
 	 * @throws DropboxError
 	 */
 	public function get_thumbnail_batch( string $access_token, array $entries ): array {
+		return self::thumbnails_of( $this->rpc( $access_token, 'files/get_thumbnail_batch', self::batch_argument( $entries ), true ) );
+	}
+
+	/**
+	 * Several get_thumbnail_batch calls sent at once (Transport::request_all),
+	 * each exactly as get_thumbnail_batch() sends it. The answers are read one
+	 * at a time, and each body is let go once read.
+	 *
+	 * @param array<array-key, list<array{path: string, size: string, mode: string}>> $batches
+	 *
+	 * @return array<array-key, list<Thumbnail|null>|DropboxError> By the keys of $batches; a
+	 *                                                            failed call is its key's entry.
+	 */
+	public function get_thumbnail_batches( string $access_token, array $batches ): array {
+		$calls = array();
+		foreach ( $batches as $key => $entries ) {
+			$calls[ $key ] = array( 'files/get_thumbnail_batch', self::batch_argument( $entries ), true );
+		}
+		$results = array();
+		foreach ( $this->rpc_each( $access_token, $calls ) as $key => $json ) {
+			$results[ $key ] = $json instanceof DropboxError ? $json : self::thumbnails_of( $json );
+		}
+		return $results;
+	}
+
+	/**
+	 * A folder's metadata and the first page of its listing, asked at once
+	 * (one round trip instead of two); each as get_metadata() and
+	 * list_folder() ask for it.
+	 *
+	 * @param string $path "id:…" or "/path", never the root.
+	 *
+	 * @return array{metadata?: FolderEntry|DropboxError, page?: FolderPage|DropboxError} Only the keys of $which.
+	 */
+	public function metadata_and_list_folder( string $access_token, string $path, int $limit, array $which = array( 'metadata', 'page' ) ): array {
+		$calls = array_intersect_key(
+			array(
+				'metadata' => array( 'files/get_metadata', array( 'path' => $path ), false ),
+				'page'     => array( 'files/list_folder', self::list_argument( $path, $limit ), false ),
+			),
+			array_flip( $which )
+		);
+		$results = array();
+		foreach ( $this->rpc_each( $access_token, $calls ) as $key => $json ) {
+			if ( $json instanceof DropboxError ) {
+				$results[ $key ] = $json;
+				continue;
+			}
+			try {
+				$results[ $key ] = 'metadata' === $key ? FolderEntry::from_json( $json ) : FolderPage::from_json( $json );
+			} catch ( DropboxError $error ) {
+				$results[ $key ] = $error;
+			}
+		}
+		return $results;
+	}
+
+	/**
+	 * Several RPC calls sent at once (Transport::request_all), each exactly
+	 * as rpc() sends it. The answers are read one at a time, and each body is
+	 * let go once read.
+	 *
+	 * @param array<array-key, array{0: string, 1: array<string, mixed>, 2: bool}> $calls Route, argument,
+	 *                                                                                 content host.
+	 *
+	 * @return array<array-key, array<string, mixed>|DropboxError> By the keys of $calls.
+	 */
+	private function rpc_each( string $access_token, array $calls ): array {
+		$requests = array();
+		foreach ( $calls as $key => list( $route, $argument, $content_host ) ) {
+			$requests[ $key ] = array(
+				'method'  => 'POST',
+				'url'     => $content_host ? $this->endpoints->content( $route ) : $this->endpoints->rpc( $route ),
+				'headers' => self::rpc_headers( $access_token ),
+				'body'    => (string) wp_json_encode( $argument ),
+			);
+		}
+		$responses = $this->transport->request_all( $requests, self::TIMEOUT, array( $access_token ) );
+		$results   = array();
+		foreach ( array_keys( $responses ) as $key ) {
+			$response = $responses[ $key ];
+			unset( $responses[ $key ] );
+			try {
+				if ( ! $response instanceof HttpResponse ) {
+					throw $response;
+				}
+				$results[ $key ] = self::rpc_answer( $response, $calls[ $key ][0], $access_token );
+			} catch ( DropboxError $error ) {
+				$results[ $key ] = $error;
+			}
+		}
+		return $results;
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 */
+	private static function list_argument( string $path, int $limit ): array {
+		return array(
+			'path'                           => $path,
+			'limit'                          => $limit,
+			'include_non_downloadable_files' => false,
+		);
+	}
+
+	/**
+	 * @param list<array{path: string, size: string, mode: string}> $entries
+	 *
+	 * @return array{entries: list<array<string, string>>}
+	 */
+	private static function batch_argument( array $entries ): array {
 		$arguments = array();
 		foreach ( $entries as $entry ) {
 			$arguments[] = $entry + array( 'format' => 'jpeg' );
 		}
-		$json    = $this->rpc( $access_token, 'files/get_thumbnail_batch', array( 'entries' => $arguments ), true );
+		return array( 'entries' => $arguments );
+	}
+
+	/**
+	 * @param array<string, mixed> $json A get_thumbnail_batch answer.
+	 *
+	 * @return list<Thumbnail|null>
+	 */
+	private static function thumbnails_of( array $json ): array {
 		$results = array();
 		foreach ( is_array( $json['entries'] ?? null ) ? $json['entries'] : array() as $item ) {
 			$bytes     = is_array( $item ) && 'success' === ( $item['.tag'] ?? '' ) && is_string( $item['thumbnail'] ?? null ) ? base64_decode( $item['thumbnail'], true ) : false;
@@ -183,14 +295,30 @@ final class ApiClient implements AccountLookup {
 		$response = $this->transport->request(
 			'POST',
 			$content_host ? $this->endpoints->content( $route ) : $this->endpoints->rpc( $route ),
-			array(
-				'Authorization' => 'Bearer ' . $access_token,
-				'Content-Type'  => 'application/json',
-			),
+			self::rpc_headers( $access_token ),
 			null === $argument ? 'null' : (string) wp_json_encode( $argument ),
 			self::TIMEOUT,
 			array( $access_token )
 		);
+		return self::rpc_answer( $response, $route, $access_token );
+	}
+
+	/**
+	 * @return array<string, string>
+	 */
+	private static function rpc_headers( string $access_token ): array {
+		return array(
+			'Authorization' => 'Bearer ' . $access_token,
+			'Content-Type'  => 'application/json',
+		);
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 *
+	 * @throws DropboxError
+	 */
+	private static function rpc_answer( HttpResponse $response, string $route, string $access_token ): array {
 		if ( 200 !== $response->status ) {
 			throw ErrorClassifier::api( $response, array( $access_token ) );
 		}

@@ -14,6 +14,8 @@ use CustomerCloudGallery\Gallery\Folder;
 use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Gallery\Listing;
 use CustomerCloudGallery\Gallery\ListingBudget;
+use CustomerCloudGallery\Gallery\OpensFolders;
+use CustomerCloudGallery\Gallery\ParallelBatches;
 use CustomerCloudGallery\Gallery\Source;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Providers\OAuthApp\AuthorizedCalls;
@@ -29,7 +31,7 @@ use CustomerCloudGallery\Storage\UnreadableSecret;
  * what changed. Folders are keyed by path_lower, which Dropbox keeps unique,
  * so boundaries compare paths and a page applied twice changes nothing.
  */
-final class DropboxSource implements Source {
+final class DropboxSource implements Source, ParallelBatches, OpensFolders {
 
 	private const PAGE_LIMIT = 2000;
 
@@ -75,7 +77,39 @@ final class DropboxSource implements Source {
 	}
 
 	public function list( Folder $folder, ?ListingBudget $budget = null ): Listing {
-		$page    = $this->call( fn ( string $token ): FolderPage => $this->api->list_folder( $token, $folder->ref(), self::PAGE_LIMIT ) );
+		return $this->listing( $folder, $this->call( fn ( string $token ): FolderPage => $this->api->list_folder( $token, $folder->ref(), self::PAGE_LIMIT ) ), $budget );
+	}
+
+	/**
+	 * get_metadata and list_folder side by side: both take the folder's id.
+	 *
+	 * @param string $ref An "id:…" or a "/path" (never the root).
+	 */
+	public function open( string $ref, ?ListingBudget $budget = null ): Listing {
+		try {
+			$answers = $this->calls->call_each( fn ( string $token, array $which ): array => $this->api->metadata_and_list_folder( $token, $ref, self::PAGE_LIMIT, $which ), array( 'metadata', 'page' ) );
+		} catch ( DropboxError $error ) {
+			throw $this->failures->from_error( $error );
+		} catch ( UnreadableSecret ) {
+			throw $this->failures->unreadable();
+		}
+		foreach ( $answers as $answer ) {
+			if ( $answer instanceof DropboxError ) {
+				throw $this->failures->from_error( $answer );
+			}
+		}
+		$entry = $answers['metadata'] ?? null;
+		$page  = $answers['page'] ?? null;
+		if ( ! $entry instanceof FolderEntry || ! $entry->is_folder() || ! $page instanceof FolderPage ) {
+			throw GalleryException::not_found( $this->label() );
+		}
+		return $this->listing( new Folder( $entry->id, $entry->name, $entry->path, $entry->path_lower ), $page, $budget );
+	}
+
+	/**
+	 * The listing that starts with $page: the rest of its pages as the budget allows.
+	 */
+	private function listing( Folder $folder, FolderPage $page, ?ListingBudget $budget ): Listing {
 		$folders = array();
 		$files   = array();
 		$others  = array();
@@ -147,6 +181,18 @@ final class DropboxSource implements Source {
 
 	public function thumbnails( array $images ): array {
 		return $this->thumbnails->batch( $images );
+	}
+
+	/**
+	 * A window of 100 at the grid's sizes; ThumbnailSize::per_request()
+	 * bounds what that means in memory.
+	 */
+	public function batches_at_once(): int {
+		return 4;
+	}
+
+	public function thumbnail_batches( array $batches ): array {
+		return $this->thumbnails->batches( $batches );
 	}
 
 	/**

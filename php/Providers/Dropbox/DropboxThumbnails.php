@@ -62,6 +62,52 @@ final class DropboxThumbnails {
 	 * @throws GalleryException
 	 */
 	public function batch( array $images ): array {
+		list( $entries, $asked ) = self::entries( $images );
+		$results                 = array() === $entries ? array() : $this->call( fn ( string $token ): array => $this->api->get_thumbnail_batch( $token, $entries ) );
+		return self::bytes( $images, $asked, $results );
+	}
+
+	/**
+	 * Several batches in one round trip: as many get_thumbnail_batch calls
+	 * as batches, sent at once, with one token refresh between them should
+	 * Dropbox refuse the token (AuthorizedCalls::call_each()).
+	 *
+	 * @param list<array<int|string, ImageRef>> $batches Each at most BATCH.
+	 *
+	 * @return list<array<int|string, string|null>|GalleryException> As batch() for each, or the failure of its call.
+	 *
+	 * @throws GalleryException When no call could be made, or a rate limit or outage stopped them.
+	 */
+	public function batches( array $batches ): array {
+		$entries = array();
+		$asked   = array();
+		foreach ( $batches as $key => $images ) {
+			list( $entries[ $key ], $asked[ $key ] ) = self::entries( $images );
+		}
+		$keys = array_keys( array_filter( $entries ) );
+		try {
+			$results = $this->calls->call_each( fn ( string $token, array $pending ): array => $this->api->get_thumbnail_batches( $token, array_intersect_key( $entries, array_flip( $pending ) ) ), $keys );
+		} catch ( DropboxError $error ) {
+			throw $this->failures->from_error( $error );
+		} catch ( UnreadableSecret ) {
+			throw $this->failures->unreadable();
+		}
+		$answers = array();
+		foreach ( $batches as $key => $images ) {
+			$result          = $results[ $key ] ?? array();
+			$answers[ $key ] = $result instanceof DropboxError ? $this->failures->from_error( $result ) : self::bytes( $images, $asked[ $key ], $result );
+		}
+		return $answers;
+	}
+
+	/**
+	 * @param array<int|string, ImageRef> $images
+	 *
+	 * @return array{0: list<array{path: string, size: string, mode: string}>, 1: list<int|string>} The
+	 *         entries to ask for, and the keys of $images they are for (a token without a
+	 *         Dropbox revision is not asked for).
+	 */
+	private static function entries( array $images ): array {
 		$entries = array();
 		$asked   = array();
 		foreach ( $images as $index => $image ) {
@@ -76,8 +122,18 @@ final class DropboxThumbnails {
 				'mode' => ThumbnailSize::MODE,
 			);
 		}
-		$results = array() === $entries ? array() : $this->call( fn ( string $token ): array => $this->api->get_thumbnail_batch( $token, $entries ) );
-		$bytes   = array_fill_keys( array_keys( $images ), null );
+		return array( $entries, $asked );
+	}
+
+	/**
+	 * @param array<int|string, ImageRef> $images
+	 * @param list<int|string>            $asked   entries()' keys.
+	 * @param list<Thumbnail|null>        $results The answer, in the order asked.
+	 *
+	 * @return array<int|string, string|null>
+	 */
+	private static function bytes( array $images, array $asked, array $results ): array {
+		$bytes = array_fill_keys( array_keys( $images ), null );
 		foreach ( $asked as $position => $index ) {
 			$thumbnail = $results[ $position ] ?? null;
 			if ( null !== $thumbnail && self::is_of( $thumbnail, $images[ $index ] ) ) {

@@ -74,26 +74,43 @@ final class BatchedMissesTest extends GalleryTestCase {
 		$this->assertSame( 0, $this->thumbnail_calls() );
 	}
 
-	public function test_the_pages_runs_are_interleaved_so_its_first_photos_each_lead_one(): void {
+	public function test_the_first_miss_of_a_window_fetches_all_its_runs_at_once(): void {
 		$folder = $this->complete_scale_listing();
 		$urls   = $this->page_urls( $folder, self::SIZE );
+		$this->sandbox->add_fault( array( 'route' => 'files/get_thumbnail_batch', 'kind' => 'latency', 'latencyMs' => 300 ) );
 		$this->sandbox->reset_request_counts();
 		$this->assertSame( 'image/jpeg', Requests::get( $urls[0], array(), array( 'timeout' => 60 ) )->headers['content-type'] );
-		$this->assertSame( 1, $this->thumbnail_calls() );
-
-		// A window of 75 in runs of 25: the first photo's run is every third.
+		$this->sandbox->clear_faults();
+		// A window of 75 in three interleaved runs of 25 (the first photo's
+		// run is every third photo), all three sent by the first request, side
+		// by side: the runs no eager image leads do not wait for a scroll.
+		$this->assertSame( 3, $this->thumbnail_calls() );
+		$this->assertSame( 3, $this->sandbox->max_in_flight( 'files/get_thumbnail_batch' ), 'The three calls were in flight together.' );
 		$listing = $this->services()->folder_listings()->for_render( 'dropbox', $folder );
 		$order   = new PhotoOrder( PhotoOrder::NAME, true );
 		$disk    = $this->services()->thumbnail_cache();
-		foreach ( $listing->page( 0, 75, $order ) as $position => $photo ) {
+		foreach ( $listing->page( 0, 100, $order ) as $position => $photo ) {
 			$image = new ImageRef( 'dropbox', $photo->id, $photo->revision, self::SIZE, $folder, $order->code(), 75 );
-			$this->assertSame( 0 === $position % 3, $disk->has( $image ), "Photo {$position}." );
+			$this->assertSame( $position < 75, $disk->has( $image ), "Photo {$position}." );
 		}
 
-		// The second photo leads the next run.
+		// The second photo's run is on disk already.
+		$this->sandbox->reset_request_counts();
 		$this->assertSame( 'image/jpeg', Requests::get( $urls[1], array(), array( 'timeout' => 60 ) )->headers['content-type'] );
-		$this->assertSame( 2, $this->thumbnail_calls() );
-		$this->assertCount( 50, $disk->files() );
+		$this->assertSame( 0, $this->thumbnail_calls() );
+		$this->assertCount( 75, $disk->files() );
+	}
+
+	public function test_above_the_grids_sizes_a_miss_fetches_only_its_own_run(): void {
+		$folder = $this->complete_scale_listing();
+		$urls   = $this->page_urls( $folder, 'w1024h768' );
+		$this->sandbox->reset_request_counts();
+		$this->assertSame( 'image/jpeg', Requests::get( $urls[0], array(), array( 'timeout' => 60 ) )->headers['content-type'] );
+		// ThumbnailSize::per_request(): a window of 1024 px thumbnails would
+		// not fit in one front-end request's memory; the first photo's run of
+		// 25 (every third photo of the window) is all it fetches.
+		$this->assertSame( 1, $this->thumbnail_calls() );
+		$this->assertCount( 25, $this->services()->thumbnail_cache()->files() );
 	}
 
 	public function test_a_run_that_dropbox_refuses_is_remembered_for_every_photo_of_it(): void {
@@ -115,7 +132,7 @@ final class BatchedMissesTest extends GalleryTestCase {
 			$this->assertSame( 'no-store', $response->headers['Cache-Control'] );
 			$this->assertGreaterThan( 60, (int) ( $response->headers['Retry-After'] ?? 0 ), 'Dropbox\'s wait.' );
 		}
-		$this->assertSame( 3, $this->thumbnail_calls(), 'One call per run of the window (three runs of 25), each remembered for all its photos.' );
+		$this->assertSame( 3, $this->thumbnail_calls(), 'One call per run of the window (three runs of 25, sent together by the first request), each remembered for all its photos.' );
 
 		$this->sandbox->reset_request_counts();
 		foreach ( $urls as $url ) {

@@ -125,7 +125,7 @@ final class Sandbox {
 
 	/**
 	 * The most requests of one route key that were in flight at once since
-	 * the last reset (Google routes), e.g. "google/thumbnail".
+	 * the last reset, e.g. "google/thumbnail" or "files/get_thumbnail_batch".
 	 */
 	public function max_in_flight( string $route ): int {
 		return (int) ( $this->call( 'GET', '/requests' )['maxInFlight'][ $route ] ?? 0 );

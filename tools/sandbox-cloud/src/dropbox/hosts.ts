@@ -104,6 +104,7 @@ function host(
 			return sendText( res, 404, 'Not Found' );
 		}
 		svc.counter.count( target.key );
+		res.once( 'close', svc.counter.enter( target.key ) );
 		recorderOf( svc.counter ).record( `dropbox ${ name }`, req );
 		const { latencyMs, responseDelayMs, action } = svc.faults.take(
 			target.key
