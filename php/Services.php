@@ -66,6 +66,7 @@ final class Services {
 			$this->callback_handler(),
 			$this->rest_api(),
 			$this->folder_listings(),
+			new Gallery\CronRelay(),
 			new Gallery\GalleryRootFollower( $this->gallery_root(), $this->sources() ),
 			$this->thumbnail_cache(),
 			$this->thumbnail_endpoint(),

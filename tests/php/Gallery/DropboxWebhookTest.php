@@ -11,6 +11,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Tests\Gallery;
 
 use CustomerCloudGallery\Gallery\FolderListings;
+use CustomerCloudGallery\Gallery\GalleryWarmer;
 use CustomerCloudGallery\REST\DropboxWebhookController;
 use CustomerCloudGallery\Tests\GalleryTestCase;
 use WP_REST_Request;
@@ -125,6 +126,65 @@ final class DropboxWebhookTest extends GalleryTestCase {
 		$this->assertTrue( $listed, 'The notification refreshed the listing, which no page view would for five minutes.' );
 		$after = $this->render_content( $this->block(), $this->post_id );
 		$this->assertSame( $before + 1, substr_count( $after, 'class="ccg-gallery__item"' ) );
+	}
+
+	/**
+	 * The race a burst of uploads brings: a notification arrives while a
+	 * WP-Cron run is under way. spawn_cron() does nothing while that run
+	 * holds the cron lock, and the run took its list of due events before
+	 * the refresh existed. Here the run itself schedules the refresh from a
+	 * test must-use plugin's event (as a notification served meanwhile
+	 * would), so the race happens every time; the refresh must still run
+	 * with no other request to the site (CronRelay).
+	 */
+	public function test_a_refresh_scheduled_during_a_cron_run_runs_when_that_run_ends(): void {
+		$plugin = WPMU_PLUGIN_DIR . '/ccg-test-notified-mid-run.php';
+		wp_mkdir_p( WPMU_PLUGIN_DIR );
+		file_put_contents( // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+			$plugin,
+			"<?php\nadd_action( 'ccg_test_notified_mid_run', static function ( string \$key ): void { CustomerCloudGallery\\Plugin::services()->folder_listings()->schedule_refresh( 'dropbox', \$key ); } );\n"
+		);
+		try {
+			// No notification either: only the run's own event schedules the refresh.
+			$this->sandbox->register_app(
+				array(
+					'key'         => $this->app['key'],
+					'webhookUris' => array(),
+				)
+			);
+			$this->added = $this->paths['ceremony'] . '/PHPUnit relay ' . strtolower( wp_generate_password( 8, false ) ) . '.jpg';
+			$photos      = $this->services()->folder_listings()->for_render( 'dropbox', $this->ceremony() )->page( 0, 1 );
+			$this->assertSame( 'added', $this->sandbox->put_file( $this->added, $this->paths['ceremony'] . '/' . $photos[0]->name ) );
+			// Nothing of the plugin is due when the run starts (saving the post
+			// scheduled its warming, which would list the folder): the only
+			// refresh is the one the run schedules.
+			wp_unschedule_hook( FolderListings::REFRESH_HOOK );
+			wp_unschedule_hook( GalleryWarmer::HOOK );
+			// And no run left over from the tests before: this one must hold the lock.
+			$quiet = microtime( true ) + 20;
+			while ( false !== get_transient( 'doing_cron' ) && microtime( true ) < $quiet ) {
+				usleep( 100000 );
+				$this->forget_cached_options();
+			}
+			wp_schedule_single_event( time() - 1, 'ccg_test_notified_mid_run', array( $this->ceremony() ) );
+			$lock = sprintf( '%.22F', microtime( true ) );
+			set_transient( 'doing_cron', $lock );
+			wp_remote_post( add_query_arg( 'doing_wp_cron', $lock, site_url( 'wp-cron.php' ) ), array( 'blocking' => false, 'timeout' => 0.01 ) );
+
+			// Nothing else asks the site anything (reading the cached listing
+			// here asks Dropbox nothing): only the relay can start the refresh.
+			$deadline = microtime( true ) + 15;
+			do {
+				usleep( 250000 );
+				$this->forget_cached_options();
+				$listed = in_array( basename( $this->added ), $this->names(), true );
+			} while ( ! $listed && microtime( true ) < $deadline );
+			$this->assertFalse( wp_next_scheduled( 'ccg_test_notified_mid_run', array( $this->ceremony() ) ), 'The run took the event.' );
+			$this->assertTrue( $listed, 'The refresh ran once the run that scheduled it ended.' );
+		} finally {
+			wp_delete_file( $plugin );
+			wp_unschedule_hook( 'ccg_test_notified_mid_run' );
+		}
 	}
 
 	/**
