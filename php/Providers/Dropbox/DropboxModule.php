@@ -12,8 +12,10 @@ namespace CustomerCloudGallery\Providers\Dropbox;
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Cache\ProviderTransients;
+use CustomerCloudGallery\Downloads\DropboxPhotos;
 use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Gallery\GalleryPosts;
+use CustomerCloudGallery\Http\StreamingTransport;
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppParts;
@@ -88,6 +90,13 @@ final class DropboxModule implements ProviderModule {
 			},
 			new WebhookRefresh( $listings, $posts )
 		);
+	}
+
+	/**
+	 * Photos streamed for visitors' downloads (Downloads\DownloadEndpoint).
+	 */
+	public function photo_downloads(): DropboxPhotos {
+		return $this->once( __FUNCTION__, fn () => new DropboxPhotos( $this->endpoints(), $this->app()->calls(), new DropboxFailures( $this->diagnosis() ), new StreamingTransport( DropboxError::unreachable( ... ) ) ) );
 	}
 
 	private function app(): OAuthAppParts {
