@@ -46,11 +46,11 @@ final class StreamState {
 	}
 
 	/**
-	 * @return int The bytes taken; fewer stops the transfer.
+	 * @return int The bytes taken (all of them).
 	 */
 	public function body( string $data ): int {
 		if ( $this->stopped ) {
-			return 0;
+			return strlen( $data );
 		}
 		if ( null === $this->accepted ) {
 			$this->accepted = $this->sink->open( $this->status, $this->headers );
@@ -60,10 +60,18 @@ final class StreamState {
 			return strlen( $data );
 		}
 		if ( ! $this->sink->write( $data ) ) {
+			// Taken, and the progress callback ends the transfer: a short write
+			// would be a write error, which Requests answers by sending the request again.
 			$this->stopped = true;
-			return 0;
 		}
 		return strlen( $data );
+	}
+
+	/**
+	 * cURL's progress callback: non-zero aborts the transfer.
+	 */
+	public function progress(): int {
+		return $this->stopped ? 1 : 0;
 	}
 
 	public function stopped(): bool {

@@ -84,6 +84,8 @@ final class StreamingTransport {
 				curl_setopt( $handle, CURLOPT_LOW_SPEED_TIME, self::STALL_SECONDS );
 				curl_setopt( $handle, CURLOPT_HEADERFUNCTION, static fn ( $curl, string $line ): int => $state->header( $line ) ?? $transport->stream_headers( $curl, $line ) );
 				curl_setopt( $handle, CURLOPT_WRITEFUNCTION, static fn ( $curl, string $data ): int => $state->body( $data ) );
+				curl_setopt( $handle, CURLOPT_NOPROGRESS, false );
+				curl_setopt( $handle, CURLOPT_XFERINFOFUNCTION, static fn (): int => $state->progress() );
 			}
 		);
 		$options = array(
@@ -102,7 +104,7 @@ final class StreamingTransport {
 		try {
 			Requests::request( $url, (array) $args['headers'], $args['body'] ?? '', $method, $options );
 		} catch ( RequestsException $exception ) {
-			// A transfer the sink stopped on purpose ends as a write error: that is no failure.
+			// A transfer the sink stopped on purpose ends as "aborted by callback": that is no failure.
 			if ( ! $state->stopped() ) {
 				throw ( $this->unreachable )( Redaction::redact( $exception->getMessage(), $secrets ) );
 			}

@@ -14,8 +14,12 @@ use CustomerCloudGallery\Downloads\DownloadToken;
 use CustomerCloudGallery\Downloads\ZipNames;
 use CustomerCloudGallery\Downloads\ZipWriter;
 use CustomerCloudGallery\Gallery\Photo;
+use CustomerCloudGallery\Http\StreamingTransport;
+use CustomerCloudGallery\Http\StreamSink;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ImageToken;
+use CustomerCloudGallery\Providers\Dropbox\DropboxError;
+use CustomerCloudGallery\Providers\Dropbox\Endpoints;
 use CustomerCloudGallery\Storage\EncryptionKey;
 use CustomerCloudGallery\Tests\GalleryTestCase;
 use CustomerCloudGallery\Tests\Support\Http;
@@ -322,5 +326,41 @@ final class DownloadsTest extends GalleryTestCase {
 		$this->assertLessThanOrEqual( 60, (int) $refused['headers']['retry-after'] );
 		$this->assertSame( 0, $this->dropbox_calls() );
 		$this->assertSame( 200, $this->get( $url, array(), '203.0.113.255' )['status'], 'Another client is not held back.' );
+	}
+
+	public function test_a_sink_that_stops_ends_the_transfer_without_a_second_request(): void {
+		$key   = $this->ceremony();
+		$photo = $this->photos( $key )[0];
+		$sink  = new class() implements StreamSink {
+			public int $opened = 0;
+			public int $bytes  = 0;
+			public function open( int $status, array $headers ): bool {
+				++$this->opened;
+				return 200 === $status;
+			}
+			public function write( string $bytes ): bool {
+				$this->bytes += strlen( $bytes );
+				return false;
+			}
+		};
+		$this->sandbox->reset_request_counts();
+		$token    = $this->stored_grant()->access_token;
+		$response = ( new StreamingTransport( DropboxError::unreachable( ... ) ) )->stream(
+			'POST',
+			Endpoints::from_constants()->content( 'files/download' ),
+			array(
+				'Authorization'   => 'Bearer ' . $token,
+				'Dropbox-API-Arg' => (string) wp_json_encode( array( 'path' => 'rev:' . $photo->revision ) ),
+				'Content-Type'    => '',
+			),
+			null,
+			$sink,
+			array( $token )
+		);
+		$this->assertSame( 200, $response->status );
+		$this->assertSame( 1, $sink->opened );
+		$this->assertGreaterThan( 0, $sink->bytes );
+		$this->assertLessThan( $photo->size, $sink->bytes, 'The transfer stopped before the end.' );
+		$this->assertSame( 1, $this->sandbox->request_counts()['files/download'] ?? 0, 'Stopping is not a write error that Requests would send again.' );
 	}
 }
