@@ -80,6 +80,9 @@ final class StreamingTransport {
 			'curl.before_send',
 			static function ( &$handle ) use ( $state, $transport ): void {
 				curl_setopt( $handle, CURLOPT_TIMEOUT, 0 );
+				// The bytes and their Content-Length and Content-Range go on as they are:
+				// a body cURL decompressed would no longer match them.
+				curl_setopt( $handle, CURLOPT_ENCODING, 'identity' );
 				curl_setopt( $handle, CURLOPT_LOW_SPEED_LIMIT, 1 );
 				curl_setopt( $handle, CURLOPT_LOW_SPEED_TIME, self::STALL_SECONDS );
 				curl_setopt( $handle, CURLOPT_HEADERFUNCTION, static fn ( $curl, string $line ): int => $state->header( $line ) ?? $transport->stream_headers( $curl, $line ) );

@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Providers\Dropbox;
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Cache\ProviderTransients;
+use CustomerCloudGallery\Downloads\DropboxContentRoutes;
 use CustomerCloudGallery\Downloads\DropboxPhotos;
 use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Gallery\GalleryPosts;
@@ -96,7 +97,7 @@ final class DropboxModule implements ProviderModule {
 	 * Photos streamed for visitors' downloads (Downloads\DownloadEndpoint).
 	 */
 	public function photo_downloads(): DropboxPhotos {
-		return $this->once( __FUNCTION__, fn () => new DropboxPhotos( $this->endpoints(), $this->app()->calls(), new DropboxFailures( $this->diagnosis() ), new StreamingTransport( DropboxError::unreachable( ... ) ) ) );
+		return $this->once( __FUNCTION__, fn () => new DropboxPhotos( new DropboxContentRoutes( $this->endpoints(), new StreamingTransport( DropboxError::unreachable( ... ) ) ), $this->app()->calls(), new DropboxFailures( $this->diagnosis() ) ) );
 	}
 
 	private function app(): OAuthAppParts {
