@@ -20,6 +20,7 @@ use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Cache\ProviderTransients;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Cache\WindowCounters;
+use CustomerCloudGallery\Downloads;
 use CustomerCloudGallery\Gallery;
 use CustomerCloudGallery\Images;
 use CustomerCloudGallery\OAuth\AuthorizationStart;
@@ -80,6 +81,7 @@ final class Services {
 			new Admin\GrantGraceNotice( $this->grant_grace(), $this->providers( ... ) ),
 			$this->gallery_views(),
 			$this->view_module(),
+			$this->download_endpoint(),
 		);
 		foreach ( $this->modules() as $module ) {
 			if ( $module instanceof Google\GoogleModule ) {
@@ -124,8 +126,28 @@ final class Services {
 	public function gallery_views(): Rendering\GalleryViewBuilder {
 		return $this->once(
 			__FUNCTION__,
-			fn () => new Rendering\GalleryViewBuilder( $this->folder_listings(), $this->image_urls(), new Rendering\Audience(), $this->thumbnail_cache(), $this->media_info(), $this->view_module(), $this->sources() )
+			fn () => new Rendering\GalleryViewBuilder( $this->folder_listings(), $this->image_urls(), new Rendering\Audience(), $this->thumbnail_cache(), $this->media_info(), $this->view_module(), $this->sources(), $this->download_links() )
 		);
+	}
+
+	public function download_links(): Downloads\DownloadLinks {
+		return $this->once( __FUNCTION__, fn () => new Downloads\DownloadLinks( new Downloads\DownloadToken( new EncryptionKey() ), new Downloads\DownloadLifetime() ) );
+	}
+
+	public function download_endpoint(): Downloads\DownloadEndpoint {
+		return $this->once( __FUNCTION__, fn () => new Downloads\DownloadEndpoint( new Downloads\DownloadToken( new EncryptionKey() ), $this->sources(), $this->folder_listings(), new Downloads\DownloadAllowance( new WindowCounters(), new Downloads\ClientKey() ), new Downloads\DownloadPages(), $this->photo_downloads( ... ) ) );
+	}
+
+	/**
+	 * Built only when a download is asked for: a page view never builds a provider's API client.
+	 */
+	public function photo_downloads( string $provider ): ?Downloads\PhotoSource {
+		foreach ( $this->modules() as $module ) {
+			if ( $module->id() === $provider && ( $module instanceof Dropbox\DropboxModule || $module instanceof Google\GoogleModule ) ) {
+				return $module->photo_downloads();
+			}
+		}
+		return null;
 	}
 
 	public function view_module(): ViewModule {

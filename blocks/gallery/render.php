@@ -19,7 +19,7 @@ if ( ! $ccg_view->visible ) {
 ?>
 <div <?php echo wp_kses_data( get_block_wrapper_attributes( $ccg_view->wrapper ) ); ?> data-ccg-gallery="<?php echo esc_attr( (string) $ccg_view->instance ); ?>"
 	<?php if ( $ccg_view->is_interactive() ) : ?>
-		data-wp-interactive="customer-cloud-gallery" data-wp-context="<?php echo esc_attr( (string) wp_json_encode( array( 'open' => false, 'src' => null, 'alt' => '' ) ) ); ?>" data-wp-init="callbacks.init"
+		data-wp-interactive="customer-cloud-gallery" data-wp-context="<?php echo esc_attr( (string) wp_json_encode( array( 'open' => false, 'src' => null, 'alt' => '', 'download' => null ) ) ); ?>" data-wp-init="callbacks.init"
 	<?php endif; ?>
 >
 	<?php if ( null !== $ccg_view->notice ) : ?>
@@ -29,6 +29,7 @@ if ( ! $ccg_view->visible ) {
 			<?php endif; ?>
 		</p>
 	<?php endif; ?>
+	<?php require __DIR__ . '/parts/download-all.php'; ?>
 	<?php if ( array() !== $ccg_view->items ) : ?>
 		<ul class="ccg-gallery__grid" role="list">
 			<?php foreach ( $ccg_view->items as $ccg_item ) : ?>
@@ -45,6 +46,7 @@ if ( ! $ccg_view->visible ) {
 							<figcaption class="ccg-gallery__caption"><?php echo esc_html( $ccg_item['caption'] ); ?></figcaption>
 						<?php endif; ?>
 					</figure>
+					<?php require __DIR__ . '/parts/download-photo.php'; ?>
 				</li>
 			<?php endforeach; ?>
 		</ul>
@@ -60,6 +62,7 @@ if ( ! $ccg_view->visible ) {
 			<img class="ccg-lightbox__image" alt="" draggable="false" data-wp-bind--src="context.src" data-wp-watch="callbacks.describe">
 			<button type="button" class="ccg-lightbox__button ccg-lightbox__previous" aria-label="<?php esc_attr_e( 'Previous photo', 'customer-cloud-gallery' ); ?>" data-wp-on--click="actions.previous">&#8249;</button>
 			<button type="button" class="ccg-lightbox__button ccg-lightbox__next" aria-label="<?php esc_attr_e( 'Next photo', 'customer-cloud-gallery' ); ?>" data-wp-on--click="actions.next">&#8250;</button>
+			<?php require __DIR__ . '/parts/download-lightbox.php'; ?>
 			<button type="button" class="ccg-lightbox__button ccg-lightbox__close" aria-label="<?php esc_attr_e( 'Close', 'customer-cloud-gallery' ); ?>" data-wp-on--click="actions.close">&#215;</button>
 		</div>
 	<?php endif; ?>

@@ -13,13 +13,14 @@ final class GalleryView {
 
 	/**
 	 * @param array<string, string> $wrapper      Attributes for get_block_wrapper_attributes() (class, style).
-	 * @param list<array{src: string, srcset: list<array{url: string, width: int}>, sizes: string, width: int, height: int, alt: string, loading: string, href: string|null, caption: string|null}> $items
+	 * @param list<array{src: string, srcset: list<array{url: string, width: int}>, sizes: string, width: int, height: int, alt: string, loading: string, href: string|null, caption: string|null, download?: string|null}> $items
 	 * @param string|null           $next_url     The next page ("Load more"), null on the last.
 	 * @param string|null           $notice       A message instead of (or above) the grid.
 	 * @param string|null           $fix          What to do about it (people who can edit only).
 	 * @param bool                  $lightbox     Photo links open the lightbox.
 	 * @param int                   $instance     The gallery's number in the page (its ccg-page-<n>).
 	 * @param string|null           $next_message Announced once the next page is loaded in place.
+	 * @param string|null           $download_all "Download all" of the folder shown, when the block allows it.
 	 */
 	public function __construct(
 		public readonly array $wrapper,
@@ -30,7 +31,8 @@ final class GalleryView {
 		public readonly bool $visible = true,
 		public readonly bool $lightbox = false,
 		public readonly int $instance = 0,
-		public readonly ?string $next_message = null
+		public readonly ?string $next_message = null,
+		public readonly ?string $download_all = null
 	) {}
 
 	public static function hidden(): self {

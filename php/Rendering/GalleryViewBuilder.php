@@ -12,6 +12,7 @@ namespace CustomerCloudGallery\Rendering;
 use CustomerCloudGallery\Blocks\ViewModule;
 use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
+use CustomerCloudGallery\Downloads\DownloadLinks;
 use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Gallery\Listing;
@@ -63,7 +64,8 @@ final class GalleryViewBuilder {
 		private ThumbnailDiskCache $disk,
 		private MediaInfoStore $media,
 		private ViewModule $module,
-		private Sources $sources
+		private Sources $sources,
+		private DownloadLinks $downloads
 	) {}
 
 	public function register(): void {
@@ -128,7 +130,8 @@ final class GalleryViewBuilder {
 		$items = array();
 		$sizes = $this->sizes( $gallery, is_string( $attributes['align'] ?? null ) ? $attributes['align'] : '' );
 		foreach ( $photos as $index => $photo ) {
-			$items[] = $this->item( $gallery, new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::DEFAULT, $folder, $order?->code() ?? '', MissBatch::window_for( $gallery->per_page ) ), $photo, $index, $sizes );
+			$items[] = $this->item( $gallery, new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::DEFAULT, $folder, $order?->code() ?? '', MissBatch::window_for( $gallery->per_page ) ), $photo, $index, $sizes )
+				+ array( 'download' => $this->downloads->photo( $gallery, $folder, $photo ) );
 		}
 		$next = null;
 		if ( $page < $pages ) {
@@ -148,7 +151,8 @@ final class GalleryViewBuilder {
 			notice: $pending,
 			lightbox: $gallery->lightbox,
 			instance: $this->instances,
-			next_message: null === $next ? null : $this->next_message( $total - $page * $gallery->per_page, $gallery->per_page )
+			next_message: null === $next ? null : $this->next_message( $total - $page * $gallery->per_page, $gallery->per_page ),
+			download_all: $this->downloads->all( $gallery, $folder )
 		);
 		$this->module->enqueue_for( $view );
 		return $view;

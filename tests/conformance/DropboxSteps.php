@@ -10,6 +10,8 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Tests\Conformance;
 
+use CustomerCloudGallery\Downloads\DropboxContentRoutes;
+use CustomerCloudGallery\Http\StreamingTransport;
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\Providers\Dropbox\ApiClient;
 use CustomerCloudGallery\Providers\OAuthApp\AppCredentials;
@@ -75,6 +77,9 @@ final class DropboxSteps {
 				return;
 			case 'get_thumbnail_batch':
 				$this->api->get_thumbnail_batch( $token, (array) $args['entries'] );
+				return;
+			case 'download':
+				( new DropboxContentRoutes( Endpoints::from_constants(), new StreamingTransport( DropboxError::unreachable( ... ) ) ) )->send( $token, (string) $args['path'], 'original', null, new DiscardSink() );
 				return;
 			case 'revoke':
 				$this->oauth->revoke_token( $token );

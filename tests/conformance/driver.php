@@ -27,6 +27,7 @@ define( 'DISABLE_WP_CRON', true );
 
 require getenv( 'CCG_WP_PATH' ) . '/wp-load.php';
 require_once __DIR__ . '/TransportPin.php';
+require_once __DIR__ . '/DiscardSink.php';
 require_once __DIR__ . '/DropboxSteps.php';
 require_once __DIR__ . '/GoogleSteps.php';
 

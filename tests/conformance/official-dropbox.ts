@@ -130,6 +130,9 @@ export async function runDropboxSdk(
 				),
 			} );
 		},
+		download: async ( args ) => {
+			await client().filesDownload( { path: args.path } );
+		},
 		revoke: async () => {
 			await client().authTokenRevoke();
 		},

@@ -57,6 +57,7 @@ export function dropboxScenario( manifest: LibraryManifest ): Step[] {
 				],
 			},
 		},
+		{ step: 'download', args: { path: photo } },
 		{ step: 'revoke', args: {} },
 	];
 }

@@ -22,6 +22,7 @@ import {
 	useRefreshPreviewWhenCounted,
 } from '../hooks';
 import type { GalleryAttributes } from '../types';
+import DownloadsPanel from './DownloadsPanel';
 import FolderPanel from './FolderPanel';
 import GalleryPlaceholder from './GalleryPlaceholder';
 import GalleryPreview from './GalleryPreview';
@@ -130,6 +131,7 @@ export default function GalleryEdit( {
 					attributes={ attributes }
 					setAttributes={ setAttributes }
 				/>
+				<DownloadsPanel { ...{ attributes, setAttributes } } />
 			</InspectorControls>
 			{ canvas }
 		</div>

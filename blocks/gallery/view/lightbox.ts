@@ -6,6 +6,8 @@ export interface LightboxContext {
 	open: boolean;
 	src: string | null;
 	alt: string;
+	/** The shown photo's download URL, when the block allows downloads. */
+	download: string | null;
 }
 
 export const GALLERY = '[data-ccg-gallery]';
@@ -38,6 +40,11 @@ export function showPhoto(
 	const link = at( index );
 	context.src = link.href;
 	context.alt = link.querySelector( 'img' )?.alt ?? '';
+	context.download =
+		link
+			.closest( '.ccg-gallery__item' )
+			?.querySelector< HTMLAnchorElement >( '.ccg-gallery__download' )
+			?.href ?? null;
 	context.open = true;
 	for ( const neighbour of [ at( index - 1 ), at( index + 1 ) ] ) {
 		new Image().src = neighbour.href;

@@ -12,8 +12,11 @@ namespace CustomerCloudGallery\Providers\Dropbox;
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Cache\ProviderTransients;
+use CustomerCloudGallery\Downloads\DropboxContentRoutes;
+use CustomerCloudGallery\Downloads\DropboxPhotos;
 use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Gallery\GalleryPosts;
+use CustomerCloudGallery\Http\StreamingTransport;
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppParts;
@@ -88,6 +91,13 @@ final class DropboxModule implements ProviderModule {
 			},
 			new WebhookRefresh( $listings, $posts )
 		);
+	}
+
+	/**
+	 * Photos streamed for visitors' downloads (Downloads\DownloadEndpoint).
+	 */
+	public function photo_downloads(): DropboxPhotos {
+		return $this->once( __FUNCTION__, fn () => new DropboxPhotos( new DropboxContentRoutes( $this->endpoints(), new StreamingTransport( DropboxError::unreachable( ... ) ) ), $this->app()->calls(), new DropboxFailures( $this->diagnosis() ) ) );
 	}
 
 	private function app(): OAuthAppParts {

@@ -12,7 +12,9 @@ namespace CustomerCloudGallery\Providers\Google;
 use CustomerCloudGallery\Cache\ListingStore;
 use CustomerCloudGallery\Cache\Locks;
 use CustomerCloudGallery\Gallery\FolderListings;
+use CustomerCloudGallery\Downloads\DrivePhotos;
 use CustomerCloudGallery\Gallery\GalleryPosts;
+use CustomerCloudGallery\Http\StreamingTransport;
 use CustomerCloudGallery\Http\Transport;
 use CustomerCloudGallery\Providers\BuildsOnce;
 use CustomerCloudGallery\Providers\OAuthApp\OAuthAppParts;
@@ -90,6 +92,13 @@ final class GoogleModule implements ProviderModule {
 			$listings,
 			$this->options
 		);
+	}
+
+	/**
+	 * Photos streamed for visitors' downloads (Downloads\DownloadEndpoint).
+	 */
+	public function photo_downloads(): DrivePhotos {
+		return $this->once( __FUNCTION__, fn () => new DrivePhotos( $this->api(), $this->endpoints(), new DriveThumbnails( $this->api(), $this->app()->calls(), $this->endpoints() ), $this->app()->calls(), new GoogleFailures( $this->diagnosis() ), new StreamingTransport( GoogleError::unreachable( ... ) ) ) );
 	}
 
 	private function app(): OAuthAppParts {
