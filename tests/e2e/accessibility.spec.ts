@@ -102,6 +102,7 @@ test.describe( 'Accessibility: the editor with the block selected', () => {
 				}
 			) } /-->`,
 			status: 'draft',
+			date_gmt: new Date().toISOString(),
 		} );
 		await admin.editPost( post.id );
 		const block = editor.canvas.getByRole( 'document', {
