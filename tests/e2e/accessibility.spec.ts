@@ -115,10 +115,38 @@ test.describe( 'Accessibility: the editor with the block selected', () => {
 		);
 		await editor.selectBlocks( block );
 		await editor.openDocumentSettingsSidebar();
-		await page
-			.getByRole( 'tab', { name: 'Block' } )
-			.click()
-			.catch( () => undefined );
+		const inspector = page.locator( '.block-editor-block-inspector' );
+		await expect(
+			inspector.getByRole( 'tree', { name: 'Folders' } )
+		).toBeVisible();
+		// Every panel of the block open, so each one's controls are checked.
+		const closed = inspector.locator(
+			'.components-panel__body-toggle[aria-expanded="false"]'
+		);
+		while ( ( await closed.count() ) > 0 ) {
+			await closed.first().click();
+		}
+		// The whole editor: WordPress's own UI passes as it is.
+		await expectNoAxeViolations( page );
+	} );
+
+	test( 'a new block: the provider and folder picker in the canvas', async ( {
+		admin,
+		editor,
+		page,
+	} ) => {
+		await admin.createNewPost();
+		await editor.insertBlock( { name: 'customer-cloud-gallery/gallery' } );
+		const tree = editor.canvas.getByRole( 'tree', { name: 'Folders' } );
+		await expect(
+			tree.getByRole( 'treeitem', { name: 'Portfolio' } )
+		).toBeVisible();
+		// Opened, so rows of two levels are checked.
+		await tree.getByRole( 'treeitem', { name: 'Portfolio' } ).focus();
+		await page.keyboard.press( 'ArrowRight' );
+		await expect(
+			tree.getByRole( 'treeitem', { name: 'Nature' } )
+		).toBeVisible();
 		await expectNoAxeViolations( page );
 	} );
 } );
