@@ -23,14 +23,38 @@ export function itemOf( target: EventTarget | null ): HTMLElement | null {
 		: null;
 }
 
-export function parentItem( item: HTMLElement ): HTMLElement | null {
-	return item.parentElement?.closest< HTMLElement >( ITEM ) ?? null;
+function level( item: Element ): number {
+	return Number( item.getAttribute( 'aria-level' ) );
 }
 
+/**
+ * The rows are one flat list; a folder's parent is the nearest row before
+ * it one level up.
+ *
+ * @param item A row.
+ * @return Its parent's row, none for the top.
+ */
+export function parentItem( item: HTMLElement ): HTMLElement | null {
+	const wanted = level( item ) - 1;
+	let row = item.previousElementSibling;
+	while ( row && ! ( row.matches( ITEM ) && level( row ) === wanted ) ) {
+		row = row.previousElementSibling;
+	}
+	return row as HTMLElement | null;
+}
+
+/**
+ * @param item A row.
+ * @return Its first subfolder's row, when it is open and has one.
+ */
 export function firstChildItem( item: HTMLElement ): HTMLElement | null {
-	return item.querySelector< HTMLElement >(
-		`:scope > [role="group"] > ${ ITEM }`
-	);
+	let row = item.nextElementSibling;
+	while ( row && ! row.matches( ITEM ) ) {
+		row = row.nextElementSibling;
+	}
+	return row && level( row ) === level( item ) + 1
+		? ( row as HTMLElement )
+		: null;
 }
 
 /**

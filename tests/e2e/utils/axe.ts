@@ -10,6 +10,12 @@ import { expect } from '@playwright/test';
  */
 import { axeExclusions } from '../axe-exclusions';
 
+/**
+ * A part of the page to check: a CSS selector, or a path of selectors
+ * through iframes (e.g. the editor's canvas, then the block inside it).
+ */
+export type AxeTarget = string | string[];
+
 /** WCAG 2.0 and 2.1, levels A and AA: what issue #17 asks for. */
 const WCAG_21_AA = [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ];
 
@@ -20,15 +26,18 @@ const WCAG_21_AA = [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ];
  * options of its own to look away.
  *
  * @param page    The page, in the state to check (a dialog open, a block selected).
- * @param include Only this part of the page, e.g. the block's wrapper.
+ * @param include Only this part of the page, e.g. the block's wrapper, or
+ *                these parts (each a selector or a path through iframes).
  */
 export async function expectNoAxeViolations(
 	page: Page,
-	include?: string
+	include?: string | AxeTarget[]
 ): Promise< void > {
 	let builder = new AxeBuilder( { page } ).withTags( WCAG_21_AA );
-	if ( include ) {
-		builder = builder.include( include );
+	for ( const part of typeof include === 'string'
+		? [ include ]
+		: ( include ?? [] ) ) {
+		builder = builder.include( part );
 	}
 	const everywhere = axeExclusions.filter(
 		( exclusion ) => exclusion.rules.length === 0
