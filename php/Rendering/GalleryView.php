@@ -20,6 +20,7 @@ final class GalleryView {
 	 * @param bool                  $lightbox     Photo links open the lightbox.
 	 * @param int                   $instance     The gallery's number in the page (its ccg-page-<n>).
 	 * @param string|null           $next_message Announced once the next page is loaded in place.
+	 * @param AlbumsView|null       $albums       Album cards and breadcrumb (blocks with albums on).
 	 */
 	public function __construct(
 		public readonly array $wrapper,
@@ -30,7 +31,8 @@ final class GalleryView {
 		public readonly bool $visible = true,
 		public readonly bool $lightbox = false,
 		public readonly int $instance = 0,
-		public readonly ?string $next_message = null
+		public readonly ?string $next_message = null,
+		public readonly ?AlbumsView $albums = null
 	) {}
 
 	public static function hidden(): self {
