@@ -71,7 +71,7 @@ final class AlbumCards {
 				'title' => $this->title( $folder ),
 				'url'   => $link( $key ),
 				'count' => null !== $album && $album->complete ? $this->count( $album->photo_count() ) : null,
-				'cover' => null === $cover ? null : $this->image( $cover, $index < $gallery->columns ? 'eager' : 'lazy' ),
+				'cover' => null === $cover ? null : $this->image( $cover, $this->sizes( $gallery->columns ), $index < $gallery->columns ? 'eager' : 'lazy' ),
 			);
 		}
 		return $cards;
@@ -104,9 +104,18 @@ final class AlbumCards {
 	}
 
 	/**
+	 * The cards' grid (albums.scss): the block's columns, at most two below
+	 * 600px. Every cover of a page has the same, so a browser picks one
+	 * srcset size for all of them, and their misses batch (CoverRun).
+	 */
+	private function sizes( int $columns ): string {
+		return sprintf( '(max-width: 600px) %dvw, %dvw', (int) floor( 100 / min( 2, $columns ) ), (int) floor( 100 / $columns ) );
+	}
+
+	/**
 	 * @return array{src: string, srcset: list<array{url: string, width: int}>, sizes: string, width: int, height: int, loading: string}
 	 */
-	private function image( ImageRef $cover, string $loading ): array {
+	private function image( ImageRef $cover, string $sizes, string $loading ): array {
 		$srcset = array();
 		foreach ( ThumbnailSize::srcset() as $size ) {
 			$srcset[] = array(
@@ -117,8 +126,7 @@ final class AlbumCards {
 		return array(
 			'src'     => $this->urls->url( $cover ),
 			'srcset'  => $srcset,
-			// The cards' grid (style.scss): two columns below 600px, then cards of 200px to 320px.
-			'sizes'   => '(max-width: 600px) 50vw, 320px',
+			'sizes'   => $sizes,
 			'width'   => self::WIDTH,
 			'height'  => self::HEIGHT,
 			'loading' => $loading,

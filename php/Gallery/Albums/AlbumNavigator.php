@@ -95,6 +95,8 @@ final class AlbumNavigator {
 
 	private function requested( string $arg ): ?string {
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- public, read-only navigation.
-		return isset( $_GET[ $arg ] ) && is_string( $_GET[ $arg ] ) ? sanitize_key( wp_unslash( $_GET[ $arg ] ) ) : null;
+		// Not sanitize_key(): it would turn "../.." into "", the top, where a
+		// hand-edited key must be refused. AlbumKeys::split() admits only hex.
+		return isset( $_GET[ $arg ] ) && is_string( $_GET[ $arg ] ) ? (string) wp_unslash( $_GET[ $arg ] ) : null; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- matched against AlbumKeys' pattern before any use.
 	}
 }

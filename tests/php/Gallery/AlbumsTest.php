@@ -123,7 +123,7 @@ final class AlbumsTest extends GalleryTestCase {
 		$outside = $this->key( array( $this->ids['top'], $this->ids['outside'] ) );
 		$other   = $this->key( array( $this->ids['Beta'], $this->ids['Deep'] ) );
 		$this->render( array( 'albumDepth' => 3 ) );
-		foreach ( array( $outside, $other, 'aaaaaaaaaaaa', 'not-a-key', str_repeat( 'a', 12 ) . '-' . str_repeat( 'b', 12 ) ) as $key ) {
+		foreach ( array( $outside, $other, 'aaaaaaaaaaaa', 'not-a-key', '../..', str_repeat( 'a', 12 ) . '-' . str_repeat( 'b', 12 ) ) as $key ) {
 			$this->sandbox->reset_request_counts();
 			$html = $this->render( array( 'albumDepth' => 3 ), $key );
 			$this->assertStringContainsString( 'This gallery is not available right now.', $html, $key );
