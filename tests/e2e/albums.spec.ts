@@ -228,3 +228,47 @@ test.describe( 'Albums, as a logged-out visitor', () => {
 		}
 	} );
 } );
+
+test.describe( 'Albums in the editor', () => {
+	test( 'the Albums panel turns the cards on, and the preview shows them without leaving the editor', async ( {
+		admin,
+		browser,
+		editor,
+		page,
+		requestUtils,
+	} ) => {
+		await connectDropboxAsAdmin( browser );
+		const portfolio = await folder( requestUtils, '', 'Portfolio' );
+		await admin.createNewPost( { title: 'Albums in the editor' } );
+		await editor.insertBlock( {
+			name: 'customer-cloud-gallery/gallery',
+			attributes: {
+				provider: 'dropbox',
+				folderId: portfolio.id,
+				folderPath: portfolio.path,
+			},
+		} );
+		await editor.openDocumentSettingsSidebar();
+		await page
+			.getByRole( 'button', { name: 'Albums', exact: true } )
+			.click();
+		await page
+			.getByRole( 'checkbox', { name: 'Show subfolders as albums' } )
+			.check();
+		await page
+			.getByRole( 'spinbutton', { name: 'Album levels' } )
+			.fill( '2' );
+		expect( ( await editor.getBlocks() )[ 0 ]?.attributes ).toMatchObject( {
+			albums: true,
+			albumDepth: 2,
+		} );
+
+		const previewCards = editor.canvas.locator( '.ccg-preview .ccg-album' );
+		await expect( previewCards ).toHaveCount( ALBUMS.length );
+		await expect( previewCards.first() ).toContainText( 'Landscapes' );
+		const before = page.url();
+		await previewCards.first().click( { force: true } );
+		await expect( previewCards ).toHaveCount( ALBUMS.length );
+		expect( page.url() ).toBe( before );
+	} );
+} );
