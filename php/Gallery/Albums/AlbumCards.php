@@ -64,9 +64,7 @@ final class AlbumCards {
 				$album = null;
 			}
 			$cover = null === $album ? null : $this->covers->cover( $gallery->provider, $key, $album, $gallery->order(), ThumbnailSize::DEFAULT );
-			if ( null !== $cover ) {
-				$this->parents->remember( $gallery->provider, $key, $shown_key );
-			}
+			$this->parents->remember( $gallery->provider, $key, $shown_key );
 			$cards[] = array(
 				'title' => $this->title( $folder ),
 				'url'   => $link( $key ),

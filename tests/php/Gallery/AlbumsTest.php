@@ -211,6 +211,43 @@ final class AlbumsTest extends GalleryTestCase {
 		$this->assertSame( 0, $this->sandbox->total_requests(), 'The first visitor costs Dropbox nothing.' );
 	}
 
+	public function test_the_pages_of_a_gallery_are_purged_when_one_of_its_albums_changes(): void {
+		$post = (int) wp_insert_post(
+			array(
+				'post_title'   => 'Albums',
+				'post_status'  => 'publish',
+				'post_author'  => $this->user( 'admin' )->ID,
+				'post_content' => $this->block(),
+			)
+		);
+		$this->render();
+		$changed = array();
+		$this->add_filter(
+			'customer_cloud_gallery_changed',
+			static function ( array $post_ids ) use ( &$changed ): void {
+				$changed[] = $post_ids;
+			}
+		);
+		$listings = $this->services()->folder_listings();
+
+		$refresh = static function ( string $key ) use ( $listings ): void {
+			$listings->refresh_in_background( 'dropbox', $key );
+		};
+		$refresh( $this->ids['Beta'] );
+		$this->assertSame( array(), $changed, 'Nothing changed, nothing purged.' );
+
+		$beta = $this->sandbox->library_dir() . $this->root . '/Beta';
+		unlink( ( glob( $beta . '/*.jpg' ) ?: array() )[0] );
+		$refresh( $this->ids['Beta'] );
+		$this->assertSame( array( array( $post ) ), $changed, 'A photo deleted in an album: the page with its card is purged.' );
+
+		$changed = array();
+		self::remove_tree( $this->sandbox->library_dir() . $this->root . '/Gamma' );
+		$refresh( $this->ids['top'] );
+		$this->assertSame( array( array( $post ) ), $changed, 'An album deleted: its card goes from the page.' );
+		wp_delete_post( $post, true );
+	}
+
 	/**
 	 * @param array<string, mixed> $attributes Over the test's block.
 	 */
