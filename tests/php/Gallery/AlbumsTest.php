@@ -34,11 +34,14 @@ final class AlbumsTest extends GalleryTestCase {
 
 	private string $root = '';
 
+	private ?string $request_uri = null;
+
 	/** @var array<string, string> Folder ids by name ("top", "Alpha", "Deep", "outside", …). */
 	private array $ids = array();
 
 	protected function setUp(): void {
 		parent::setUp();
+		$this->request_uri      = $_SERVER['REQUEST_URI'] ?? null;
 		$_SERVER['REQUEST_URI'] = '/?p=1';
 		$this->root             = '/Albums ' . wp_generate_password( 6, false, false );
 		$photos                 = glob( $this->sandbox->library_dir() . $this->paths['ceremony'] . '/*.jpg' ) ?: array();
@@ -65,6 +68,11 @@ final class AlbumsTest extends GalleryTestCase {
 
 	protected function tearDown(): void {
 		unset( $_GET['ccg-album-1'], $_GET['ccg-page-1'] );
+		if ( null === $this->request_uri ) {
+			unset( $_SERVER['REQUEST_URI'] );
+		} else {
+			$_SERVER['REQUEST_URI'] = $this->request_uri;
+		}
 		wp_unschedule_hook( GalleryWarmer::HOOK );
 		wp_unschedule_hook( 'ccg_warm_albums' );
 		foreach ( array( $this->root . ' outside', $this->root ) as $dir ) {
@@ -117,6 +125,24 @@ final class AlbumsTest extends GalleryTestCase {
 		$this->assertStringContainsString( '<span aria-current="page">Deep</span>', $deep_page );
 		$this->assertStringContainsString( '>Alpha</a>', $deep_page, 'The breadcrumb goes through Alpha.' );
 		$this->assertSame( array(), $this->titles( $deep_page ), 'No level below the depth.' );
+	}
+
+	public function test_paging_inside_an_album_keeps_the_album_and_opening_an_album_starts_at_its_first_page(): void {
+		$alpha = $this->key( array( $this->ids['top'], $this->ids['Alpha'] ) );
+		$first = $this->render( array( 'perPage' => 2 ), $alpha );
+		$this->assertSame( 1, preg_match( '#class="ccg-gallery__load-more" href="([^"]+)"#', $first, $more ) );
+		parse_str( (string) wp_parse_url( html_entity_decode( $more[1] ), PHP_URL_QUERY ), $query );
+		$this->assertSame( $alpha, $query['ccg-album-1'] ?? null, 'Load more stays in the album.' );
+		$this->assertSame( '2', $query['ccg-page-1'] ?? null );
+
+		$second = $this->render( array( 'perPage' => 2 ), $alpha, 2 );
+		$this->assertSame( 1, substr_count( $second, 'class="ccg-gallery__item"' ), 'Alpha\'s third photo.' );
+		$this->assertStringContainsString( '<span aria-current="page">Alpha</span>', $second );
+
+		$top = $this->render( array( 'perPage' => 2 ), null, 2 );
+		foreach ( $this->card_links( $top ) as $link ) {
+			$this->assertStringNotContainsString( 'ccg-page-1', html_entity_decode( $link ), 'An album opens at its first page.' );
+		}
 	}
 
 	public function test_a_hand_edited_key_is_refused_with_the_neutral_message_and_a_way_back(): void {
@@ -251,13 +277,21 @@ final class AlbumsTest extends GalleryTestCase {
 	/**
 	 * @param array<string, mixed> $attributes Over the test's block.
 	 */
-	private function render( array $attributes = array(), ?string $album = null ): string {
-		if ( null === $album ) {
-			unset( $_GET['ccg-album-1'] );
-		} else {
-			$_GET['ccg-album-1'] = $album;
-		}
+	private function render( array $attributes = array(), ?string $album = null, ?int $page = null ): string {
+		$this->request( array_filter( array( 'ccg-album-1' => $album, 'ccg-page-1' => null === $page ? null : (string) $page ), 'is_string' ) );
 		return $this->render_content( $this->block( $attributes ) );
+	}
+
+	/**
+	 * The query of the page being rendered, in $_GET and in its REQUEST_URI
+	 * as a web server sets them (links are made from the latter).
+	 *
+	 * @param array<string, string> $query
+	 */
+	private function request( array $query ): void {
+		unset( $_GET['ccg-album-1'], $_GET['ccg-page-1'] );
+		$_GET                  += $query;
+		$_SERVER['REQUEST_URI'] = add_query_arg( array_map( 'rawurlencode', $query ), '/?p=1' );
 	}
 
 	/**
