@@ -74,6 +74,7 @@ final class Services {
 			$this->fallback_probe(),
 			$this->gallery_warmer(),
 			$this->album_warmer(),
+			$this->cover_parents(),
 			new Gallery\Albums\AlbumPurge( $this->cover_parents(), new Gallery\PageCachePurge( $this->gallery_posts() ) ),
 			$this->provider_purge(),
 			$this->gallery_posts(),

@@ -10,6 +10,8 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Gallery\Albums;
 
 use CustomerCloudGallery\Cache\ProviderTransients;
+use CustomerCloudGallery\Gallery\ProviderPurge;
+use CustomerCloudGallery\Storage\Keys;
 
 /**
  * A cover's image URL names only its own album's listing (so removal and
@@ -18,15 +20,26 @@ use CustomerCloudGallery\Cache\ProviderTransients;
  * its siblings' covers in the same provider call (CoverRun). Only a hint:
  * CoverRun checks that the folder still lists the album, and without the
  * hint the cover is fetched alone. Named like the listings (per provider and
- * cache generation), so Disconnect makes it unreachable with them.
+ * cache generation), and purged with them (Disconnect, a grant's grace over).
  */
 final class CoverParents {
 
-	public const PREFIX = 'ccg_cover_';
+	public const PREFIX = Keys::COVER_PARENT_PREFIX;
 
 	private const KEEP_SECONDS = 30 * DAY_IN_SECONDS;
 
 	public function __construct( private ProviderTransients $transients ) {}
+
+	public function register(): void {
+		add_action( ProviderPurge::PURGED_HOOK, array( $this, 'purge' ) );
+	}
+
+	/**
+	 * After the provider's listings were purged: these go too, rows and all.
+	 */
+	public function purge( string $provider ): void {
+		$this->transients->purge( $provider, array( self::PREFIX ) );
+	}
 
 	public function remember( string $provider, string $album_key, string $parent_key ): void {
 		if ( $this->parent_of( $provider, $album_key ) !== $parent_key ) {

@@ -274,6 +274,18 @@ final class AlbumsTest extends GalleryTestCase {
 		wp_delete_post( $post, true );
 	}
 
+	public function test_disconnect_deletes_what_the_cards_remembered(): void {
+		$this->render();
+		global $wpdb;
+		$rows = static fn (): int => (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( '_transient_ccg_cover_dropbox_' ) . '%' ) );
+		$this->assertSame( 3, $rows(), 'One per card.' );
+
+		$this->act_as( 'admin' );
+		$this->assertSame( 200, $this->rest( 'POST', '/connections/dropbox/disconnect' )->get_status() );
+		wp_set_current_user( 0 );
+		$this->assertSame( 0, $rows() );
+	}
+
 	/**
 	 * @param array<string, mixed> $attributes Over the test's block.
 	 */
