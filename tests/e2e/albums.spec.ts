@@ -12,7 +12,11 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
  * Internal dependencies
  */
 import { expectNoAxeViolations } from './utils/axe';
-import { connectDropboxAsAdmin } from './utils/connect';
+import {
+	connectDropbox,
+	connectDropboxAsAdmin,
+	connectGoogle,
+} from './utils/connect';
 import { docsScreenshot } from './utils/docs-screenshot';
 import { folder, publish } from './utils/galleries';
 import { expectEveryPhotoLoaded } from './utils/photos';
@@ -270,5 +274,85 @@ test.describe( 'Albums in the editor', () => {
 		await previewCards.first().click( { force: true } );
 		await expect( previewCards ).toHaveCount( ALBUMS.length );
 		expect( page.url() ).toBe( before );
+	} );
+} );
+
+test.describe( 'Albums of a Google Drive folder, as a logged-out visitor', () => {
+	let galleryUrl = '';
+
+	test.beforeAll( async ( { browser, requestUtils } ) => {
+		const admin = await browser.newPage( {
+			baseURL: process.env.WP_BASE_URL,
+			storageState: process.env.STORAGE_STATE_PATH,
+		} );
+		await connectDropbox( admin );
+		await connectGoogle( admin );
+		await admin.close();
+		let portfolio = { id: '', path: '/' };
+		for ( const name of [ 'My Drive', 'Portfolio' ] ) {
+			const listing = await requestUtils.rest< {
+				folders: Array< { id: string; name: string; path: string } >;
+			} >( {
+				path: '/customer-cloud-gallery/v1/folders',
+				params: { provider: 'google', folder: portfolio.id },
+			} );
+			const next = listing.folders.find( ( f ) => f.name === name );
+			expect( next, name ).toBeDefined();
+			portfolio = next!;
+		}
+		galleryUrl = await publish( requestUtils, 'Drive albums', {
+			provider: 'google',
+			folderId: portfolio.id,
+			folderPath: portfolio.path,
+			albums: true,
+		} );
+	} );
+
+	test.afterAll( async ( { requestUtils } ) => {
+		// Later specs count sandbox requests; no Drive gallery may warm then.
+		await requestUtils
+			.rest( {
+				method: 'POST',
+				path: '/customer-cloud-gallery/v1/connections/google/disconnect',
+			} )
+			.catch( () => undefined );
+	} );
+
+	test.use( { storageState: { cookies: [], origins: [] } } );
+
+	test( 'sees three cards with covers and counts, opens one and comes back', async ( {
+		page,
+	} ) => {
+		await expect
+			.poll(
+				async () => {
+					await page.request.get( '/wp-cron.php' );
+					await page.goto( galleryUrl );
+					return page.locator( '.ccg-album__count' ).count();
+				},
+				{ timeout: 60_000 }
+			)
+			.toBe( ALBUMS.length );
+		await expect( cards( page ) ).toHaveText(
+			ALBUMS.map(
+				( name ) =>
+					new RegExp( `^\\s*${ name }\\s+[1-9]\\d* photos?\\s*$` )
+			)
+		);
+		await expectEveryCoverLoaded( page );
+		await expectNoAxeViolations( page, GALLERY );
+
+		await tabTo( page, cards( page ).filter( { hasText: 'Landscapes' } ) );
+		await page.keyboard.press( 'Enter' );
+		const breadcrumb = page.getByRole( 'navigation', {
+			name: 'Breadcrumb',
+		} );
+		await expect(
+			breadcrumb.locator( '[aria-current="page"]' )
+		).toHaveText( 'Landscapes' );
+		await expectEveryPhotoLoaded( page );
+		await expectNoAxeViolations( page, GALLERY );
+		await breadcrumb.getByRole( 'link', { name: 'Portfolio' } ).click();
+		await expect( cards( page ) ).toHaveCount( ALBUMS.length );
 	} );
 } );
