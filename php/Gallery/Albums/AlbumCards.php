@@ -55,6 +55,9 @@ final class AlbumCards {
 		$cards = array();
 		foreach ( $shown->subfolders() as $index => $folder ) {
 			$key = $folder->ref();
+			if ( $this->store->gone( $gallery->provider, $key ) ) {
+				continue;
+			}
 			try {
 				$album = $this->album( $gallery->provider, $key, $budget );
 			} catch ( GalleryException $exception ) {
@@ -83,9 +86,6 @@ final class AlbumCards {
 	 */
 	private function album( string $provider, string $key, ListingBudget $budget ): ?Listing {
 		if ( null === $this->store->get( $provider, $key ) && ! $budget->allows_another_page() ) {
-			if ( $this->store->gone( $provider, $key ) ) {
-				throw GalleryException::not_found( $provider );
-			}
 			$this->listings->schedule_refresh( $provider, $key );
 			return null;
 		}

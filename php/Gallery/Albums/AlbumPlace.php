@@ -13,6 +13,7 @@ use CustomerCloudGallery\Gallery\Listing;
 use CustomerCloudGallery\Rendering\AlbumsView;
 
 /**
+ * A null $listing: the album asked for cannot be shown (missing()).
  * $key is the listing key of the folder the page shows (the block's folder,
  * or the album opened): what its photos' image URLs name, and what a
  * "Download all" of the page should take.
@@ -30,10 +31,6 @@ final class AlbumPlace {
 	 */
 	public static function missing( string $back_url ): self {
 		return new self( null, '', new AlbumsView( back_url: $back_url ) );
-	}
-
-	public function is_missing(): bool {
-		return null === $this->listing;
 	}
 
 	public function has_cards(): bool {
