@@ -6,7 +6,11 @@ import type { Locator, Page } from '@playwright/test';
 /**
  * WordPress dependencies
  */
-import { test, expect } from '@wordpress/e2e-test-utils-playwright';
+import {
+	test,
+	expect,
+	type RequestUtils,
+} from '@wordpress/e2e-test-utils-playwright';
 
 /**
  * Internal dependencies
@@ -30,6 +34,26 @@ const GALLERY = '.wp-block-customer-cloud-gallery-gallery';
 
 /** The sandbox's /Portfolio holds exactly these three folders. */
 const ALBUMS = [ 'Landscapes', 'Nature', 'Wildlife' ];
+
+/**
+ * Deletes the posts a describe published, so that their warming (WP-Cron)
+ * never runs while a later spec counts the sandbox's requests.
+ *
+ * @param requestUtils The admin's REST client.
+ * @param urls         The posts' URLs, as publish() gave them.
+ */
+async function deletePosts(
+	requestUtils: RequestUtils,
+	urls: string[]
+): Promise< void > {
+	for ( const url of urls ) {
+		await requestUtils.rest( {
+			method: 'DELETE',
+			path: `/wp/v2/posts/${ url.replace( /^\/\?p=/, '' ) }`,
+			params: { force: true },
+		} );
+	}
+}
 
 /**
  * The album cards' links, by their names.
@@ -87,6 +111,7 @@ test.describe( 'Albums, as a logged-out visitor', () => {
 	test.describe.configure( { mode: 'serial' } );
 
 	let galleryUrl = '';
+	let clientsUrl = '';
 	let otherAlbumKey = '';
 
 	test.beforeAll( async ( { browser, requestUtils } ) => {
@@ -101,7 +126,7 @@ test.describe( 'Albums, as a logged-out visitor', () => {
 		} );
 		// Another block's album: a key that leads outside /Portfolio.
 		const clients = await folder( requestUtils, '', 'Clients' );
-		const clientsUrl = await publish( requestUtils, 'Client albums', {
+		clientsUrl = await publish( requestUtils, 'Client albums', {
 			provider: 'dropbox',
 			folderId: clients.id,
 			folderPath: clients.path,
@@ -131,6 +156,10 @@ test.describe( 'Albums, as a logged-out visitor', () => {
 			)
 			.toBe( ALBUMS.length );
 		await visitor.close();
+	} );
+
+	test.afterAll( async ( { requestUtils } ) => {
+		await deletePosts( requestUtils, [ galleryUrl, clientsUrl ] );
 	} );
 
 	test.use( { storageState: { cookies: [], origins: [] } } );
@@ -241,6 +270,8 @@ test.describe( 'Albums in the editor', () => {
 		page,
 		requestUtils,
 	} ) => {
+		// The block editor is slow on a busy machine.
+		test.setTimeout( 120_000 );
 		await connectDropboxAsAdmin( browser );
 		const portfolio = await folder( requestUtils, '', 'Portfolio' );
 		await admin.createNewPost( { title: 'Albums in the editor' } );
@@ -256,12 +287,18 @@ test.describe( 'Albums in the editor', () => {
 		await page
 			.getByRole( 'button', { name: 'Albums', exact: true } )
 			.click();
-		await page
-			.getByRole( 'checkbox', { name: 'Show subfolders as albums' } )
-			.check();
-		await page
-			.getByRole( 'spinbutton', { name: 'Album levels' } )
-			.fill( '2' );
+		const toggle = page.getByRole( 'checkbox', {
+			name: 'Show subfolders as albums',
+		} );
+		await expect( async () => {
+			if ( ! ( await toggle.isChecked() ) ) {
+				await toggle.click();
+			}
+			await expect( toggle ).toBeChecked( { timeout: 2_000 } );
+		} ).toPass( { timeout: 20_000 } );
+		const levels = page.getByRole( 'spinbutton', { name: 'Album levels' } );
+		await expect( levels ).toBeVisible();
+		await levels.fill( '2' );
 		expect( ( await editor.getBlocks() )[ 0 ]?.attributes ).toMatchObject( {
 			albums: true,
 			albumDepth: 2,
@@ -309,6 +346,7 @@ test.describe( 'Albums of a Google Drive folder, as a logged-out visitor', () =>
 	} );
 
 	test.afterAll( async ( { requestUtils } ) => {
+		await deletePosts( requestUtils, [ galleryUrl ] );
 		// Later specs count sandbox requests; no Drive gallery may warm then.
 		await requestUtils
 			.rest( {
