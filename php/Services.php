@@ -75,6 +75,9 @@ final class Services {
 			$this->miss_budget(),
 			$this->fallback_probe(),
 			$this->gallery_warmer(),
+			$this->album_warmer(),
+			$this->cover_parents(),
+			new Gallery\Albums\AlbumPurge( $this->cover_parents(), new Gallery\PageCachePurge( $this->gallery_posts() ) ),
 			$this->provider_purge(),
 			$this->gallery_posts(),
 			new Gallery\PageCachePurge( $this->gallery_posts() ),
@@ -108,7 +111,7 @@ final class Services {
 	}
 
 	public function thumbnail_endpoint(): Images\ThumbnailEndpoint {
-		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher(), $this->sources(), $this->folder_listings(), $this->miss_budget(), new Images\MissBatch( $this->sources(), $this->media_info() ) ) );
+		return $this->once( __FUNCTION__, fn () => new Images\ThumbnailEndpoint( $this->image_tokens(), $this->thumbnail_cache(), $this->thumbnail_fetcher(), $this->sources(), $this->folder_listings(), $this->miss_budget(), new Images\MissBatch( $this->sources(), $this->media_info(), $this->cover_run() ) ) );
 	}
 
 	public function miss_budget(): Images\MissBudget {
@@ -126,7 +129,7 @@ final class Services {
 	public function gallery_views(): Rendering\GalleryViewBuilder {
 		return $this->once(
 			__FUNCTION__,
-			fn () => new Rendering\GalleryViewBuilder( $this->folder_listings(), $this->image_urls(), new Rendering\Audience(), $this->thumbnail_cache(), $this->media_info(), $this->view_module(), $this->sources(), $this->download_links() )
+			fn () => new Rendering\GalleryViewBuilder( $this->folder_listings(), $this->image_urls(), new Rendering\Audience(), $this->thumbnail_cache(), $this->media_info(), $this->view_module(), $this->sources(), $this->download_links(), $this->album_navigator() )
 		);
 	}
 
@@ -148,6 +151,33 @@ final class Services {
 			}
 		}
 		return null;
+	}
+
+	public function album_navigator(): Gallery\Albums\AlbumNavigator {
+		return $this->once(
+			__FUNCTION__,
+			fn () => new Gallery\Albums\AlbumNavigator(
+				new Gallery\Albums\AlbumKeys( new EncryptionKey() ),
+				$this->folder_listings(),
+				new Gallery\Albums\AlbumCards( $this->folder_listings(), $this->listing_store(), $this->album_covers(), $this->cover_parents(), $this->image_urls() )
+			)
+		);
+	}
+
+	public function album_covers(): Gallery\Albums\AlbumCovers {
+		return $this->once( __FUNCTION__, fn () => new Gallery\Albums\AlbumCovers( $this->listing_store(), $this->media_info() ) );
+	}
+
+	public function cover_parents(): Gallery\Albums\CoverParents {
+		return $this->once( __FUNCTION__, fn () => new Gallery\Albums\CoverParents( $this->provider_transients() ) );
+	}
+
+	public function album_warmer(): Gallery\Albums\AlbumWarmer {
+		return $this->once( __FUNCTION__, fn () => new Gallery\Albums\AlbumWarmer( $this->folder_listings(), $this->listing_store(), $this->album_covers(), $this->cover_parents(), $this->thumbnail_fetcher(), $this->thumbnail_cache(), $this->sources() ) );
+	}
+
+	private function cover_run(): Gallery\Albums\CoverRun {
+		return $this->once( __FUNCTION__, fn () => new Gallery\Albums\CoverRun( $this->cover_parents(), $this->folder_listings(), $this->album_covers(), $this->sources() ) );
 	}
 
 	public function view_module(): ViewModule {

@@ -22,6 +22,7 @@ if ( ! $ccg_view->visible ) {
 		data-wp-interactive="customer-cloud-gallery" data-wp-context="<?php echo esc_attr( (string) wp_json_encode( array( 'open' => false, 'src' => null, 'alt' => '', 'download' => null ) ) ); ?>" data-wp-init="callbacks.init"
 	<?php endif; ?>
 >
+	<?php require __DIR__ . '/parts/breadcrumb.php'; ?>
 	<?php if ( null !== $ccg_view->notice ) : ?>
 		<p class="ccg-gallery__notice"><?php echo esc_html( $ccg_view->notice ); ?>
 			<?php if ( null !== $ccg_view->fix ) : ?>
@@ -29,6 +30,7 @@ if ( ! $ccg_view->visible ) {
 			<?php endif; ?>
 		</p>
 	<?php endif; ?>
+	<?php require __DIR__ . '/parts/albums.php'; ?>
 	<?php require __DIR__ . '/parts/download-all.php'; ?>
 	<?php if ( array() !== $ccg_view->items ) : ?>
 		<ul class="ccg-gallery__grid" role="list">

@@ -172,7 +172,7 @@ final class ThumbnailDiskCache {
 	 * Deletes the photo's cached files, every size, order and page window it
 	 * may have been shown in (a file's name is its token, which names them):
 	 * it was deleted, moved out of its gallery's folder, or replaced by a new
-	 * revision. At most 7 × 9 × 5 names, most of which were never written.
+	 * revision. At most 7 × 10 × 5 names, most of which were never written.
 	 *
 	 * @return int How many files were deleted.
 	 */

@@ -33,6 +33,14 @@ final class Removals {
 	 */
 	public function replaced( string $provider, string $key, Listing $before, Listing $after ): void {
 		if ( $before->same_photos( $after ) ) {
+			// A subfolder added, removed or renamed changes a gallery's album cards.
+			$folders_before = array_keys( $before->folders );
+			$folders_after  = array_keys( $after->folders );
+			sort( $folders_before );
+			sort( $folders_after );
+			if ( $folders_before !== $folders_after ) {
+				do_action( PageCachePurge::LISTING_CHANGED_HOOK, $provider, $key );
+			}
 			return;
 		}
 		// Photos gone, and photos whose revision changed (their old files).

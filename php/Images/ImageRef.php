@@ -20,7 +20,8 @@ namespace CustomerCloudGallery\Images;
  * fetch them in the same provider call (MissBatch). The window is how many
  * photos of that order the page showed, rounded up to a multiple of 25
  * (MissBatch::window_for(); 0 when unknown): the photos a miss fetches side
- * by side, in several runs at once.
+ * by side, in several runs at once; MissBatch::COVERS for an album card's
+ * cover, fetched beside the other cards' covers.
  */
 final class ImageRef {
 

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Images;
 
 use CustomerCloudGallery\Cache\MediaInfoStore;
+use CustomerCloudGallery\Gallery\Albums\CoverRun;
 use CustomerCloudGallery\Gallery\Listing;
 use CustomerCloudGallery\Gallery\ParallelBatches;
 use CustomerCloudGallery\Gallery\Photo;
@@ -36,10 +37,16 @@ use CustomerCloudGallery\Gallery\Sources;
  */
 final class MissBatch {
 
-	/** The windows a token may carry: 0 (unknown) and the page sizes, rounded up. */
-	public const WINDOWS = array( 0, 25, 50, 75, 100, 125, 150, 175, 200 );
+	/**
+	 * The window of an album card's cover: fetched with the other covers of
+	 * its folder's cards (Gallery\Albums\CoverRun), not with its album's photos.
+	 */
+	public const COVERS = 1;
 
-	public function __construct( private Sources $sources, private MediaInfoStore $media ) {}
+	/** The windows a token may carry: 0 (unknown), the covers', and the page sizes, rounded up. */
+	public const WINDOWS = array( 0, self::COVERS, 25, 50, 75, 100, 125, 150, 175, 200 );
+
+	public function __construct( private Sources $sources, private MediaInfoStore $media, private ?CoverRun $covers = null ) {}
 
 	/**
 	 * The window of a page of $per_page photos (the block allows 1 to 200).
@@ -75,6 +82,9 @@ final class MissBatch {
 	 * @return array{0: array{0: string, 1: list<ImageRef>}, 1: list<array{0: string, 1: list<ImageRef>}>}
 	 */
 	public function runs( ImageRef $image, Listing $listing ): array {
+		if ( self::COVERS === $image->window ) {
+			return array( $this->covers?->around( $image ) ?? array( $image->hash(), array( $image ) ), array() );
+		}
 		$source = $this->sources->require( $image->provider );
 		$length = max( 1, min( $source->batch_size(), ThumbnailSize::per_call( $image->size ) ) );
 		$order  = PhotoOrder::from_code( $image->order );

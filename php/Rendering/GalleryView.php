@@ -21,6 +21,7 @@ final class GalleryView {
 	 * @param int                   $instance     The gallery's number in the page (its ccg-page-<n>).
 	 * @param string|null           $next_message Announced once the next page is loaded in place.
 	 * @param string|null           $download_all "Download all" of the folder shown, when the block allows it.
+	 * @param AlbumsView|null       $albums       Album cards and breadcrumb (blocks with albums on).
 	 */
 	public function __construct(
 		public readonly array $wrapper,
@@ -32,7 +33,8 @@ final class GalleryView {
 		public readonly bool $lightbox = false,
 		public readonly int $instance = 0,
 		public readonly ?string $next_message = null,
-		public readonly ?string $download_all = null
+		public readonly ?string $download_all = null,
+		public readonly ?AlbumsView $albums = null
 	) {}
 
 	public static function hidden(): self {

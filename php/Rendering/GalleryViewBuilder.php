@@ -13,6 +13,7 @@ use CustomerCloudGallery\Blocks\ViewModule;
 use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Cache\ThumbnailDiskCache;
 use CustomerCloudGallery\Downloads\DownloadLinks;
+use CustomerCloudGallery\Gallery\Albums\AlbumNavigator;
 use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Gallery\Listing;
@@ -65,7 +66,8 @@ final class GalleryViewBuilder {
 		private MediaInfoStore $media,
 		private ViewModule $module,
 		private Sources $sources,
-		private DownloadLinks $downloads
+		private DownloadLinks $downloads,
+		private AlbumNavigator $albums
 	) {}
 
 	public function register(): void {
@@ -106,22 +108,29 @@ final class GalleryViewBuilder {
 			return new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, $exception->getMessage(), $exception->problem?->fix );
 		}
 
+		$page_arg  = self::PAGE_ARG_PREFIX . $this->instances;
+		$order_arg = self::ORDER_ARG_PREFIX . $this->instances;
+		// With albums on, the folder shown may be one of the block folder's subfolders.
+		$place = $this->albums->place( $gallery, $this->instances, $listing, $this->listings->key( $gallery->provider, $gallery->folder_id ), array( $page_arg, $order_arg ) );
+		if ( null === $place->listing ) {
+			return new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, __( 'This gallery is not available right now.', 'customer-cloud-gallery' ), albums: $place->view );
+		}
+		$listing = $place->listing;
+
 		$total    = $listing->photo_count();
 		$counting = ! $listing->complete;
 		$pending  = $counting ? __( 'More photos are still being added to this gallery.', 'customer-cloud-gallery' ) : null;
-		if ( 0 === $total ) {
+		if ( 0 === $total && ! $place->has_cards() ) {
 			$empty = $counting
 				? __( 'Photos are still being added to this gallery. Reload the page in a moment to see them.', 'customer-cloud-gallery' )
 				: __( 'This gallery has no photos yet.', 'customer-cloud-gallery' );
-			return new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, $empty );
+			return new GalleryView( $this->empty_wrapper( $wrapper ), array(), null, $empty, albums: $place->view );
 		}
 
-		$page_arg  = self::PAGE_ARG_PREFIX . $this->instances;
-		$order_arg = self::ORDER_ARG_PREFIX . $this->instances;
 		$listed    = $counting || self::LISTED_ORDER === $this->requested( $order_arg );
 		$pages     = (int) ceil( $total / $gallery->per_page );
 		$page      = min( $pages, max( 1, absint( $this->requested( $page_arg ) ?? 1 ) ) );
-		$folder    = $this->listings->key( $gallery->provider, $gallery->folder_id );
+		$folder    = $place->key;
 		$media     = $this->media->get( $gallery->provider, $folder );
 		$order     = $listed ? null : $gallery->order();
 		$photos    = $listing->page( ( $page - 1 ) * $gallery->per_page, $gallery->per_page, $order, $media );
@@ -152,7 +161,8 @@ final class GalleryViewBuilder {
 			lightbox: $gallery->lightbox,
 			instance: $this->instances,
 			next_message: null === $next ? null : $this->next_message( $total - $page * $gallery->per_page, $gallery->per_page ),
-			download_all: $this->downloads->all( $gallery, $folder )
+			download_all: $this->downloads->all( $gallery, $folder ),
+			albums: $place->view
 		);
 		$this->module->enqueue_for( $view );
 		return $view;

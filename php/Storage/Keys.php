@@ -70,6 +70,9 @@ final class Keys {
 	/** Transients: date taken and dimensions of one folder's photos, by file id. */
 	public const MEDIA_PREFIX = 'ccg_media_';
 
+	/** Per album folder: the folder whose album cards last showed it (Gallery\Albums\CoverParents). */
+	public const COVER_PARENT_PREFIX = 'ccg_cover_';
+
 	/** Transients: a thumbnail the provider would not give, and when to ask again (Images\ThumbnailFailures). */
 	public const THUMBNAIL_FAILURE_PREFIX = 'ccg_thumbfail_';
 
@@ -118,6 +121,7 @@ final class Keys {
 		self::LISTING_PREFIX,
 		self::FOLDER_META_PREFIX,
 		self::MEDIA_PREFIX,
+		self::COVER_PARENT_PREFIX,
 		self::THUMBNAIL_FAILURE_PREFIX,
 	);
 }

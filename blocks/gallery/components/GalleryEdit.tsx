@@ -22,6 +22,7 @@ import {
 	useRefreshPreviewWhenCounted,
 } from '../hooks';
 import type { GalleryAttributes } from '../types';
+import AlbumsPanel from './AlbumsPanel';
 import DownloadsPanel from './DownloadsPanel';
 import FolderPanel from './FolderPanel';
 import GalleryPlaceholder from './GalleryPlaceholder';
@@ -128,6 +129,10 @@ export default function GalleryEdit( {
 					setAttributes={ setAttributes }
 				/>
 				<PhotosPanel
+					attributes={ attributes }
+					setAttributes={ setAttributes }
+				/>
+				<AlbumsPanel
 					attributes={ attributes }
 					setAttributes={ setAttributes }
 				/>
