@@ -28,7 +28,12 @@ defined( 'ABSPATH' ) || exit;
 					<figcaption class="ccg-gallery__caption"><?php echo esc_html( $ccg_item['caption'] ); ?></figcaption>
 				<?php endif; ?>
 			</figure>
-			<?php // Per-photo controls (the downloads helper's Download link) are included here, after the figure. ?>
+			<?php
+			// Per-photo controls (a Download link) are included here, after the
+			// figure. In masonry the item's height is its photo's rows, so a
+			// control must sit over the photo (the item is position: relative),
+			// not below it.
+			?>
 		</li>
 	<?php endforeach; ?>
 </ul>
