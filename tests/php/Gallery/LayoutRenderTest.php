@@ -138,6 +138,30 @@ final class LayoutRenderTest extends GalleryTestCase {
 		}
 	}
 
+	public function test_the_editors_preview_shows_the_layout(): void {
+		// An administrator may preview without a gallery folder (LeastPrivilegeTest covers the rest).
+		$this->act_as( 'admin' );
+		$request = new \WP_REST_Request( 'GET', '/wp/v2/block-renderer/customer-cloud-gallery/gallery' );
+		$request->set_query_params(
+			array(
+				'context'    => 'edit',
+				'attributes' => array(
+					'provider'   => 'dropbox',
+					'folderId'   => $this->ceremony(),
+					'folderPath' => $this->paths['ceremony'],
+					'layout'     => 'justified',
+					'rowHeight'  => 300,
+				),
+			)
+		);
+		$response = rest_do_request( $request );
+		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+		$rendered = $response->get_data()['rendered'];
+		$this->assertStringContainsString( 'ccg-layout-justified', $rendered );
+		$this->assertStringContainsString( '--ccg-row-height:300px', $rendered );
+		$this->assertSame( 6, substr_count( $rendered, 'style="--ccg-ratio:' ), substr( $rendered, 0, 3000 ) );
+	}
+
 	public function test_the_grid_is_unchanged_and_later_pages_carry_their_boxes(): void {
 		$grid = $this->render( array( 'aspectRatio' => '4/3' ) );
 		$this->assertStringContainsString( 'ccg-layout-grid is-cropped', $this->wrapper( $grid )->getAttribute( 'class' ) );
