@@ -33,25 +33,7 @@ if ( ! $ccg_view->visible ) {
 	<?php require __DIR__ . '/parts/albums.php'; ?>
 	<?php require __DIR__ . '/parts/download-all.php'; ?>
 	<?php if ( array() !== $ccg_view->items ) : ?>
-		<ul class="ccg-gallery__grid" role="list">
-			<?php foreach ( $ccg_view->items as $ccg_item ) : ?>
-				<li class="ccg-gallery__item">
-					<figure class="ccg-gallery__figure">
-						<?php if ( null !== $ccg_item['href'] ) : ?>
-							<a class="ccg-gallery__link" href="<?php echo esc_url( $ccg_item['href'] ); ?>">
-						<?php endif; ?>
-						<img src="<?php echo esc_url( $ccg_item['src'] ); ?>" srcset="<?php echo esc_attr( implode( ', ', array_map( static fn ( array $ccg_source ): string => esc_url( $ccg_source['url'] ) . ' ' . (int) $ccg_source['width'] . 'w', $ccg_item['srcset'] ) ) ); ?>" sizes="<?php echo esc_attr( $ccg_item['sizes'] ); ?>" width="<?php echo esc_attr( (string) $ccg_item['width'] ); ?>" height="<?php echo esc_attr( (string) $ccg_item['height'] ); ?>" alt="<?php echo esc_attr( $ccg_item['alt'] ); ?>" loading="<?php echo esc_attr( $ccg_item['loading'] ); ?>" decoding="async">
-						<?php if ( null !== $ccg_item['href'] ) : ?>
-							</a>
-						<?php endif; ?>
-						<?php if ( null !== $ccg_item['caption'] ) : ?>
-							<figcaption class="ccg-gallery__caption"><?php echo esc_html( $ccg_item['caption'] ); ?></figcaption>
-						<?php endif; ?>
-					</figure>
-					<?php require __DIR__ . '/parts/download-photo.php'; ?>
-				</li>
-			<?php endforeach; ?>
-		</ul>
+		<?php require __DIR__ . '/parts/photos.php'; ?>
 	<?php endif; ?>
 	<?php if ( null !== $ccg_view->next_url ) : ?>
 		<nav class="ccg-gallery__pagination" aria-label="<?php esc_attr_e( 'Gallery pages', 'customer-cloud-gallery' ); ?>">

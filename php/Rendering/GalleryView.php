@@ -13,7 +13,7 @@ final class GalleryView {
 
 	/**
 	 * @param array<string, string> $wrapper      Attributes for get_block_wrapper_attributes() (class, style).
-	 * @param list<array{src: string, srcset: list<array{url: string, width: int}>, sizes: string, width: int, height: int, alt: string, loading: string, href: string|null, caption: string|null, download?: string|null}> $items
+	 * @param list<array{src: string, srcset: list<array{url: string, width: int}>, sizes: string, width: int, height: int, alt: string, loading: string, href: string|null, caption: string|null, style: string|null, download?: string|null}> $items
 	 * @param string|null           $next_url     The next page ("Load more"), null on the last.
 	 * @param string|null           $notice       A message instead of (or above) the grid.
 	 * @param string|null           $fix          What to do about it (people who can edit only).

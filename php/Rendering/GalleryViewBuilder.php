@@ -23,6 +23,9 @@ use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Images\ImageUrls;
 use CustomerCloudGallery\Images\MissBatch;
 use CustomerCloudGallery\Images\ThumbnailSize;
+use CustomerCloudGallery\Rendering\Layout\Layout;
+use CustomerCloudGallery\Rendering\Layout\Layouts;
+use CustomerCloudGallery\Rendering\Layout\PhotoBox;
 
 /**
  * Reads only the cached listing on a warm page view (no call to the
@@ -48,13 +51,6 @@ final class GalleryViewBuilder {
 
 	/** The ORDER_ARG value that pins the provider's delivery order. */
 	public const LISTED_ORDER = 'listed';
-
-	/**
-	 * The long edge of the width and height the markup declares. The ratio is
-	 * the crop's; for the original ratio, the cached thumbnail's (warming
-	 * fetches page 1 on save), else 4:3 until it is known.
-	 */
-	private const BOX = 640;
 
 	private int $instances = 0;
 
@@ -89,7 +85,8 @@ final class GalleryViewBuilder {
 	public function build( array $attributes ): GalleryView {
 		++$this->instances;
 		$gallery = GalleryAttributes::from_block( $attributes );
-		$wrapper = $this->wrapper( $gallery );
+		$layout  = Layouts::for_gallery( $gallery, is_string( $attributes['align'] ?? null ) ? $attributes['align'] : '' );
+		$wrapper = $this->wrapper( $gallery, $layout );
 		$can_fix = $this->audience->can_fix();
 
 		$source = $this->sources->get( $gallery->provider );
@@ -137,9 +134,8 @@ final class GalleryViewBuilder {
 		unset( $listing, $media );
 
 		$items = array();
-		$sizes = $this->sizes( $gallery, is_string( $attributes['align'] ?? null ) ? $attributes['align'] : '' );
 		foreach ( $photos as $index => $photo ) {
-			$items[] = $this->item( $gallery, new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::DEFAULT, $folder, $order?->code() ?? '', MissBatch::window_for( $gallery->per_page ) ), $photo, $index, $sizes )
+			$items[] = $this->item( $gallery, $layout, new ImageRef( $gallery->provider, $photo->id, $photo->revision, ThumbnailSize::DEFAULT, $folder, $order?->code() ?? '', MissBatch::window_for( $gallery->per_page ) ), $photo, $index )
 				+ array( 'download' => $this->downloads->photo( $gallery, $folder, $photo ) );
 		}
 		$next = null;
@@ -189,9 +185,13 @@ final class GalleryViewBuilder {
 	}
 
 	/**
-	 * @return array{src: string, srcset: list<array{url: string, width: int}>, sizes: string, width: int, height: int, alt: string, loading: string, href: string|null, caption: string|null}
+	 * The box's ratio is the crop's; else the photo's own: its dimensions
+	 * from warming, the cached thumbnail's (warming fetches page 1 on save),
+	 * else PhotoBox::UNKNOWN until it is known.
+	 *
+	 * @return array{src: string, srcset: list<array{url: string, width: int}>, sizes: string, width: int, height: int, alt: string, loading: string, href: string|null, caption: string|null, style: string|null}
 	 */
-	private function item( GalleryAttributes $gallery, ImageRef $src, Photo $photo, int $index, string $sizes ): array {
+	private function item( GalleryAttributes $gallery, Layout $layout, ImageRef $src, Photo $photo, int $index ): array {
 		$srcset = array();
 		foreach ( ThumbnailSize::srcset() as $size ) {
 			$srcset[] = array(
@@ -199,19 +199,20 @@ final class GalleryViewBuilder {
 				'width' => ThumbnailSize::long_edge( $size ),
 			);
 		}
-		$crop  = $gallery->crop() ?? $photo->dimensions() ?? $this->disk->dimensions( $src ) ?? array( 4, 3 );
+		$box   = $layout->box( $layout->crop() ?? $photo->dimensions() ?? $this->disk->dimensions( $src ) ?? PhotoBox::UNKNOWN );
 		$title = pathinfo( $photo->name, PATHINFO_FILENAME );
 
 		return array(
 			'src'     => $this->urls->url( $src ),
 			'srcset'  => $srcset,
-			'sizes'   => $sizes,
-			'width'   => $crop[0] >= $crop[1] ? self::BOX : (int) round( self::BOX * $crop[0] / $crop[1] ),
-			'height'  => $crop[0] >= $crop[1] ? (int) round( self::BOX * $crop[1] / $crop[0] ) : self::BOX,
+			'sizes'   => $box->sizes,
+			'width'   => $box->width,
+			'height'  => $box->height,
 			'alt'     => $title,
 			'loading' => $index < $gallery->columns ? 'eager' : 'lazy',
 			'href'    => $gallery->lightbox ? $this->urls->url( $src->at( ThumbnailSize::LARGEST ) ) : null,
 			'caption' => 'filename' === $gallery->caption ? $title : null,
+			'style'   => $box->style,
 		);
 	}
 
@@ -226,53 +227,19 @@ final class GalleryViewBuilder {
 	}
 
 	/**
-	 * The width of one grid cell, as a browser lays it out: at most two
-	 * columns below 600px (style.scss), and inside the theme's content
-	 * width (theme.json's layout contentSize, wideSize for a wide gallery;
-	 * a classic theme's $content_width), less the gaps. WordPress gives
-	 * lazy images "sizes=auto", which a browser resolves to the laid-out
-	 * width; the first row is eager and takes this value, so it must name
-	 * the same srcset size, or a cold page asks for two sizes of its photos.
-	 */
-	private function sizes( GalleryAttributes $gallery, string $align ): string {
-		$columns = $gallery->columns;
-		$narrow  = sprintf( '(max-width: 600px) %dvw', (int) floor( 100 / min( 2, $columns ) ) );
-		$content = 'full' === $align ? null : self::content_width( 'wide' === $align ? 'wideSize' : 'contentSize' );
-		if ( null === $content ) {
-			return sprintf( '%s, %dvw', $narrow, (int) floor( 100 / $columns ) );
-		}
-		$cell = (int) floor( max( 1, $content - $gallery->gap * ( $columns - 1 ) ) / $columns );
-		return sprintf( '%s, (max-width: %dpx) %dvw, %dpx', $narrow, $content, (int) floor( 100 / $columns ), $cell );
-	}
-
-	/**
-	 * @param string $setting "contentSize" or "wideSize".
-	 *
-	 * @return int|null Pixels; null when the theme gives no width in pixels.
-	 */
-	private static function content_width( string $setting ): ?int {
-		$layout = function_exists( 'wp_get_global_settings' ) ? wp_get_global_settings( array( 'layout' ) ) : array();
-		$value  = is_array( $layout ) ? ( $layout[ $setting ] ?? null ) : null;
-		if ( is_string( $value ) && 1 === preg_match( '/^\s*(\d+(?:\.\d+)?)px\s*$/', $value, $match ) ) {
-			return (int) round( (float) $match[1] );
-		}
-		global $content_width;
-		return 'contentSize' === $setting && is_numeric( $content_width ) && (int) $content_width > 0 ? (int) $content_width : null;
-	}
-
-	/**
 	 * @return array<string, string>
 	 */
-	private function wrapper( GalleryAttributes $gallery ): array {
-		$crop = $gallery->crop();
+	private function wrapper( GalleryAttributes $gallery, Layout $layout ): array {
+		$crop = $layout->crop();
 		return array(
-			'class' => 'ccg-gallery' . ( null === $crop ? ' is-original-ratio' : ' is-cropped' ),
+			'class' => 'ccg-gallery ccg-layout-' . $layout->name() . ( null === $crop ? ' is-original-ratio' : ' is-cropped' ),
 			'style' => sprintf(
-				'--ccg-columns:%d;--ccg-columns-narrow:%d;--ccg-gap:%dpx;--ccg-aspect:%s;',
+				'--ccg-columns:%d;--ccg-columns-narrow:%d;--ccg-gap:%dpx;--ccg-aspect:%s;%s',
 				$gallery->columns,
 				min( 2, $gallery->columns ),
 				$gallery->gap,
-				null === $crop ? 'auto' : $crop[0] . '/' . $crop[1]
+				null === $crop ? 'auto' : $crop[0] . '/' . $crop[1],
+				$layout->wrapper_style()
 			),
 		);
 	}
