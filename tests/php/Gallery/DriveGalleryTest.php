@@ -185,9 +185,9 @@ final class DriveGalleryTest extends GalleryTestCase {
 		$this->assertSame( 200, $first['status'], $first['body'] );
 		$this->assertSame( "\xFF\xD8", substr( $first['body'], 0, 2 ), 'A JPEG.' );
 		// The miss fetched its run (MissBatch): the page's window of 25 in runs
-		// of at most 8 (Drive's parallel batch), interleaved, so 4 runs, and
-		// the first photo's run is every fourth photo shown.
-		$run = (int) ceil( min( 25, substr_count( $html, 'class="ccg-gallery__item"' ) ) / 4 );
+		// of at most 16 (Drive's parallel batch), interleaved, so 2 runs, and
+		// the first photo's run is every second photo shown.
+		$run = (int) ceil( min( 25, substr_count( $html, 'class="ccg-gallery__item"' ) ) / 2 );
 		$this->assertSame( $run, $this->sandbox->requests( 'google/thumbnail' ) );
 		$size = getimagesizefromstring( $first['body'] );
 		$this->assertIsArray( $size );

@@ -73,7 +73,7 @@ final class GoogleParallelThumbnailsTest extends GoogleTestCase {
 
 	public function test_the_batch_size_is_the_filtered_concurrency_within_one_to_sixteen(): void {
 		$source = $this->module->source();
-		$this->assertSame( 8, $source->batch_size() );
+		$this->assertSame( 16, $source->batch_size() );
 		foreach ( array( 3 => 3, 40 => 16, 0 => 1, -5 => 1 ) as $filtered => $size ) {
 			$this->add_filter( 'ccg_drive_thumbnail_concurrency', static fn (): int => $filtered );
 			$this->assertSame( $size, $source->batch_size(), "Filtered to {$filtered}." );
