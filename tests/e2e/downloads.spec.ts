@@ -149,7 +149,11 @@ test.describe( 'Downloads, as a logged-out visitor', () => {
 		} );
 		await expect( first ).toBeVisible();
 		const html = await page.content();
-		expect( html ).not.toMatch( /dropboxapi|:\d+\/2\/files|rev:|id:/ );
+		// Dropbox ids and revisions as the API writes them ("id:" + 22
+		// characters, "rev:" + hex), never CSS such as "__grid:after".
+		expect( html ).not.toMatch(
+			/dropboxapi|:\d+\/2\/files|\brev:[0-9a-f]{9,}|\bid:[A-Za-z0-9_-]{10,}/
+		);
 		for ( const href of await page
 			.locator( 'a[download][href]' )
 			.evaluateAll( ( links ) =>

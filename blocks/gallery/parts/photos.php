@@ -36,4 +36,6 @@ defined( 'ABSPATH' ) || exit;
 			?>
 		</li>
 	<?php endforeach; ?>
+	<?php // The list's end, for style.scss: a justified list is shown once it is whole. ?>
+	<li class="ccg-gallery__end" hidden></li>
 </ul>

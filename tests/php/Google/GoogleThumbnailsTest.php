@@ -204,7 +204,7 @@ final class GoogleThumbnailsTest extends GoogleTestCase {
 		$bytes = $this->module->source()->thumbnails( $images );
 
 		$this->assertSame( array( 0 => self::JPEG, 1 => null, 2 => self::JPEG ), $bytes );
-		$this->assertSame( 8, $this->module->source()->batch_size(), 'As many as are fetched at once.' );
+		$this->assertSame( 16, $this->module->source()->batch_size(), 'As many as are fetched at once.' );
 		$this->assertSame( 0, $this->module->source()->learn_media( '/x', array() ) );
 	}
 
