@@ -10,7 +10,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Downloads;
 
 use CustomerCloudGallery\Storage\EncryptionKey;
-use SodiumException;
+use CustomerCloudGallery\Storage\SealedToken;
 
 /**
  * As Images\ImageToken: XChaCha20-Poly1305 with the image token key, bound
@@ -25,13 +25,14 @@ final class DownloadToken {
 
 	private const SEPARATOR = "\x1f";
 
-	public function __construct( private EncryptionKey $key ) {}
+	private SealedToken $sealed;
+
+	public function __construct( EncryptionKey $key ) {
+		$this->sealed = new SealedToken( $key, self::ASSOCIATED_DATA, 'download' );
+	}
 
 	public function sign( DownloadRef $download ): string {
-		$plaintext = implode( self::SEPARATOR, $download->to_list() );
-		$nonce     = substr( hash_hmac( 'sha256', 'download' . $plaintext, $this->key->signing_key(), true ), 0, SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_NPUBBYTES );
-		$sealed    = sodium_crypto_aead_xchacha20poly1305_ietf_encrypt( $plaintext, self::ASSOCIATED_DATA, $nonce, $this->key->image_token_key() );
-		return self::encode( $sealed ) . '.' . self::encode( $nonce );
+		return $this->sealed->seal( implode( self::SEPARATOR, $download->to_list() ) );
 	}
 
 	/**
@@ -39,27 +40,7 @@ final class DownloadToken {
 	 * download still opens (the caller answers 410 for it).
 	 */
 	public function verify( string $token ): ?DownloadRef {
-		if ( strlen( $token ) > 1024 || 1 !== substr_count( $token, '.' ) ) {
-			return null;
-		}
-		list( $sealed, $nonce ) = array_map( self::decode( ... ), explode( '.', $token ) );
-		if ( null === $sealed || null === $nonce || SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_NPUBBYTES !== strlen( $nonce ) ) {
-			return null;
-		}
-		try {
-			$plaintext = sodium_crypto_aead_xchacha20poly1305_ietf_decrypt( $sealed, self::ASSOCIATED_DATA, $nonce, $this->key->image_token_key() );
-		} catch ( SodiumException ) {
-			return null;
-		}
-		return false === $plaintext ? null : DownloadRef::from_list( explode( self::SEPARATOR, $plaintext, 8 ) );
-	}
-
-	private static function encode( string $bytes ): string {
-		return rtrim( strtr( base64_encode( $bytes ), '+/', '-_' ), '=' );
-	}
-
-	private static function decode( string $text ): ?string {
-		$bytes = base64_decode( strtr( $text, '-_', '+/' ), true );
-		return false === $bytes ? null : $bytes;
+		$plaintext = $this->sealed->open( $token );
+		return null === $plaintext ? null : DownloadRef::from_list( explode( self::SEPARATOR, $plaintext, 8 ) );
 	}
 }

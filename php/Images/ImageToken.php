@@ -10,7 +10,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Images;
 
 use CustomerCloudGallery\Storage\EncryptionKey;
-use SodiumException;
+use CustomerCloudGallery\Storage\SealedToken;
 
 /**
  * base64url(XChaCha20-Poly1305 of provider, file id, revision, size, the
@@ -33,42 +33,23 @@ final class ImageToken {
 
 	private const FIELDS = array( 'p', 'f', 'r', 's', 'o', 'w', 'k' );
 
-	public function __construct( private EncryptionKey $key ) {}
+	private SealedToken $sealed;
+
+	public function __construct( EncryptionKey $key ) {
+		$this->sealed = new SealedToken( $key, self::ASSOCIATED_DATA );
+	}
 
 	public function sign( ImageRef $image ): string {
-		$plaintext = implode( self::SEPARATOR, $image->to_array() );
-		$nonce     = substr( hash_hmac( 'sha256', $plaintext, $this->key->signing_key(), true ), 0, SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_NPUBBYTES );
-		$sealed    = sodium_crypto_aead_xchacha20poly1305_ietf_encrypt( $plaintext, self::ASSOCIATED_DATA, $nonce, $this->key->image_token_key() );
-		return self::encode( $sealed ) . '.' . self::encode( $nonce );
+		return $this->sealed->seal( implode( self::SEPARATOR, $image->to_array() ) );
 	}
 
 	/**
 	 * Null for anything not sealed by this site, malformed or with an unknown size.
 	 */
 	public function verify( string $token ): ?ImageRef {
-		if ( strlen( $token ) > 1024 || 1 !== substr_count( $token, '.' ) ) {
-			return null;
-		}
-		list( $sealed, $nonce ) = array_map( self::decode( ... ), explode( '.', $token ) );
-		if ( null === $sealed || null === $nonce || SODIUM_CRYPTO_AEAD_XCHACHA20POLY1305_IETF_NPUBBYTES !== strlen( $nonce ) ) {
-			return null;
-		}
-		try {
-			$plaintext = sodium_crypto_aead_xchacha20poly1305_ietf_decrypt( $sealed, self::ASSOCIATED_DATA, $nonce, $this->key->image_token_key() );
-		} catch ( SodiumException ) {
-			return null;
-		}
+		$plaintext = $this->sealed->open( $token );
 		// The folder key comes last: it is the only field that may be free text.
-		$values = false === $plaintext ? array() : explode( self::SEPARATOR, $plaintext, count( self::FIELDS ) );
+		$values = null === $plaintext ? array() : explode( self::SEPARATOR, $plaintext, count( self::FIELDS ) );
 		return count( $values ) === count( self::FIELDS ) ? ImageRef::from_array( array_combine( self::FIELDS, $values ) ) : null;
-	}
-
-	private static function encode( string $bytes ): string {
-		return rtrim( strtr( base64_encode( $bytes ), '+/', '-_' ), '=' );
-	}
-
-	private static function decode( string $text ): ?string {
-		$bytes = base64_decode( strtr( $text, '-_', '+/' ), true );
-		return false === $bytes ? null : $bytes;
 	}
 }
