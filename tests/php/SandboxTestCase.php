@@ -142,4 +142,46 @@ abstract class SandboxTestCase extends TestCase {
 		);
 		return 200 === $response['status'];
 	}
+
+	/**
+	 * A Google Cloud client of the sandbox, its redirect URI this site's.
+	 *
+	 * @return array{clientId: string, clientSecret: string, name: string}
+	 */
+	protected function register_google_client( string $name ): array {
+		if ( ! defined( 'CCG_GOOGLE_API_BASE' ) ) {
+			$this->fail( 'The site at CCG_WP_PATH must define CCG_GOOGLE_*_BASE pointing at the sandbox (npm test does).' );
+		}
+		return $this->sandbox->register_google_client(
+			array(
+				'name'         => $name . ' ' . strtolower( wp_generate_password( 8, false ) ),
+				'redirectUris' => array( RedirectUri::for_provider( 'google' ) ),
+			)
+		);
+	}
+
+	/**
+	 * Connects Google Drive with $client as an administrator would: Settings'
+	 * credentials, Connect, the consent screen, the callback. The current user
+	 * is the administrator afterwards.
+	 *
+	 * @param array{clientId: string, clientSecret: string, name: string} $client
+	 */
+	protected function connect_google_as_admin( array $client ): void {
+		$this->act_as( 'admin' );
+		$saved = $this->rest(
+			'POST',
+			'/connections/google/credentials',
+			array(
+				'clientId'     => $client['clientId'],
+				'clientSecret' => $client['clientSecret'],
+			)
+		);
+		$this->assertSame( 200, $saved->get_status(), (string) wp_json_encode( $saved->get_data() ) );
+		$start = $this->rest( 'POST', '/connections/google/authorize' );
+		$this->assertSame( 200, $start->get_status(), (string) wp_json_encode( $start->get_data() ) );
+		$back = ConsentScreen::decide_google( $start->get_data()['authorizeUrl'] );
+		$this->services()->callback_handler()->process( $this->services()->providers()->get( 'google' ), $back, get_current_user_id() );
+		$this->assertTrue( $this->services()->providers()->get( 'google' )->connection()->is_connected(), 'Google Drive is connected.' );
+	}
 }

@@ -11,11 +11,9 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Tests\Gallery;
 
 use CustomerCloudGallery\Gallery\FolderListings;
-use CustomerCloudGallery\OAuth\RedirectUri;
 use CustomerCloudGallery\Providers\Google\ChangesPoller;
 use CustomerCloudGallery\Storage\Keys;
 use CustomerCloudGallery\Tests\GalleryTestCase;
-use CustomerCloudGallery\Tests\Support\ConsentScreen;
 
 final class DriveChangesTest extends GalleryTestCase {
 
@@ -33,16 +31,8 @@ final class DriveChangesTest extends GalleryTestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
-		if ( ! defined( 'CCG_GOOGLE_API_BASE' ) ) {
-			$this->fail( 'The site at CCG_WP_PATH must define CCG_GOOGLE_*_BASE pointing at the sandbox (npm test does).' );
-		}
 		wp_clear_scheduled_hook( ChangesPoller::HOOK );
-		$this->client = $this->sandbox->register_google_client(
-			array(
-				'name'         => 'PHPUnit Drive changes ' . strtolower( wp_generate_password( 8, false ) ),
-				'redirectUris' => array( RedirectUri::for_provider( 'google' ) ),
-			)
-		);
+		$this->client = $this->register_google_client( 'PHPUnit Drive changes' );
 		$this->connect_google();
 		$this->folders = array(
 			'nature'    => $this->drive_folder( array( 'My Drive', 'Portfolio', 'Nature' ) ),
@@ -180,20 +170,7 @@ final class DriveChangesTest extends GalleryTestCase {
 	}
 
 	private function connect_google(): void {
-		$this->act_as( 'admin' );
-		$saved = $this->rest(
-			'POST',
-			'/connections/google/credentials',
-			array(
-				'clientId'     => $this->client['clientId'],
-				'clientSecret' => $this->client['clientSecret'],
-			)
-		);
-		$this->assertSame( 200, $saved->get_status(), (string) wp_json_encode( $saved->get_data() ) );
-		$start = $this->rest( 'POST', '/connections/google/authorize' );
-		$back  = ConsentScreen::decide_google( $start->get_data()['authorizeUrl'] );
-		$this->services()->callback_handler()->process( $this->services()->providers()->get( 'google' ), $back, get_current_user_id() );
-		$this->assertTrue( $this->services()->providers()->get( 'google' )->connection()->is_connected() );
+		$this->connect_google_as_admin( $this->client );
 	}
 
 	private function publish( string $gallery ): int {

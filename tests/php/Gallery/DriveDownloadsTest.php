@@ -10,9 +10,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Tests\Gallery;
 
 use CustomerCloudGallery\Downloads\DownloadRef;
-use CustomerCloudGallery\OAuth\RedirectUri;
 use CustomerCloudGallery\Tests\GalleryTestCase;
-use CustomerCloudGallery\Tests\Support\ConsentScreen;
 use CustomerCloudGallery\Tests\Support\Http;
 use ZipArchive;
 
@@ -23,28 +21,8 @@ final class DriveDownloadsTest extends GalleryTestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
-		if ( ! defined( 'CCG_GOOGLE_API_BASE' ) ) {
-			$this->fail( 'The site at CCG_WP_PATH must define CCG_GOOGLE_*_BASE pointing at the sandbox (npm test does).' );
-		}
-		$this->client = $this->sandbox->register_google_client(
-			array(
-				'name'         => 'PHPUnit Drive downloads ' . strtolower( wp_generate_password( 8, false ) ),
-				'redirectUris' => array( RedirectUri::for_provider( 'google' ) ),
-			)
-		);
-		$this->act_as( 'admin' );
-		$saved = $this->rest(
-			'POST',
-			'/connections/google/credentials',
-			array(
-				'clientId'     => $this->client['clientId'],
-				'clientSecret' => $this->client['clientSecret'],
-			)
-		);
-		$this->assertSame( 200, $saved->get_status(), (string) wp_json_encode( $saved->get_data() ) );
-		$start = $this->rest( 'POST', '/connections/google/authorize' );
-		$back  = ConsentScreen::decide_google( $start->get_data()['authorizeUrl'] );
-		$this->services()->callback_handler()->process( $this->services()->providers()->get( 'google' ), $back, get_current_user_id() );
+		$this->client = $this->register_google_client( 'PHPUnit Drive downloads' );
+		$this->connect_google_as_admin( $this->client );
 		wp_set_current_user( 0 );
 	}
 

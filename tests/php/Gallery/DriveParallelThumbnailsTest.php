@@ -14,9 +14,7 @@ namespace CustomerCloudGallery\Tests\Gallery;
 use CustomerCloudGallery\Gallery\Folder;
 use CustomerCloudGallery\Gallery\Source;
 use CustomerCloudGallery\Images\ImageRef;
-use CustomerCloudGallery\OAuth\RedirectUri;
 use CustomerCloudGallery\Tests\SandboxTestCase;
-use CustomerCloudGallery\Tests\Support\ConsentScreen;
 
 final class DriveParallelThumbnailsTest extends SandboxTestCase {
 
@@ -30,26 +28,8 @@ final class DriveParallelThumbnailsTest extends SandboxTestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
-		if ( ! defined( 'CCG_GOOGLE_API_BASE' ) ) {
-			$this->fail( 'The site at CCG_WP_PATH must define CCG_GOOGLE_*_BASE pointing at the sandbox (npm test does).' );
-		}
-		$this->client = $this->sandbox->register_google_client(
-			array(
-				'name'         => 'PHPUnit Drive parallel ' . strtolower( wp_generate_password( 8, false ) ),
-				'redirectUris' => array( RedirectUri::for_provider( 'google' ) ),
-			)
-		);
-		$this->act_as( 'admin' );
-		$this->rest(
-			'POST',
-			'/connections/google/credentials',
-			array(
-				'clientId'     => $this->client['clientId'],
-				'clientSecret' => $this->client['clientSecret'],
-			)
-		);
-		$back = ConsentScreen::decide_google( $this->rest( 'POST', '/connections/google/authorize' )->get_data()['authorizeUrl'] );
-		$this->services()->callback_handler()->process( $this->services()->providers()->get( 'google' ), $back, get_current_user_id() );
+		$this->client = $this->register_google_client( 'PHPUnit Drive parallel' );
+		$this->connect_google_as_admin( $this->client );
 		wp_set_current_user( 0 );
 		$this->source = $this->services()->sources()->require( 'google' );
 	}

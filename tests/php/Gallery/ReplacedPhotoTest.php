@@ -13,9 +13,7 @@ namespace CustomerCloudGallery\Tests\Gallery;
 use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Gallery\Source;
 use CustomerCloudGallery\Images\ImageRef;
-use CustomerCloudGallery\OAuth\RedirectUri;
 use CustomerCloudGallery\Tests\GalleryTestCase;
-use CustomerCloudGallery\Tests\Support\ConsentScreen;
 
 final class ReplacedPhotoTest extends GalleryTestCase {
 
@@ -134,30 +132,8 @@ final class ReplacedPhotoTest extends GalleryTestCase {
 	}
 
 	private function connect_google(): void {
-		if ( ! defined( 'CCG_GOOGLE_API_BASE' ) ) {
-			$this->fail( 'The site at CCG_WP_PATH must define CCG_GOOGLE_*_BASE pointing at the sandbox (npm test does).' );
-		}
-		$this->client = $this->sandbox->register_google_client(
-			array(
-				'name'         => 'PHPUnit revisions ' . strtolower( wp_generate_password( 8, false ) ),
-				'redirectUris' => array( RedirectUri::for_provider( 'google' ) ),
-			)
-		);
-		$this->act_as( 'admin' );
-		$saved = $this->rest(
-			'POST',
-			'/connections/google/credentials',
-			array(
-				'clientId'     => $this->client['clientId'],
-				'clientSecret' => $this->client['clientSecret'],
-			)
-		);
-		$this->assertSame( 200, $saved->get_status(), (string) wp_json_encode( $saved->get_data() ) );
-		$start = $this->rest( 'POST', '/connections/google/authorize' );
-		$this->assertSame( 200, $start->get_status(), (string) wp_json_encode( $start->get_data() ) );
-		$back = ConsentScreen::decide_google( $start->get_data()['authorizeUrl'] );
-		$this->services()->callback_handler()->process( $this->services()->providers()->get( 'google' ), $back, get_current_user_id() );
-		$this->assertTrue( $this->services()->providers()->get( 'google' )->connection()->is_connected(), 'Google Drive is connected.' );
+		$this->client = $this->register_google_client( 'PHPUnit revisions' );
+		$this->connect_google_as_admin( $this->client );
 		wp_set_current_user( 0 );
 	}
 }
