@@ -33,14 +33,11 @@ final class CronRelay {
 	}
 
 	public function relay(): void {
-		// Read the lock and the events as they are now, not as this run cached them.
-		wp_cache_delete( 'doing_cron', 'transient' );
-		wp_cache_delete( 'alloptions', 'options' );
-		wp_cache_delete( 'cron', 'options' );
+		$this->forget_this_runs_copies();
 		if ( ! $this->due() ) {
 			return;
 		}
-		$lock = get_transient( 'doing_cron' );
+		$lock = $this->cron_lock();
 		if ( is_numeric( $lock ) && (float) $lock + WP_CRON_LOCK_TIMEOUT > microtime( true ) ) {
 			// Another run started after this one: it saw the event.
 			return;
@@ -61,6 +58,32 @@ final class CronRelay {
 			$doing
 		);
 		wp_remote_post( $request['url'], $request['args'] );
+	}
+
+	/**
+	 * The events as they are now, not as this run read them when it started:
+	 * only this request's own copies are dropped, never the shared cache's.
+	 */
+	private function forget_this_runs_copies(): void {
+		if ( ! wp_using_ext_object_cache() ) {
+			wp_cache_delete( 'alloptions', 'options' );
+			wp_cache_delete( 'cron', 'options' );
+		} elseif ( function_exists( 'wp_cache_supports' ) && wp_cache_supports( 'flush_runtime' ) ) {
+			wp_cache_flush_runtime();
+		}
+	}
+
+	/**
+	 * The cron lock as wp-cron.php reads it (_get_cron_lock()): from the
+	 * database, or forced from the persistent object cache.
+	 */
+	private function cron_lock(): mixed {
+		global $wpdb;
+		if ( wp_using_ext_object_cache() ) {
+			return wp_cache_get( 'doing_cron', 'transient', true );
+		}
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- read as wp-cron.php reads it, past every cache.
+		return $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM $wpdb->options WHERE option_name = %s LIMIT 1", '_transient_doing_cron' ) );
 	}
 
 	private function due(): bool {
