@@ -19,12 +19,17 @@ export async function expectEveryPhotoLoaded(
 	for ( let i = 0; i < count; i++ ) {
 		const photo = photos.nth( i );
 		await photo.scrollIntoViewIfNeeded();
+		// A cold photo waits for its window's batch calls, which all return
+		// together; on a cold sandbox (thumbnails rendered from 16 MB
+		// originals) on 2 busy cores that once took over 10 s in CI.
 		await expect
-			.poll( () =>
-				photo.evaluate(
-					( img: HTMLImageElement ) =>
-						img.complete && img.naturalWidth
-				)
+			.poll(
+				() =>
+					photo.evaluate(
+						( img: HTMLImageElement ) =>
+							img.complete && img.naturalWidth
+					),
+				{ timeout: 30_000 }
 			)
 			.toBeGreaterThan( 0 );
 	}
