@@ -11,6 +11,7 @@ namespace CustomerCloudGallery\Images;
 
 use CustomerCloudGallery\Cache\OptionCounter;
 use CustomerCloudGallery\Cache\WindowCounters;
+use CustomerCloudGallery\Http\ClientNetwork;
 
 /**
  * Every valid image URL the disk cache cannot answer costs a provider call,
@@ -70,31 +71,6 @@ final class MissBudget {
 	}
 
 	private function client_key(): string {
-		$remote = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
-		/**
-		 * Filters the client address the image miss budget counts against.
-		 *
-		 * @param string $address REMOTE_ADDR. Behind a trusted reverse proxy, return the address it forwarded.
-		 */
-		$address = (string) apply_filters( 'ccg_image_client_ip', $remote );
-		return substr( hash_hmac( 'sha256', $this->network( $address ), wp_salt( 'nonce' ) ), 0, 32 );
-	}
-
-	/**
-	 * The address an IPv4 client is counted by, or the /64 of an IPv6 one
-	 * (IPv4-mapped addresses count as their IPv4 address).
-	 */
-	private function network( string $address ): string {
-		if ( false === filter_var( $address, FILTER_VALIDATE_IP ) ) {
-			return $address;
-		}
-		$packed = (string) inet_pton( $address );
-		if ( 4 === strlen( $packed ) ) {
-			return $address;
-		}
-		if ( str_repeat( "\0", 10 ) . "\xff\xff" === substr( $packed, 0, 12 ) ) {
-			return (string) inet_ntop( substr( $packed, 12 ) );
-		}
-		return bin2hex( substr( $packed, 0, 8 ) ) . '/64';
+		return substr( hash_hmac( 'sha256', ClientNetwork::current(), wp_salt( 'nonce' ) ), 0, 32 );
 	}
 }
