@@ -173,7 +173,7 @@ final class ThumbnailFetcher {
 	 * @return list<ImageRef> Those not on disk and not waiting out a failure.
 	 */
 	private function missing( array $images ): array {
-		return array_values( array_filter( $images, fn ( ImageRef $other ): bool => ! $this->disk->has( $other ) && null === $this->failures->pending( $other ) ) );
+		return $this->failures->askable( array_values( array_filter( $images, fn ( ImageRef $other ): bool => ! $this->disk->has( $other ) ) ) );
 	}
 
 	/**
@@ -277,7 +277,7 @@ final class ThumbnailFetcher {
 	 * @throws GalleryException When a whole call fails.
 	 */
 	public function fetch_all( array $images ): int {
-		$images = array_values( array_filter( $images, fn ( ImageRef $image ): bool => null === $this->failures->pending( $image ) ) );
+		$images = $this->failures->askable( $images );
 		if ( array() === $images ) {
 			return 0;
 		}

@@ -10,7 +10,9 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Tests\Gallery;
 
 use CustomerCloudGallery\Admin\ThumbnailSiteHealth;
+use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Images\ImageRef;
+use CustomerCloudGallery\Images\ThumbnailFailures;
 use CustomerCloudGallery\Images\ImageUrls;
 use CustomerCloudGallery\Tests\GalleryTestCase;
 
@@ -93,6 +95,38 @@ final class ThumbnailFailuresTest extends GalleryTestCase {
 		$this->assertSame( 'image/jpeg', $response->headers['Content-Type'] );
 		$this->assertSame( 2, $this->thumbnail_calls(), 'One more call: the photos beside it still wait, so only it was asked for.' );
 		$this->assertFalse( get_transient( $key ), 'Forgotten once the photo came.' );
+	}
+
+	public function test_a_runs_remembered_failures_are_read_in_one_query_not_one_per_photo(): void {
+		global $wpdb;
+		$images = array();
+		foreach ( $this->services()->folder_listings()->for_render( 'dropbox', $this->ceremony() )->page( 0, 6 ) as $photo ) {
+			$images[] = new ImageRef( 'dropbox', $photo->id, $photo->revision, 'w640h480', $this->ceremony() );
+		}
+		$this->assertCount( 6, $images, 'The ceremony folder\'s photos.' );
+		$failures = new ThumbnailFailures();
+		$failures->remember( $images[1], GalleryException::not_found( 'Dropbox' ) );
+		$failures->remember( $images[4], GalleryException::not_found( 'Dropbox' ) );
+		// A new request: nothing of them in memory.
+		wp_cache_flush();
+		wp_load_alloptions();
+
+		$before  = $wpdb->num_queries;
+		$askable = $failures->askable( $images );
+		$read    = $wpdb->num_queries - $before;
+		$this->assertNotNull( $failures->pending( $images[1] ) );
+		foreach ( $images as $image ) {
+			$failures->pending( $image );
+		}
+		$all = $wpdb->num_queries - $before;
+
+		$expected = $images;
+		unset( $expected[1], $expected[4] );
+		$this->assertEquals( array_values( $expected ), $askable, 'All but the two that wait, in order.' );
+		if ( ! wp_using_ext_object_cache() ) {
+			$this->assertSame( 1, $read, 'One query for the six photos.' );
+			$this->assertSame( 1, $all, 'After which each photo\'s failure is read from memory.' );
+		}
 	}
 
 	public function test_failing_thumbnails_show_in_settings_and_site_health_with_the_providers_words_until_one_works(): void {
