@@ -340,7 +340,7 @@ final class FolderListings {
 			}
 			$budget = ListingBudget::for_context( 'request' );
 			if ( '' !== $key && $source instanceof OpensFolders ) {
-				// The folder and its listing in one round trip; nothing of the
+				// The folder and its listing side by side; nothing of the
 				// listing is kept unless the folder passes the boundary check.
 				$listing = $source->open( $key, $budget );
 				$this->check( $listing->folder, $this->follow_root( $provider, $key, $listing->folder, $boundary ) );

@@ -81,6 +81,34 @@ final class ApiClient implements AccountLookup {
 	 * @throws GoogleError
 	 */
 	public function files( string $access_token, array $query, string $page_token = '' ): array {
+		return $this->get( $access_token, $this->files_url( $query, $page_token ), self::LIST_TIMEOUT );
+	}
+
+	/**
+	 * A page of files.list and, in the same round trip, files.get of one
+	 * folder (Transport::request_all), each exactly as files() and file()
+	 * send it: a folder's listing and the climb to its top go side by side.
+	 *
+	 * @param list<string>              $which 'page', 'file' or both.
+	 * @param array<string, string|int> $query As for files().
+	 *
+	 * @return array<string, array<string, mixed>|GoogleError> By the keys of $which; a failure is its entry.
+	 */
+	public function files_and_file( string $access_token, array $which, array $query, string $page_token, string $file_id, string $fields ): array {
+		$urls = array();
+		if ( in_array( 'page', $which, true ) ) {
+			$urls['page'] = $this->files_url( $query, $page_token );
+		}
+		if ( in_array( 'file', $which, true ) ) {
+			$urls['file'] = $this->file_url( $file_id, $fields );
+		}
+		return $this->get_each( $access_token, $urls, self::resource( ... ), self::LIST_TIMEOUT );
+	}
+
+	/**
+	 * @param array<string, string|int> $query
+	 */
+	private function files_url( array $query, string $page_token ): string {
 		$query += array(
 			'supportsAllDrives'         => 'true',
 			'includeItemsFromAllDrives' => 'true',
@@ -88,7 +116,7 @@ final class ApiClient implements AccountLookup {
 		if ( '' !== $page_token ) {
 			$query['pageToken'] = $page_token;
 		}
-		return $this->get( $access_token, $this->endpoints->drive( 'files', $query ), self::LIST_TIMEOUT );
+		return $this->endpoints->drive( 'files', $query );
 	}
 
 	/**
@@ -193,7 +221,7 @@ final class ApiClient implements AccountLookup {
 	 *
 	 * @return array<array-key, T|GoogleError>
 	 */
-	private function get_each( string $access_token, array $urls, callable $read ): array {
+	private function get_each( string $access_token, array $urls, callable $read, int $timeout = self::TIMEOUT ): array {
 		$requests = array();
 		foreach ( $urls as $key => $url ) {
 			$requests[ $key ] = array(
@@ -203,7 +231,7 @@ final class ApiClient implements AccountLookup {
 			);
 		}
 		$answers = array();
-		foreach ( $this->transport->request_all( $requests, self::TIMEOUT, array( $access_token ) ) as $key => $response ) {
+		foreach ( $this->transport->request_all( $requests, $timeout, array( $access_token ) ) as $key => $response ) {
 			if ( ! $response instanceof HttpResponse ) {
 				// The transport's own unreachable error is a GoogleError: nothing else is expected.
 				$answers[ $key ] = $response instanceof GoogleError ? $response : throw $response;

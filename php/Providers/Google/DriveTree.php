@@ -27,7 +27,7 @@ final class DriveTree {
 	/** A loop guard: no real Drive is this deep. */
 	private const MAX_DEPTH = 64;
 
-	private const NODE_FIELDS = 'id,name,mimeType,parents,driveId,trashed';
+	public const NODE_FIELDS = 'id,name,mimeType,parents,driveId,trashed';
 
 	/** Shared drives per drives.list page (the API's maximum). */
 	private const DRIVES_PAGE = 100;
@@ -46,6 +46,27 @@ final class DriveTree {
 	 * @throws UnreadableSecret
 	 */
 	public function folder( string $ref ): Folder {
+		list( $chain, $next ) = $this->open( $ref );
+		$this->climb( $next, $chain );
+		return $this->chain_folder( $chain );
+	}
+
+	/**
+	 * The first step of folder(): files.get of $ref, which must be a folder
+	 * not in the trash, then up through the ancestors already cached. The
+	 * caller climbs on from the ancestor returned (climb(), or climbed()
+	 * for a files.get it sent alongside other calls: DriveListing::open()).
+	 *
+	 * @return array{0: array<string, string>, 1: string, 2: string} The chain so far (id => name,
+	 *                                                            the folder first), the next
+	 *                                                            ancestor to ask for ("" at the
+	 *                                                            top), and the folder's shared
+	 *                                                            drive ("" for My Drive).
+	 *
+	 * @throws GoogleError      NOT_FOUND when $ref is not a folder or is trashed.
+	 * @throws UnreadableSecret
+	 */
+	public function open( string $ref ): array {
 		$file = $this->calls->call( fn ( string $token ): array => $this->api->file( $token, $ref, self::NODE_FIELDS ) );
 		if ( ! DriveFiles::is_folder( $file ) || true === ( $file['trashed'] ?? false ) ) {
 			throw new GoogleError( GoogleError::NOT_FOUND, 404, 'Not a folder, or in the trash.' );
@@ -54,7 +75,61 @@ final class DriveTree {
 		$id    = '' !== $id ? $id : $ref;
 		$node  = $this->remember( $id, $file );
 		$chain = array( $id => $node[0] );
-		$this->walk_up( $node[1], $chain );
+		$next  = $this->climb_cached( $node[1], $chain );
+		return array( $chain, $next, $node[2] );
+	}
+
+	/**
+	 * The ancestor $parent's files.get answer (with NODE_FIELDS) added to
+	 * $chain, then up through those cached. A parent this account cannot see
+	 * makes its child a top of its own.
+	 *
+	 * @param array<string, mixed>|GoogleError $file
+	 * @param array<string, string>            $chain
+	 *
+	 * @return string The next ancestor to ask for; "" at the top.
+	 *
+	 * @throws GoogleError Any failure but not found or forbidden.
+	 */
+	public function climbed( string $parent, array|GoogleError $file, array &$chain ): string {
+		if ( $file instanceof GoogleError ) {
+			if ( in_array( $file->kind, array( GoogleError::NOT_FOUND, GoogleError::FORBIDDEN ), true ) ) {
+				return '';
+			}
+			throw $file;
+		}
+		$node             = $this->remember( $parent, $file );
+		$chain[ $parent ] = $node[0];
+		return $this->climb_cached( $node[1], $chain );
+	}
+
+	/**
+	 * Climbs from $parent to the top, one files.get per ancestor not cached.
+	 *
+	 * @param array<string, string> $chain Id => name, innermost first.
+	 *
+	 * @throws GoogleError
+	 * @throws UnreadableSecret
+	 */
+	public function climb( string $parent, array &$chain ): void {
+		$next = $this->climb_cached( $parent, $chain );
+		while ( '' !== $next ) {
+			$asked = $next;
+			try {
+				$file = $this->calls->call( fn ( string $token ): array => $this->api->file( $token, $asked, self::NODE_FIELDS ) );
+			} catch ( GoogleError $error ) {
+				$file = $error;
+			}
+			$next = $this->climbed( $asked, $file, $chain );
+		}
+	}
+
+	/**
+	 * The folder a climbed chain describes.
+	 *
+	 * @param array<string, string> $chain Id => name, innermost first.
+	 */
+	public function chain_folder( array $chain ): Folder {
 		return $this->from_chain( array_reverse( $chain, true ) );
 	}
 
@@ -150,31 +225,24 @@ final class DriveTree {
 	}
 
 	/**
-	 * Adds ancestors to $chain (id => name, innermost first) until the top:
-	 * My Drive's root and a shared drive's root have no parents, and a
-	 * parent this account cannot see makes its child a top of its own.
+	 * Adds the ancestors from $parent that are cached to $chain (id => name,
+	 * innermost first), up to the first that is not. My Drive's root and a
+	 * shared drive's root have no parents.
 	 *
 	 * @param array<string, string> $chain
 	 *
-	 * @throws GoogleError
-	 * @throws UnreadableSecret
+	 * @return string The first ancestor not cached; "" at the top.
 	 */
-	private function walk_up( string $parent, array &$chain ): void {
+	private function climb_cached( string $parent, array &$chain ): string {
 		while ( '' !== $parent && ! isset( $chain[ $parent ] ) && count( $chain ) < self::MAX_DEPTH ) {
 			$node = $this->cache->get( $parent );
 			if ( null === $node ) {
-				try {
-					$node = $this->node( $parent );
-				} catch ( GoogleError $error ) {
-					if ( in_array( $error->kind, array( GoogleError::NOT_FOUND, GoogleError::FORBIDDEN ), true ) ) {
-						return;
-					}
-					throw $error;
-				}
+				return $parent;
 			}
 			$chain[ $parent ] = $node[0];
 			$parent           = $node[1];
 		}
+		return '';
 	}
 
 	/**

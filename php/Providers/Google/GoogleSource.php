@@ -13,6 +13,7 @@ use CustomerCloudGallery\Gallery\Folder;
 use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Gallery\Listing;
 use CustomerCloudGallery\Gallery\ListingBudget;
+use CustomerCloudGallery\Gallery\OpensFolders;
 use CustomerCloudGallery\Gallery\Source;
 use CustomerCloudGallery\Images\ImageRef;
 use CustomerCloudGallery\Storage\UnreadableSecret;
@@ -23,7 +24,7 @@ use CustomerCloudGallery\Storage\UnreadableSecret;
  * of ids (see DriveTree). Every Google failure leaves here as a
  * GalleryException carrying the diagnosis.
  */
-final class GoogleSource implements Source {
+final class GoogleSource implements Source, OpensFolders {
 
 	/** Drive file ids: URL-safe base64-ish, 10 to 200 characters. */
 	private const REFERENCE = '/^[A-Za-z0-9_-]{10,200}$/';
@@ -58,6 +59,14 @@ final class GoogleSource implements Source {
 			return $this->root();
 		}
 		return $this->guarded( fn (): Folder => $this->tree->folder( $ref ) );
+	}
+
+	/**
+	 * The folder and its listing, its pages sent alongside the climb its path
+	 * needs (DriveListing::open()).
+	 */
+	public function open( string $ref, ?ListingBudget $budget = null ): Listing {
+		return $this->guarded( fn (): Listing => $this->listing->open( $ref, $budget ?? ListingBudget::unlimited() ) );
 	}
 
 	public function list( Folder $folder, ?ListingBudget $budget = null ): Listing {

@@ -23,7 +23,12 @@ final class FakeGoogle {
 	/** @var list<array{0: string, 1: string, 2: mixed}> */
 	private array $routes = array();
 
-	/** @var list<array{method: string, url: string, headers: array<string, string>, body: string, query: array<string, mixed>}> */
+	/**
+	 * Every request, with the URLs of its round: those sent together with
+	 * it by one Transport::request_all(), or just its own.
+	 *
+	 * @var list<array{method: string, url: string, headers: array<string, string>, body: string, query: array<string, mixed>, round: list<string>}>
+	 */
 	public array $requests = array();
 
 	/**
@@ -51,6 +56,7 @@ final class FakeGoogle {
 			'headers' => is_array( $args['headers'] ?? null ) ? $args['headers'] : array(),
 			'body'    => is_string( $args['body'] ?? null ) ? $args['body'] : '',
 			'query'   => array(),
+			'round'   => self::round( (string) $url ),
 		);
 		parse_str( (string) ( $parts['query'] ?? '' ), $request['query'] );
 		$this->requests[] = $request;
@@ -156,6 +162,22 @@ final class FakeGoogle {
 
 	public function count( string $prefix ): int {
 		return count( $this->sent( $prefix ) );
+	}
+
+	/**
+	 * The URLs sent in the same round trip as $url: the whole batch when it
+	 * goes out through Transport::request_all() (read from the call's own
+	 * arguments), else $url alone.
+	 *
+	 * @return list<string>
+	 */
+	private static function round( string $url ): array {
+		foreach ( debug_backtrace( 0 ) as $frame ) { // phpcs:ignore WordPress.PHP.DevelopmentFunctions -- a test double.
+			if ( 'request_all' === ( $frame['function'] ?? '' ) && is_array( $frame['args'][0] ?? null ) ) {
+				return array_values( array_map( static fn ( array $request ): string => (string) $request['url'], $frame['args'][0] ) );
+			}
+		}
+		return array( $url );
 	}
 
 	/**
