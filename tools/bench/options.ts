@@ -28,6 +28,12 @@ export interface BenchOptions {
 export function parseOptions( argv: string[], root: string ): BenchOptions {
 	const smoke = argv.includes( '--smoke' );
 	const jsonAt = argv.indexOf( '--json' );
+	const coldAt = argv.indexOf( '--cold-samples' );
+	const asked = coldAt >= 0 ? Number( argv[ coldAt + 1 ] ) : NaN;
+	let coldSamples = smoke ? 1 : 5;
+	if ( Number.isInteger( asked ) && asked > 0 ) {
+		coldSamples = asked;
+	}
 	const benchDir = path.join( root, '.local/bench' );
 	const jsonFile =
 		jsonAt >= 0 && argv[ jsonAt + 1 ]
@@ -42,7 +48,7 @@ export function parseOptions( argv: string[], root: string ): BenchOptions {
 		columns: 3,
 		warmup: smoke ? 1 : 3,
 		samples: smoke ? 1 : 15,
-		coldSamples: smoke ? 1 : 3,
+		coldSamples,
 		latencyMs: 150,
 		concurrency: smoke ? 2 : 8,
 		loadSeconds: smoke ? 0.5 : 3,

@@ -63,6 +63,7 @@ const IN_PAGE = `async ( limit ) => {
 	return {
 		ms,
 		htmlMs: performance.getEntriesByType( 'navigation' )[ 0 ]?.responseEnd ?? NaN,
+		dclMs: performance.getEntriesByType( 'navigation' )[ 0 ]?.domContentLoadedEventEnd ?? NaN,
 		lastImageMs: ends.length ? Math.max( ...ends ) : NaN,
 		loaded: imgs.every( done ),
 		total: imgs.length,
@@ -74,6 +75,7 @@ const IN_PAGE = `async ( limit ) => {
 interface InPage {
 	ms: number;
 	htmlMs: number;
+	dclMs: number;
 	lastImageMs: number;
 	loaded: boolean;
 	total: number;
@@ -84,6 +86,7 @@ interface InPage {
 interface View {
 	ms: number;
 	htmlMs: number;
+	dclMs: number;
 	lastImageMs: number;
 	images: number;
 	placeholders: string[];
@@ -134,6 +137,7 @@ async function coldView(
 		return {
 			ms: seen.ms,
 			htmlMs: seen.htmlMs,
+			dclMs: seen.dclMs,
 			lastImageMs: seen.lastImageMs,
 			images: seen.total,
 			placeholders,
@@ -196,6 +200,7 @@ export async function coldBrowser(
 		for ( const [ provider, url ] of pages ) {
 			const times: number[] = [];
 			const html: number[] = [];
+			const dcl: number[] = [];
 			const lastImage: number[] = [];
 			let images = 0;
 			let counts: Record< string, number > = {};
@@ -212,6 +217,7 @@ export async function coldBrowser(
 				}
 				times.push( view.ms );
 				html.push( view.htmlMs );
+				dcl.push( view.dclMs );
 				lastImage.push( view.lastImageMs );
 				images = view.images;
 				thumbnailCalls.push( thumbnails( counts ) );
@@ -228,6 +234,7 @@ export async function coldBrowser(
 				values: {
 					'first-page images': images,
 					'HTML ms': median( html ),
+					'DOMContentLoaded ms': median( dcl ),
 					'last image response ms': median( lastImage ),
 					'all loaded ms': ms,
 					'thumbnail calls': calls,
