@@ -88,7 +88,7 @@ final class Services {
 		);
 		foreach ( $this->modules() as $module ) {
 			if ( $module instanceof Google\GoogleModule ) {
-				$hooked[] = $module->changes_poller( $this->folder_listings(), $this->gallery_posts(), $this->listing_store() );
+				$hooked[] = $module->changes_poller( $this->folder_listings(), $this->gallery_posts(), $this->listing_store(), $this->shown_albums() );
 			}
 		}
 		return $hooked;
@@ -166,6 +166,13 @@ final class Services {
 
 	public function album_covers(): Gallery\Albums\AlbumCovers {
 		return $this->once( __FUNCTION__, fn () => new Gallery\Albums\AlbumCovers( $this->listing_store(), $this->media_info() ) );
+	}
+
+	/**
+	 * The albums shown below galleries, for the providers' change notices.
+	 */
+	public function shown_albums(): Gallery\Albums\ShownAlbums {
+		return $this->once( __FUNCTION__, fn () => new Gallery\Albums\ShownAlbums( $this->listing_store(), $this->cover_parents() ) );
 	}
 
 	public function cover_parents(): Gallery\Albums\CoverParents {
@@ -305,7 +312,7 @@ final class Services {
 		}
 		foreach ( $this->modules() as $module ) {
 			if ( $module instanceof Dropbox\DropboxModule ) {
-				$controllers[] = $module->webhook_controller( $this->folder_listings(), $this->gallery_posts() );
+				$controllers[] = $module->webhook_controller( $this->folder_listings(), $this->gallery_posts(), $this->shown_albums() );
 			}
 		}
 		return $controllers;

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Images;
 
+use CustomerCloudGallery\Cache\TransientPrimer;
 use CustomerCloudGallery\Gallery\GalleryException;
 use CustomerCloudGallery\Storage\Keys;
 
@@ -48,33 +49,18 @@ final class ThumbnailFailures {
 
 	/**
 	 * Those of $images not waiting out a failure, in their order. What is
-	 * remembered of them is read in one round trip (one query, or one
-	 * multi-get from a persistent object cache), not one per photo: a cold
-	 * page's first miss checks the runs it fetches, 100 photos, before it
-	 * asks the provider, and one query each cost more than the call.
+	 * remembered of them is read in one round trip (TransientPrimer), not one
+	 * per photo: a cold page's first miss checks the runs it fetches, 100
+	 * photos, before it asks the provider, and one query each cost more than
+	 * the call.
 	 *
 	 * @param list<ImageRef> $images
 	 *
 	 * @return list<ImageRef>
 	 */
 	public function askable( array $images ): array {
-		if ( array() === $images ) {
-			return array();
-		}
-		$keys = array_map( fn ( ImageRef $image ): string => $this->key( $image ), $images );
-		if ( wp_using_ext_object_cache() ) {
-			// get_transient() reads the object cache's 'transient' group.
-			$found = wp_cache_get_multiple( $keys, 'transient' );
-			return array_values( array_filter( $images, fn ( ImageRef $image ): bool => false === ( $found[ $this->key( $image ) ] ?? false ) || null === $this->pending( $image ) ) );
-		}
-		$options = array();
-		foreach ( $keys as $key ) {
-			$options[] = '_transient_' . $key;
-			$options[] = '_transient_timeout_' . $key;
-		}
-		// Absent ones are noted too (notoptions), so pending() asks nothing more.
-		wp_prime_option_caches( $options );
-		return array_values( array_filter( $images, fn ( ImageRef $image ): bool => null === $this->pending( $image ) ) );
+		$maybe = TransientPrimer::prime( array_map( fn ( ImageRef $image ): string => $this->key( $image ), $images ) );
+		return array_values( array_filter( $images, fn ( ImageRef $image ): bool => ! isset( $maybe[ $this->key( $image ) ] ) || null === $this->pending( $image ) ) );
 	}
 
 	public function remember( ImageRef $image, GalleryException $failure ): void {

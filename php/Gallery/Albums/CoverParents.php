@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Gallery\Albums;
 
 use CustomerCloudGallery\Cache\ProviderTransients;
+use CustomerCloudGallery\Cache\TransientPrimer;
 use CustomerCloudGallery\Gallery\ProviderPurge;
 use CustomerCloudGallery\Storage\Keys;
 
@@ -45,6 +46,29 @@ final class CoverParents {
 		if ( $this->parent_of( $provider, $album_key ) !== $parent_key ) {
 			set_transient( $this->transients->name_to_write( self::PREFIX, $provider, $album_key ), $parent_key, self::KEEP_SECONDS );
 		}
+	}
+
+	/**
+	 * parent_of() of several albums, read in one round trip.
+	 *
+	 * @param list<string> $album_keys
+	 *
+	 * @return array<string, string> The folder each album was last shown on, for those remembered.
+	 */
+	public function parents_of( string $provider, array $album_keys ): array {
+		$names = array();
+		foreach ( $album_keys as $key ) {
+			$names[ $key ] = $this->transients->name( self::PREFIX, $provider, $key );
+		}
+		$maybe   = TransientPrimer::prime( array_values( $names ) );
+		$parents = array();
+		foreach ( $names as $key => $name ) {
+			$parent = isset( $maybe[ $name ] ) ? get_transient( $name ) : false;
+			if ( is_string( $parent ) ) {
+				$parents[ (string) $key ] = $parent;
+			}
+		}
+		return $parents;
 	}
 
 	public function parent_of( string $provider, string $album_key ): ?string {

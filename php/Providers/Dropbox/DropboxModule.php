@@ -14,6 +14,7 @@ use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Cache\ProviderTransients;
 use CustomerCloudGallery\Downloads\DropboxContentRoutes;
 use CustomerCloudGallery\Downloads\DropboxPhotos;
+use CustomerCloudGallery\Gallery\Albums\ShownAlbums;
 use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Gallery\GalleryPosts;
 use CustomerCloudGallery\Http\StreamingTransport;
@@ -73,7 +74,7 @@ final class DropboxModule implements ProviderModule {
 	 * Unreadable secrets (changed salts) make every notification a 403 until
 	 * the admin reconnects, as they do every other Dropbox call.
 	 */
-	public function webhook_controller( FolderListings $listings, GalleryPosts $posts ): DropboxWebhookController {
+	public function webhook_controller( FolderListings $listings, GalleryPosts $posts, ShownAlbums $albums ): DropboxWebhookController {
 		return new DropboxWebhookController(
 			function (): ?string {
 				try {
@@ -89,7 +90,7 @@ final class DropboxModule implements ProviderModule {
 					return null;
 				}
 			},
-			new WebhookRefresh( $listings, $posts )
+			new WebhookRefresh( $listings, $posts, $albums )
 		);
 	}
 

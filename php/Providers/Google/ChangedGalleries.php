@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\Cache\ListingStore;
+use CustomerCloudGallery\Gallery\Albums\ShownAlbums;
 use CustomerCloudGallery\Gallery\GalleryPosts;
 
 /**
@@ -21,11 +22,13 @@ use CustomerCloudGallery\Gallery\GalleryPosts;
  */
 final class ChangedGalleries {
 
-	public function __construct( private GalleryPosts $posts, private ListingStore $store ) {}
+	public function __construct( private GalleryPosts $posts, private ListingStore $store, private ShownAlbums $albums ) {}
 
 	/**
 	 * The listing keys of the Drive galleries published posts show (the
-	 * virtual top, "", lists drives, not files, and is left out).
+	 * virtual top, "", lists drives, not files, and is left out), and of the
+	 * albums shown below them (ShownAlbums): a photo added to an album
+	 * names the album's folder, not the gallery's.
 	 *
 	 * @return list<string>
 	 */
@@ -39,7 +42,8 @@ final class ChangedGalleries {
 				}
 			}
 		}
-		return array_map( 'strval', array_keys( $keys ) );
+		$keys = array_map( 'strval', array_keys( $keys ) );
+		return array_merge( $keys, $this->albums->below( GoogleDescription::ID, $keys ) );
 	}
 
 	/**

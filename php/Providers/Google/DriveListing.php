@@ -81,8 +81,8 @@ final class DriveListing {
 	 * not listed), then each page of files.list goes out together with the
 	 * files.get of the next ancestor not cached, so the climb that the
 	 * folder's path needs (DriveTree) costs no round trips of its own while
-	 * there are pages. Nothing is kept if the folder fails the caller's
-	 * boundary check: the listing is only returned.
+	 * there are pages. Nothing of the listing is kept here: the caller
+	 * checks the folder against the gallery root first.
 	 *
 	 * @throws GoogleError
 	 * @throws UnreadableSecret
@@ -99,14 +99,14 @@ final class DriveListing {
 			$parent  = $next;
 			$which   = '' !== $parent ? array( 'page', 'file' ) : array( 'page' );
 			$answers = $this->calls->call_each( fn ( string $access, array $keys ): array => $this->api->files_and_file( $access, $keys, $query, $cursor, $parent, DriveTree::NODE_FIELDS ), $which );
-			$page    = $answers['page'] ?? null;
+			$page    = $answers['page'] ?? new GoogleError( GoogleError::UNEXPECTED, 0, 'Drive sent no page.' );
 			if ( $page instanceof GoogleError ) {
 				throw $page;
 			}
 			if ( '' !== $parent ) {
 				$next = $this->tree->climbed( $parent, $answers['file'] ?? new GoogleError( GoogleError::UNEXPECTED, 0, 'No answer.' ), $chain );
 			}
-			$token = self::read( is_array( $page ) ? $page : array(), $subfolders, $files, $others );
+			$token = self::read( $page, $subfolders, $files, $others );
 			unset( $page, $answers );
 		} while ( '' !== $token && $budget->allows_another_page() );
 		$this->tree->climb( $next, $chain );

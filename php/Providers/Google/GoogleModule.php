@@ -11,6 +11,7 @@ namespace CustomerCloudGallery\Providers\Google;
 
 use CustomerCloudGallery\Cache\ListingStore;
 use CustomerCloudGallery\Cache\Locks;
+use CustomerCloudGallery\Gallery\Albums\ShownAlbums;
 use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Downloads\DrivePhotos;
 use CustomerCloudGallery\Gallery\GalleryPosts;
@@ -84,11 +85,11 @@ final class GoogleModule implements ProviderModule {
 	 * Polls Drive's changes for the galleries published posts show. Nothing
 	 * of the OAuth machinery is built until a poll or a start needs it.
 	 */
-	public function changes_poller( FolderListings $listings, GalleryPosts $posts, ListingStore $store ): ChangesPoller {
+	public function changes_poller( FolderListings $listings, GalleryPosts $posts, ListingStore $store, ShownAlbums $albums ): ChangesPoller {
 		return new ChangesPoller(
 			fn (): DriveChangeFeed => $this->once( 'feed', fn () => new DriveChangeFeed( $this->api(), $this->app()->calls() ) ),
 			fn (): bool => $this->app()->tokens()->exists(),
-			new ChangedGalleries( $posts, $store ),
+			new ChangedGalleries( $posts, $store, $albums ),
 			$listings,
 			$this->options
 		);

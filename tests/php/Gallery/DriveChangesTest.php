@@ -38,6 +38,7 @@ final class DriveChangesTest extends GalleryTestCase {
 			'nature'    => $this->drive_folder( array( 'My Drive', 'Portfolio', 'Nature' ) ),
 			'ceremony'  => $this->drive_folder( array( 'My Drive', 'Clients', 'Smith Wedding 2026', 'Ceremony' ) ),
 			'landscape' => $this->drive_folder( array( 'My Drive', 'Portfolio', 'Landscapes' ) ),
+			'portfolio' => $this->drive_folder( array( 'My Drive', 'Portfolio' ) ),
 		);
 		wp_set_current_user( 0 );
 	}
@@ -116,6 +117,19 @@ final class DriveChangesTest extends GalleryTestCase {
 		$this->assertSame( array(), $this->refreshes_scheduled(), 'A folder no gallery shows.' );
 	}
 
+	public function test_a_photo_added_to_an_album_refreshes_the_albums_listing(): void {
+		$post_id = $this->publish( 'portfolio', array( 'albums' => true ) );
+		$html    = $this->render_content( (string) get_post_field( 'post_content', $post_id ), $post_id );
+		$this->assertStringContainsString( 'Landscapes', $html, 'The album card is shown.' );
+		$this->services()->folder_listings()->for_render( 'google', $this->folders['landscape'] );
+		wp_unschedule_hook( FolderListings::REFRESH_HOOK );
+
+		$this->add( '/Portfolio/Landscapes/Changes album.jpg', $this->nature_photos()[0] );
+		do_action( ChangesPoller::HOOK );
+
+		$this->assertSame( array( $this->folders['landscape'] ), $this->refreshes_scheduled(), 'The change names the album\'s folder, which no post records: the album shown below the gallery is refreshed.' );
+	}
+
 	public function test_a_token_drive_refuses_gets_a_new_one_and_refreshes_every_drive_gallery_once(): void {
 		$this->publish( 'nature' );
 		$this->publish( 'ceremony' );
@@ -173,7 +187,7 @@ final class DriveChangesTest extends GalleryTestCase {
 		$this->connect_google_as_admin( $this->client );
 	}
 
-	private function publish( string $gallery ): int {
+	private function publish( string $gallery, array $attrs = array() ): int {
 		$post_id          = (int) wp_insert_post(
 			array(
 				'post_title'   => 'Drive changes ' . $gallery,
@@ -185,7 +199,7 @@ final class DriveChangesTest extends GalleryTestCase {
 						'attrs'        => array(
 							'provider' => 'google',
 							'folderId' => $this->folders[ $gallery ],
-						),
+						) + $attrs,
 						'innerBlocks'  => array(),
 						'innerHTML'    => '',
 						'innerContent' => array(),

@@ -87,6 +87,51 @@ final class DropboxWebhookTest extends GalleryTestCase {
 		$this->assertSame( 0, $this->dropbox_calls(), 'Nothing is listed in the request.' );
 	}
 
+	public function test_a_notification_also_refreshes_the_albums_a_gallery_shows(): void {
+		$wedding   = $this->id_of( dirname( $this->paths['ceremony'] ) );
+		$reception = $this->id_of( dirname( $this->paths['ceremony'] ) . '/Reception' );
+		$attrs     = array(
+			'provider'   => 'dropbox',
+			'folderId'   => $wedding,
+			'folderPath' => dirname( $this->paths['ceremony'] ),
+		);
+		$post_id   = (int) wp_insert_post(
+			array(
+				'post_title'   => 'Smith wedding, every part',
+				'post_status'  => 'publish',
+				'post_author'  => $this->user( 'admin' )->ID,
+				'post_content' => '<!-- wp:customer-cloud-gallery/gallery ' . wp_json_encode( $attrs ) . ' /-->',
+			)
+		);
+		$body      = $this->notification( $this->stored_grant()->account_id );
+		try {
+			// Without albums, its subfolders are not the gallery's: not refreshed.
+			$this->render_content( (string) get_post_field( 'post_content', $post_id ), $post_id );
+			wp_unschedule_hook( FolderListings::REFRESH_HOOK );
+			$this->notify( $body, hash_hmac( 'sha256', $body, $this->app['secret'] ) );
+			$this->assertEqualsCanonicalizing( array( $this->ceremony(), $wedding ), $this->refreshed() );
+
+			// With albums, the cards shown (Ceremony, Reception) are: a photo
+			// added to the Reception album names Reception's folder only.
+			$albums = '<!-- wp:customer-cloud-gallery/gallery ' . wp_json_encode( $attrs + array( 'albums' => true ) ) . ' /-->';
+			wp_update_post(
+				array(
+					'ID'           => $post_id,
+					'post_content' => $albums,
+				)
+			);
+			$this->assertStringContainsString( 'Reception', $this->render_content( $albums, $post_id ) );
+			wp_unschedule_hook( FolderListings::REFRESH_HOOK );
+			for ( $i = 0; $i < 100; $i++ ) {
+				$response = $this->notify( $body, hash_hmac( 'sha256', $body, $this->app['secret'] ) );
+			}
+			$this->assertSame( array( 'scheduled' => 3 ), $response->get_data() );
+			$this->assertEqualsCanonicalizing( array( $this->ceremony(), $wedding, $reception ), $this->refreshed(), 'Each once, however many notifications: Ceremony is a gallery and an album.' );
+		} finally {
+			wp_delete_post( $post_id, true );
+		}
+	}
+
 	public function test_a_signed_notification_for_another_account_schedules_nothing(): void {
 		$body = $this->notification( 'dbid:AAAnotherAccount00000000000000000000' );
 		$this->assertSame( 200, $this->notify( $body, hash_hmac( 'sha256', $body, $this->app['secret'] ) )->get_status() );
@@ -226,6 +271,13 @@ final class DropboxWebhookTest extends GalleryTestCase {
 
 	private function scheduled(): int|false {
 		return wp_next_scheduled( FolderListings::REFRESH_HOOK, array( 'dropbox', $this->ceremony() ) );
+	}
+
+	/**
+	 * @return list<string> The Dropbox listing keys of the refreshes scheduled.
+	 */
+	private function refreshed(): array {
+		return array_map( static fn ( array $event ): string => (string) $event['args'][1], $this->events() );
 	}
 
 	/**
