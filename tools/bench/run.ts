@@ -140,7 +140,7 @@ async function main(): Promise< number > {
 			( ! only || only.includes( 'production-stack' ) )
 		) {
 			log(
-				'production stack (scenarios 1 and 3 again, then the two-node load)'
+				'production stack (scenarios 1, 3 and the cold view again, then the two-node load)'
 			);
 			try {
 				for ( const result of await productionStack( ctx, results ) ) {
