@@ -26,9 +26,7 @@ final class ChangedGalleries {
 
 	/**
 	 * The listing keys of the Drive galleries published posts show (the
-	 * virtual top, "", lists drives, not files, and is left out), and of the
-	 * albums shown below them (ShownAlbums): a photo added to an album
-	 * names the album's folder, not the gallery's.
+	 * virtual top, "", lists drives, not files, and is left out).
 	 *
 	 * @return list<string>
 	 */
@@ -42,16 +40,33 @@ final class ChangedGalleries {
 				}
 			}
 		}
-		$keys = array_map( 'strval', array_keys( $keys ) );
+		return array_map( 'strval', array_keys( $keys ) );
+	}
+
+	/**
+	 * The galleries' keys and those of the albums shown below them
+	 * (ShownAlbums): a photo added to an album names the album's folder,
+	 * not the gallery's. Read only when there is something to match: an
+	 * unchanged Drive costs no listing reads either.
+	 *
+	 * @param list<string> $keys Listing keys of Drive galleries.
+	 *
+	 * @return list<string>
+	 */
+	public function with_albums( array $keys ): array {
 		return array_merge( $keys, $this->albums->below( GoogleDescription::ID, $keys ) );
 	}
 
 	/**
 	 * @param list<string> $keys Listing keys of Drive galleries.
 	 *
-	 * @return list<string> Those the changes touch.
+	 * @return list<string> Those the changes touch, and the albums below them they touch.
 	 */
 	public function touched( DriveChangeSet $changes, array $keys ): array {
+		if ( array() === $changes->parents ) {
+			return array();
+		}
+		$keys      = $this->with_albums( $keys );
 		$galleries = array_flip( $keys );
 		$touched   = array();
 		foreach ( $changes->parents as $id => $parents ) {

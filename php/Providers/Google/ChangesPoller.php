@@ -152,7 +152,7 @@ final class ChangesPoller {
 				if ( GoogleError::BAD_REQUEST !== $error->kind ) {
 					return;
 				}
-				$this->recover( $keys );
+				$this->recover( $this->galleries->with_albums( $keys ) );
 				return;
 			}
 			foreach ( $this->galleries->touched( $changes, $keys ) as $key ) {
