@@ -16,6 +16,15 @@ final class FakeDrive {
 
 	public const FOLDER = 'application/vnd.google-apps.folder';
 
+	/** The studio's folders (studio()). */
+	public const CLIENTS = '1ClientsFolderAAAAA';
+
+	public const SMITH = '1SmithFolderAAAAAAA';
+
+	public const SHARED = '0AStudioSharedAAAAA';
+
+	public const WEDDINGS = '1WeddingsFolderAAAA';
+
 	/** @var array<string, array<string, mixed>> File resources by id. */
 	public array $files = array();
 
@@ -35,6 +44,17 @@ final class FakeDrive {
 			'name'     => 'My Drive',
 			'mimeType' => self::FOLDER,
 		);
+	}
+
+	/**
+	 * The photographer's Drive most tests browse: My Drive/Clients/Smith,
+	 * and the shared drive "Studio Shared" holding Weddings.
+	 */
+	public function studio(): self {
+		return $this->folder( self::CLIENTS, 'Clients', self::MY_DRIVE )
+			->folder( self::SMITH, 'Smith', self::CLIENTS )
+			->shared_drive( self::SHARED, 'Studio Shared' )
+			->folder( self::WEDDINGS, 'Weddings', self::SHARED, self::SHARED );
 	}
 
 	public function folder( string $id, string $name, string $parent, string $drive = '' ): self {

@@ -16,21 +16,16 @@ use CustomerCloudGallery\Gallery\GalleryException;
 final class GoogleFoldersTest extends GoogleTestCase {
 
 	private const MY       = FakeDrive::MY_DRIVE;
-	private const CLIENTS  = '1ClientsFolderAAAAA';
-	private const SMITH    = '1SmithFolderAAAAAAA';
-	private const SHARED   = '0AStudioSharedAAAAA';
-	private const WEDDINGS = '1WeddingsFolderAAAA';
+	private const CLIENTS  = FakeDrive::CLIENTS;
+	private const SMITH    = FakeDrive::SMITH;
+	private const SHARED   = FakeDrive::SHARED;
+	private const WEDDINGS = FakeDrive::WEDDINGS;
 
 	private FakeDrive $drive;
 
 	protected function setUp(): void {
 		parent::setUp();
-		$this->store_grant();
-		$this->drive = new FakeDrive( $this->google );
-		$this->drive->folder( self::CLIENTS, 'Clients', self::MY )
-			->folder( self::SMITH, 'Smith', self::CLIENTS )
-			->shared_drive( self::SHARED, 'Studio Shared' )
-			->folder( self::WEDDINGS, 'Weddings', self::SHARED, self::SHARED )
+		$this->drive = $this->studio_drive()
 			->add( '1APhotoNotAFolderAA', 'beach.jpg', self::SMITH, 'image/jpeg' )
 			->add( '1TrashedFolderAAAAA', 'Old', self::CLIENTS, FakeDrive::FOLDER, '', array( 'trashed' => true ) );
 	}

@@ -17,19 +17,15 @@ use CustomerCloudGallery\Gallery\ListingBudget;
 final class GoogleListingTest extends GoogleTestCase {
 
 	private const MY       = FakeDrive::MY_DRIVE;
-	private const CLIENTS  = '1ClientsFolderAAAAA';
-	private const SHARED   = '0AStudioSharedAAAAA';
-	private const WEDDINGS = '1WeddingsFolderAAAA';
+	private const CLIENTS  = FakeDrive::CLIENTS;
+	private const SHARED   = FakeDrive::SHARED;
+	private const WEDDINGS = FakeDrive::WEDDINGS;
 
 	private FakeDrive $drive;
 
 	protected function setUp(): void {
 		parent::setUp();
-		$this->store_grant();
-		$this->drive = new FakeDrive( $this->google );
-		$this->drive->folder( self::CLIENTS, 'Clients', self::MY )
-			->shared_drive( self::SHARED, 'Studio Shared' )
-			->folder( self::WEDDINGS, 'Weddings', self::SHARED, self::SHARED );
+		$this->drive = $this->studio_drive();
 	}
 
 	public function test_a_listing_keeps_photos_and_subfolders_and_counts_the_rest(): void {

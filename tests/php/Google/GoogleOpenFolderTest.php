@@ -17,24 +17,19 @@ use CustomerCloudGallery\Gallery\ListingBudget;
 final class GoogleOpenFolderTest extends GoogleTestCase {
 
 	private const MY      = FakeDrive::MY_DRIVE;
-	private const CLIENTS = '1ClientsFolderAAAAA';
-	private const SMITH   = '1SmithFolderAAAAAAA';
+	private const CLIENTS = FakeDrive::CLIENTS;
+	private const SMITH   = FakeDrive::SMITH;
 	private const YEAR    = '1Smith2026AAAAAAAAA';
-	private const SHARED  = '0AStudioSharedAAAAA';
-	private const WEDDING = '1WeddingsFolderAAAA';
+	private const SHARED  = FakeDrive::SHARED;
+	private const WEDDING = FakeDrive::WEDDINGS;
 
 	private FakeDrive $drive;
 
 	protected function setUp(): void {
 		parent::setUp();
-		$this->store_grant();
-		$this->drive = new FakeDrive( $this->google );
-		$this->drive->folder( self::CLIENTS, 'Clients', self::MY )
-			->folder( self::SMITH, 'Smith', self::CLIENTS )
+		$this->drive = $this->studio_drive()
 			->folder( self::YEAR, '2026', self::SMITH )
-			->folder( '1SmithAlbumAAAAAAAA', 'Album', self::YEAR )
-			->shared_drive( self::SHARED, 'Studio Shared' )
-			->folder( self::WEDDING, 'Weddings', self::SHARED, self::SHARED );
+			->folder( '1SmithAlbumAAAAAAAA', 'Album', self::YEAR );
 	}
 
 	public function test_the_climb_to_the_folders_path_costs_no_round_trips_while_there_are_pages(): void {

@@ -66,6 +66,14 @@ abstract class GoogleTestCase extends TestCase {
 		return new GoogleModule( new OptionStore(), new Encryption( new EncryptionKey() ), new Locks(), $endpoints, $backoff );
 	}
 
+	/**
+	 * A connected account whose Drive is the studio's (FakeDrive::studio()).
+	 */
+	protected function studio_drive(): FakeDrive {
+		$this->store_grant();
+		return ( new FakeDrive( $this->google ) )->studio();
+	}
+
 	protected function save_credentials(): void {
 		$this->parts->credentials_update()->apply( self::CLIENT_ID, self::CLIENT_SECRET );
 	}
