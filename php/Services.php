@@ -77,6 +77,7 @@ final class Services {
 			$this->gallery_warmer(),
 			$this->album_warmer(),
 			$this->cover_parents(),
+			$this->album_refresh(),
 			new Gallery\Albums\AlbumPurge( $this->cover_parents(), new Gallery\PageCachePurge( $this->gallery_posts() ) ),
 			$this->provider_purge(),
 			$this->gallery_posts(),
@@ -173,6 +174,10 @@ final class Services {
 	 */
 	public function shown_albums(): Gallery\Albums\ShownAlbums {
 		return $this->once( __FUNCTION__, fn () => new Gallery\Albums\ShownAlbums( $this->listing_store(), $this->cover_parents() ) );
+	}
+
+	public function album_refresh(): Gallery\Albums\AlbumRefresh {
+		return $this->once( __FUNCTION__, fn () => new Gallery\Albums\AlbumRefresh( $this->gallery_posts(), $this->shown_albums(), $this->folder_listings() ) );
 	}
 
 	public function cover_parents(): Gallery\Albums\CoverParents {
@@ -312,7 +317,7 @@ final class Services {
 		}
 		foreach ( $this->modules() as $module ) {
 			if ( $module instanceof Dropbox\DropboxModule ) {
-				$controllers[] = $module->webhook_controller( $this->folder_listings(), $this->gallery_posts(), $this->shown_albums() );
+				$controllers[] = $module->webhook_controller( $this->folder_listings(), $this->gallery_posts(), $this->album_refresh() );
 			}
 		}
 		return $controllers;

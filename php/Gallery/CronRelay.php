@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Gallery;
 
+use CustomerCloudGallery\Gallery\Albums\AlbumRefresh;
+
 /**
  * A WP-Cron run takes the list of due events when it starts. A refresh
  * scheduled while it runs (a Dropbox notification arriving while the
@@ -17,14 +19,15 @@ namespace CustomerCloudGallery\Gallery;
  * spawn_cron() does nothing while a run holds the cron lock: the refresh
  * would wait for the next page view, which on a quiet site may be hours
  * away. So at the end of every cron run, once wp-cron.php has released its
- * lock, a due refresh or warming starts the next run, as spawn_cron() would
+ * lock, a due refresh or warming (or the albums' refresh after a
+ * notification) starts the next run, as spawn_cron() would
  * (same lock, same cron_request filter). A site that runs WP-Cron from a
  * system cron (DISABLE_WP_CRON) is left to it.
  */
 final class CronRelay {
 
 	/** The plugin's events that a change in the cloud or a save makes due at once. */
-	private const HOOKS = array( FolderListings::REFRESH_HOOK, GalleryWarmer::HOOK );
+	private const HOOKS = array( FolderListings::REFRESH_HOOK, GalleryWarmer::HOOK, AlbumRefresh::HOOK );
 
 	public function register(): void {
 		if ( wp_doing_cron() && ! ( defined( 'DISABLE_WP_CRON' ) && DISABLE_WP_CRON ) ) {

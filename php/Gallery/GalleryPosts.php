@@ -84,6 +84,25 @@ final class GalleryPosts {
 	}
 
 	/**
+	 * The listing keys of the provider's galleries that published posts
+	 * show, each once.
+	 *
+	 * @return list<string>
+	 */
+	public function gallery_keys( string $provider ): array {
+		$prefix = $provider . '|';
+		$keys   = array();
+		foreach ( $this->showing_provider( $provider ) as $post_id ) {
+			foreach ( get_post_meta( $post_id, self::META ) as $value ) {
+				if ( is_string( $value ) && str_starts_with( $value, $prefix ) ) {
+					$keys[ substr( $value, strlen( $prefix ) ) ] = true;
+				}
+			}
+		}
+		return array_map( 'strval', array_keys( $keys ) );
+	}
+
+	/**
 	 * @param array<string, string> $clause
 	 *
 	 * @return list<int>

@@ -92,7 +92,7 @@ final class Keys {
 	public const UPLOADS_DIR = 'customer-cloud-gallery';
 
 	/** WP-Cron hooks the plugin schedules (listing refresh, warming, eviction, the static images check, a revoked grant's grace over, forgetting miss counts, following a renamed gallery folder, polling Drive's changes). */
-	public const CRON_HOOKS = array( 'ccg_refresh_listing', 'ccg_warm_gallery', 'ccg_evict_thumbnails', 'ccg_check_static_images', 'ccg_grace_over', 'ccg_forget_miss_counts', 'ccg_follow_gallery_root', 'ccg_drive_changes' );
+	public const CRON_HOOKS = array( 'ccg_refresh_listing', 'ccg_warm_gallery', 'ccg_evict_thumbnails', 'ccg_check_static_images', 'ccg_grace_over', 'ccg_forget_miss_counts', 'ccg_follow_gallery_root', 'ccg_drive_changes', 'ccg_warm_albums', 'ccg_refresh_albums' );
 
 	/** Object cache group for locks (and later listings). */
 	public const CACHE_GROUP = 'ccg';

@@ -14,7 +14,7 @@ use CustomerCloudGallery\Cache\MediaInfoStore;
 use CustomerCloudGallery\Cache\ProviderTransients;
 use CustomerCloudGallery\Downloads\DropboxContentRoutes;
 use CustomerCloudGallery\Downloads\DropboxPhotos;
-use CustomerCloudGallery\Gallery\Albums\ShownAlbums;
+use CustomerCloudGallery\Gallery\Albums\AlbumRefresh;
 use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Gallery\GalleryPosts;
 use CustomerCloudGallery\Http\StreamingTransport;
@@ -74,7 +74,7 @@ final class DropboxModule implements ProviderModule {
 	 * Unreadable secrets (changed salts) make every notification a 403 until
 	 * the admin reconnects, as they do every other Dropbox call.
 	 */
-	public function webhook_controller( FolderListings $listings, GalleryPosts $posts, ShownAlbums $albums ): DropboxWebhookController {
+	public function webhook_controller( FolderListings $listings, GalleryPosts $posts, AlbumRefresh $albums ): DropboxWebhookController {
 		return new DropboxWebhookController(
 			function (): ?string {
 				try {

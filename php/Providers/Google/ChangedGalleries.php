@@ -31,16 +31,7 @@ final class ChangedGalleries {
 	 * @return list<string>
 	 */
 	public function all(): array {
-		$prefix = GoogleDescription::ID . '|';
-		$keys   = array();
-		foreach ( $this->posts->showing_provider( GoogleDescription::ID ) as $post_id ) {
-			foreach ( get_post_meta( $post_id, GalleryPosts::META ) as $value ) {
-				if ( is_string( $value ) && str_starts_with( $value, $prefix ) && strlen( $value ) > strlen( $prefix ) ) {
-					$keys[ substr( $value, strlen( $prefix ) ) ] = true;
-				}
-			}
-		}
-		return array_map( 'strval', array_keys( $keys ) );
+		return array_values( array_filter( $this->posts->gallery_keys( GoogleDescription::ID ), static fn ( string $key ): bool => '' !== $key ) );
 	}
 
 	/**

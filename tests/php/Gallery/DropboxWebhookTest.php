@@ -10,6 +10,7 @@ declare(strict_types=1);
 
 namespace CustomerCloudGallery\Tests\Gallery;
 
+use CustomerCloudGallery\Gallery\Albums\AlbumRefresh;
 use CustomerCloudGallery\Gallery\FolderListings;
 use CustomerCloudGallery\Gallery\GalleryWarmer;
 use CustomerCloudGallery\REST\DropboxWebhookController;
@@ -108,7 +109,9 @@ final class DropboxWebhookTest extends GalleryTestCase {
 			// Without albums, its subfolders are not the gallery's: not refreshed.
 			$this->render_content( (string) get_post_field( 'post_content', $post_id ), $post_id );
 			wp_unschedule_hook( FolderListings::REFRESH_HOOK );
+			wp_unschedule_hook( AlbumRefresh::HOOK );
 			$this->notify( $body, hash_hmac( 'sha256', $body, $this->app['secret'] ) );
+			do_action( AlbumRefresh::HOOK, 'dropbox' );
 			$this->assertEqualsCanonicalizing( array( $this->ceremony(), $wedding ), $this->refreshed() );
 
 			// With albums, the cards shown (Ceremony, Reception) are: a photo
@@ -122,11 +125,16 @@ final class DropboxWebhookTest extends GalleryTestCase {
 			);
 			$this->assertStringContainsString( 'Reception', $this->render_content( $albums, $post_id ) );
 			wp_unschedule_hook( FolderListings::REFRESH_HOOK );
+			wp_unschedule_hook( AlbumRefresh::HOOK );
 			for ( $i = 0; $i < 100; $i++ ) {
 				$response = $this->notify( $body, hash_hmac( 'sha256', $body, $this->app['secret'] ) );
 			}
-			$this->assertSame( array( 'scheduled' => 3 ), $response->get_data() );
-			$this->assertEqualsCanonicalizing( array( $this->ceremony(), $wedding, $reception ), $this->refreshed(), 'Each once, however many notifications: Ceremony is a gallery and an album.' );
+			$this->assertSame( array( 'scheduled' => 2 ), $response->get_data(), 'The request schedules the two galleries…' );
+			$this->assertNotFalse( wp_next_scheduled( AlbumRefresh::HOOK, array( 'dropbox' ) ), '…and one event for their albums, however many notifications.' );
+			$this->assertEqualsCanonicalizing( array( $this->ceremony(), $wedding ), $this->refreshed(), 'No album is looked for in the request.' );
+
+			do_action( AlbumRefresh::HOOK, 'dropbox' );
+			$this->assertEqualsCanonicalizing( array( $this->ceremony(), $wedding, $reception ), $this->refreshed(), 'Then WP-Cron adds the album; Ceremony, a gallery and an album, stays one refresh.' );
 		} finally {
 			wp_delete_post( $post_id, true );
 		}
