@@ -120,16 +120,7 @@ export async function startEnvironment(
 		await control.reset();
 		log( 'provisioning WordPress 7.1 (site "bench")' );
 		const site = await ensureSite( benchSiteOptions( opts, sandbox ) );
-		const google = sandbox.defaultGoogleClient();
-		await sandbox.registerGoogleClient( {
-			clientId: google.clientId,
-			redirectUris: [
-				...new Set( [
-					...google.redirectUris,
-					`${ site.url }/wp-admin/admin-post.php?action=ccg_oauth_google`,
-				] ),
-			],
-		} );
+		await sandbox.allowGoogleRedirects( [ site.url ] );
 		await resetSite( site );
 		// A fresh database: old uploads (Media Library files, thumbnail cache) go too.
 		fs.rmSync( path.join( site.dir, 'wp-content/uploads' ), {

@@ -95,19 +95,9 @@ export async function hostingStages(
 						stack.redis
 					);
 				}
-				const google = sandbox.defaultGoogleClient();
-				await sandbox.registerGoogleClient( {
-					clientId: google.clientId,
-					redirectUris: [
-						...new Set( [
-							...google.redirectUris,
-							...Object.values( sites ).map(
-								( site ) =>
-									`${ site.url }/wp-admin/admin-post.php?action=ccg_oauth_google`
-							),
-						] ),
-					],
-				} );
+				await sandbox.allowGoogleRedirects(
+					Object.values( sites ).map( ( site ) => site.url )
+				);
 				return true;
 			}
 		);

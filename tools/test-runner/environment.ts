@@ -54,19 +54,9 @@ export async function startTestEnvironment(
 		} );
 	}
 	// The default Google client knows both sites' redirect URIs (tests may register their own clients too).
-	const google = sandbox.defaultGoogleClient();
-	await sandbox.registerGoogleClient( {
-		clientId: google.clientId,
-		redirectUris: [
-			...new Set( [
-				...google.redirectUris,
-				...Object.values( sites ).map(
-					( site ) =>
-						`${ site.url }/wp-admin/admin-post.php?action=ccg_oauth_google`
-				),
-			] ),
-		],
-	} );
+	await sandbox.allowGoogleRedirects(
+		Object.values( sites ).map( ( site ) => site.url )
+	);
 	return { sandbox, sites };
 }
 

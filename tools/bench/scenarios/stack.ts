@@ -130,17 +130,7 @@ export async function productionStack(
 		await resetStackSite( site, stack.db, stack.redis );
 		// Scenario 7 connects Google Drive here too: the Cloud Console
 		// client accepts this site's redirect URI beside the bench site's.
-		const google = sandbox.defaultGoogleClient();
-		await sandbox.registerGoogleClient( {
-			clientId: google.clientId,
-			redirectUris: [
-				...new Set( [
-					...google.redirectUris,
-					`${ ctx.env.site.url }/wp-admin/admin-post.php?action=ccg_oauth_google`,
-					`${ site.url }/wp-admin/admin-post.php?action=ccg_oauth_google`,
-				] ),
-			],
-		} );
+		await sandbox.allowGoogleRedirects( [ ctx.env.site.url, site.url ] );
 		fs.rmSync( path.join( site.dir, 'wp-content/uploads' ), {
 			recursive: true,
 			force: true,

@@ -158,6 +158,21 @@ export async function startSandbox( opts: SandboxOptions ): Promise< Sandbox > {
 		registerGoogleClient: async ( client ) =>
 			google.registerClient( client ),
 		defaultGoogleClient: () => google.services.clients.default(),
+		allowGoogleRedirects: async ( siteUrls ) => {
+			const client = google.services.clients.default();
+			return google.registerClient( {
+				clientId: client.clientId,
+				redirectUris: [
+					...new Set( [
+						...client.redirectUris,
+						...siteUrls.map(
+							( siteUrl ) =>
+								`${ siteUrl }/wp-admin/admin-post.php?action=ccg_oauth_google`
+						),
+					] ),
+				],
+			} );
+		},
 		stop: async () => {
 			await Promise.all( listeners.map( ( l ) => l.close() ) );
 			dropbox.flush();

@@ -63,6 +63,13 @@ export interface Sandbox {
 	) => Promise< GoogleClient >;
 	/** The Google client made on first start (kept in `<dataDir>/google/clients.json`). */
 	defaultGoogleClient: () => GoogleClient;
+	/**
+	 * Adds these WordPress sites' OAuth redirect URIs
+	 * (`<site>/wp-admin/admin-post.php?action=ccg_oauth_google`) to the
+	 * default Google client's, keeping those it has: as an admin adds a
+	 * site's URI to their Cloud Console client.
+	 */
+	allowGoogleRedirects: ( siteUrls: string[] ) => Promise< GoogleClient >;
 	/** Closes every listener and writes the id map. */
 	stop: () => Promise< void >;
 }
