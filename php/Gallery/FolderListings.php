@@ -188,11 +188,14 @@ final class FolderListings {
 	 * pages should keep showing; rate limits retry later. Warming on save
 	 * calls it directly.
 	 *
-	 * @param string      $provider A provider id; events scheduled before there
-	 *                              were two providers carry only the key.
-	 * @param string|null $key      The listing's cache key.
+	 * @param string             $provider A provider id; events scheduled before
+	 *                                     there were two providers carry only the key.
+	 * @param string|null        $key      The listing's cache key.
+	 * @param ListingBudget|null $budget   What is left of the run's time, when
+	 *                                     the run did other work first; a
+	 *                                     WP-Cron run of its own by default.
 	 */
-	public function refresh_in_background( string $provider, ?string $key = null ): void {
+	public function refresh_in_background( string $provider, ?string $key = null, ?ListingBudget $budget = null ): void {
 		if ( null === $key ) {
 			$key      = $provider;
 			$provider = 'dropbox';
@@ -202,7 +205,7 @@ final class FolderListings {
 			return;
 		}
 		try {
-			if ( null === $this->advance( $source, $key, ListingBudget::for_context( 'background' ) ) && $this->in_progress( $provider, $key ) ) {
+			if ( null === $this->advance( $source, $key, $budget ?? ListingBudget::for_context( 'background' ) ) && $this->in_progress( $provider, $key ) ) {
 				// Whoever holds it schedules the next run itself, unless it dies
 				// first: look again later so the listing never stalls.
 				$this->schedule_refresh( $provider, $key, self::BUSY_RETRY_SECONDS );

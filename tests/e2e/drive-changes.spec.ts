@@ -112,9 +112,10 @@ test.describe( 'Photos added in Google Drive reach the published page', () => {
 			await sandbox().putFile( file, { copyOf: source } );
 		}
 
-		// A system cron's GET of wp-cron.php: the poll when it is due, then
-		// the refresh it scheduled. The page is read with plain GETs; the
-		// listing is fresh for five minutes, so no view refreshes it.
+		// A system cron's GET of wp-cron.php: the poll when it is due, which
+		// refreshes the gallery it touches in the same run. The page is read
+		// with plain GETs; the listing is fresh for five minutes, so no view
+		// refreshes it.
 		const cron = await request.newContext( {
 			baseURL: process.env.WP_BASE_URL,
 		} );

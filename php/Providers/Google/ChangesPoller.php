@@ -11,6 +11,7 @@ namespace CustomerCloudGallery\Providers\Google;
 
 use Closure;
 use CustomerCloudGallery\Gallery\FolderListings;
+use CustomerCloudGallery\Gallery\ListingBudget;
 use CustomerCloudGallery\Gallery\ProviderPurge;
 use CustomerCloudGallery\Storage\Keys;
 use CustomerCloudGallery\Storage\OptionStore;
@@ -21,11 +22,12 @@ use CustomerCloudGallery\Storage\UnreadableSecret;
  * the plugin asks: a recurring event runs while Google is connected and a
  * published post shows a Drive gallery, reads the changes since the stored
  * page token (one call when nothing changed) and schedules a refresh of
- * exactly the galleries they touch. A refresh that finds new photos purges
- * the pages showing them (PageCachePurge), so a change shows within one
- * interval plus one WP-Cron run. Polling starts when a post with a Drive
- * gallery is saved or the grant is stored (connect, token refresh), and
- * stops by itself when nothing is left to watch.
+ * exactly the galleries they touch, then refreshes them in the same run.
+ * A refresh that finds new photos purges the pages showing them
+ * (PageCachePurge), so a change shows at the first poll after it: within
+ * one interval, plus the refresh's own calls. Polling starts when a post
+ * with a Drive gallery is saved or the grant is stored (connect, token
+ * refresh), and stops by itself when nothing is left to watch.
  */
 final class ChangesPoller {
 
@@ -135,7 +137,8 @@ final class ChangesPoller {
 	 * the token, so the next run reads the same changes.
 	 */
 	public function run(): void {
-		$keys = ( $this->connected )() ? $this->galleries->all() : array();
+		$budget = ListingBudget::for_context( 'background' );
+		$keys   = ( $this->connected )() ? $this->galleries->all() : array();
 		if ( array() === $keys ) {
 			$this->stop( GoogleDescription::ID );
 			return;
@@ -155,12 +158,45 @@ final class ChangesPoller {
 				$this->recover( $this->galleries->with_albums( $keys ) );
 				return;
 			}
-			foreach ( $this->galleries->touched( $changes, $keys ) as $key ) {
+			$touched = $this->galleries->touched( $changes, $keys );
+			foreach ( $touched as $key ) {
 				$this->listings->schedule_refresh( GoogleDescription::ID, $key );
 			}
 			$this->options->write( self::TOKEN, $changes->token );
 		} catch ( GoogleError | UnreadableSecret ) {
 			return;
+		}
+		$this->refresh_now( $touched, $budget );
+	}
+
+	/**
+	 * The touched galleries are refreshed in this run, not the next one: a
+	 * host whose system cron requests wp-cron.php every minute would
+	 * otherwise show a change one interval later than it was seen. Each
+	 * refresh is taken off the schedule and run, as wp-cron.php runs an
+	 * event, so it schedules its own next page, retry after a rate limit
+	 * or wait for a busy listing. What this run has no time left for
+	 * stays scheduled (CronRelay starts it at once when WP-Cron spawns
+	 * itself; a system cron's next request runs it).
+	 *
+	 * One budget covers the poll and its refreshes, so the run ends well
+	 * within WP-Cron's lock and PHP's usual time limit.
+	 *
+	 * @param list<string> $keys
+	 */
+	private function refresh_now( array $keys, ListingBudget $budget ): void {
+		foreach ( $keys as $key ) {
+			if ( ! $budget->allows_another_page() ) {
+				return;
+			}
+			$args = array( GoogleDescription::ID, $key );
+			$when = wp_next_scheduled( FolderListings::REFRESH_HOOK, $args );
+			if ( false === $when || $when > time() ) {
+				// Already refreshed by another run, or waiting out a rate limit.
+				continue;
+			}
+			wp_unschedule_event( $when, FolderListings::REFRESH_HOOK, $args );
+			$this->listings->refresh_in_background( GoogleDescription::ID, $key, $budget );
 		}
 	}
 

@@ -77,11 +77,6 @@ final class DriveChangesTest extends GalleryTestCase {
 			$this->add( $path, $nature[ $i % count( $nature ) ] );
 		}
 		$before = get_option( Keys::GOOGLE_CHANGES_TOKEN );
-		do_action( ChangesPoller::HOOK );
-
-		$this->assertSame( array( $this->folders['nature'] ), $this->refreshes_scheduled(), 'Exactly the touched gallery.' );
-		$this->assertNotSame( $before, get_option( Keys::GOOGLE_CHANGES_TOKEN ), 'The new start page token is stored.' );
-		// Then WP-Cron runs the refresh, which purges the page showing the gallery.
 		$purged = array();
 		$this->add_filter(
 			'customer_cloud_gallery_changed',
@@ -89,17 +84,62 @@ final class DriveChangesTest extends GalleryTestCase {
 				array_push( $purged, ...$post_ids );
 			}
 		);
-		do_action( FolderListings::REFRESH_HOOK, 'google', $this->folders['nature'] );
-		$this->assertSame( 32, $this->listing( 'nature' )->photo_count(), 'Twenty photos more.' );
+		$this->sandbox->reset_request_counts();
+		do_action( ChangesPoller::HOOK );
+
+		// The run that saw the change refreshes the gallery it touches, and
+		// only it, and purges the page showing it: no second WP-Cron run.
+		$this->assertSame( 32, $this->listing( 'nature' )->photo_count(), 'Twenty photos more, in the same run.' );
 		$this->assertSame( array( $nature_post ), $purged );
+		$this->assertSame( array(), $this->refreshes_scheduled(), 'Nothing left for the next run.' );
+		$this->assertSame( 1, $this->google_counts()['google/drive/v3/changes'] ?? 0 );
+		$this->assertNotSame( $before, get_option( Keys::GOOGLE_CHANGES_TOKEN ), 'The new start page token is stored.' );
+		$listed = $this->google_counts()['google/drive/v3/files'] ?? 0;
+		$this->sandbox->reset_request_counts();
+		do_action( FolderListings::REFRESH_HOOK, 'google', $this->folders['nature'] );
+		$this->assertSame( $this->google_counts()['google/drive/v3/files'] ?? 0, $listed, 'The touched gallery\'s files.list pages, none of the other one.' );
 
 		// A deleted file names no parent: the cached listing says whose it was.
-		wp_unschedule_hook( FolderListings::REFRESH_HOOK );
 		$this->sandbox->delete_file( $names[0] );
 		do_action( ChangesPoller::HOOK );
-		$this->assertSame( array( $this->folders['nature'] ), $this->refreshes_scheduled() );
-		do_action( FolderListings::REFRESH_HOOK, 'google', $this->folders['nature'] );
 		$this->assertSame( 31, $this->listing( 'nature' )->photo_count() );
+		$this->assertSame( array(), $this->refreshes_scheduled() );
+	}
+
+	public function test_refreshes_a_run_has_no_time_for_stay_scheduled_for_the_next_run(): void {
+		$this->publish( 'nature' );
+		$this->listing( 'nature' );
+		wp_unschedule_hook( FolderListings::REFRESH_HOOK );
+		$this->add( '/Portfolio/Nature/Changes late.jpg', $this->nature_photos()[0] );
+		$this->add_filter( 'ccg_listing_budget_seconds', static fn ( float $seconds, string $context ): float => 'background' === $context ? 0.0 : $seconds, 10, 2 );
+
+		do_action( ChangesPoller::HOOK );
+
+		$this->assertSame( 12, $this->listing( 'nature' )->photo_count(), 'Not refreshed in this run.' );
+		$this->assertSame( array( $this->folders['nature'] ), $this->refreshes_scheduled(), 'But scheduled, due at once.' );
+	}
+
+	public function test_a_rate_limited_refresh_waits_as_a_wp_cron_event_would(): void {
+		$this->publish( 'nature' );
+		$this->listing( 'nature' );
+		wp_unschedule_hook( FolderListings::REFRESH_HOOK );
+		$this->add( '/Portfolio/Nature/Changes limited.jpg', $this->nature_photos()[0] );
+		$this->sandbox->add_fault(
+			array(
+				'route'      => 'google/drive/v3/files',
+				'kind'       => 'status',
+				'status'     => 429,
+				'retryAfter' => 7,
+				'count'      => 1,
+			)
+		);
+
+		do_action( ChangesPoller::HOOK );
+
+		$this->assertSame( 12, $this->listing( 'nature' )->photo_count(), 'The stored listing keeps being served.' );
+		$this->assertSame( array( $this->folders['nature'] ), $this->refreshes_scheduled() );
+		$when = wp_next_scheduled( FolderListings::REFRESH_HOOK, array( 'google', $this->folders['nature'] ) );
+		$this->assertGreaterThan( time(), $when, 'Retried after the rate limit, not at once.' );
 	}
 
 	public function test_an_unchanged_drive_costs_one_call_and_an_unrelated_change_schedules_nothing(): void {
@@ -127,7 +167,8 @@ final class DriveChangesTest extends GalleryTestCase {
 		$this->add( '/Portfolio/Landscapes/Changes album.jpg', $this->nature_photos()[0] );
 		do_action( ChangesPoller::HOOK );
 
-		$this->assertSame( array( $this->folders['landscape'] ), $this->refreshes_scheduled(), 'The change names the album\'s folder, which no post records: the album shown below the gallery is refreshed.' );
+		$this->assertSame( array(), $this->refreshes_scheduled() );
+		$this->assertContains( 'Changes album.jpg', array_column( $this->services()->folder_listings()->for_render( 'google', $this->folders['landscape'] )->photos(), 1 ), 'The change names the album\'s folder, which no post records: the album shown below the gallery is refreshed.' );
 	}
 
 	public function test_a_token_drive_refuses_gets_a_new_one_and_refreshes_every_drive_gallery_once(): void {
