@@ -88,10 +88,20 @@ export function benchSiteOptions(
 }
 
 /**
+ * opcache.revalidate_freq, PHP's default: how long a compiled script is
+ * served before its file is checked again. The built-in server's SAPI is
+ * cli-server, for which opcache.enable applies (opcache.enable_cli is only
+ * the command line's), so a rewritten wp-config.php reaches requests up to
+ * this long after it was written.
+ */
+const OPCACHE_REVALIDATE_SECONDS = 2;
+
+/**
  * Turns WordPress's own cron on or off by rewriting wp-config.php
- * (ensureSite does, in well under a second for an existing site). PHP's
- * built-in server reads it on every request (no opcache in the CLI SAPI),
- * so the running server follows without a restart.
+ * (ensureSite does, in well under a second for an existing site), then
+ * waits until opcache checks the file again, so the running server follows
+ * without a restart. Without the wait, the webhook requests a change sends
+ * at once still ran with the old DISABLE_WP_CRON and never started WP-Cron.
  */
 export async function setWpCron(
 	env: Environment,
@@ -99,6 +109,9 @@ export async function setWpCron(
 	on: boolean
 ): Promise< void > {
 	await ensureSite( benchSiteOptions( opts, env.sandbox, on ) );
+	await new Promise( ( r ) =>
+		setTimeout( r, ( OPCACHE_REVALIDATE_SECONDS + 0.5 ) * 1000 )
+	);
 }
 
 export async function startEnvironment(

@@ -29,6 +29,8 @@ import { benchAppKey, summarize, webhookUrl } from './webhook';
 import {
 	cronState,
 	drainCron,
+	drivePolls,
+	duePollNow,
 	installObserver,
 	OBSERVER_HEADER,
 	primeDrivePoll,
@@ -38,7 +40,11 @@ import {
 } from './cron';
 
 const TARGET_SECONDS = 60;
+/** ccg_drive_changes' default interval (Providers\Google\ChangesPoller). */
+const POLL_INTERVAL_SECONDS = 60;
 const CRON_TICK_SECONDS = 10;
+/** Smoke: the poll is made due right after the change, and the tick is short. */
+const SMOKE_CRON_TICK_SECONDS = 2;
 const POLL_MS = 500;
 
 interface Gallery {
@@ -88,7 +94,7 @@ export async function changeVisible(
 	const added = opts.smoke ? 5 : 20;
 	const timeoutS = {
 		dropbox: opts.smoke ? 60 : 150,
-		google: opts.smoke ? 12 : 150,
+		google: opts.smoke ? 20 : 150,
 	};
 	const result = scenario(
 		'change-visible',
@@ -108,8 +114,10 @@ export async function changeVisible(
 		galleries.push( { provider, folder, url } );
 	}
 	const key = await benchAppKey( ctx );
+	const tick = opts.smoke ? SMOKE_CRON_TICK_SECONDS : CRON_TICK_SECONDS;
 	installObserver( env.site );
 	const addedPaths: string[] = [];
+	const missing: string[] = [];
 	try {
 		for ( const gallery of galleries ) {
 			// The first view lists the folder in its request (WP-Cron is off).
@@ -145,8 +153,11 @@ export async function changeVisible(
 			} else {
 				await setWpCron( env, opts, false );
 				await waitForCronIdle( env.site, 90 );
-				primed = await primeDrivePoll( env.site );
-				how = `ccg_drive_changes poll${ primed ? '' : ' (not scheduled on this build)' }; system cron: wp-cron.php every ${ CRON_TICK_SECONDS } s, WP-Cron's own spawning off`;
+				primed = await primeDrivePoll(
+					env.site,
+					POLL_INTERVAL_SECONDS
+				);
+				how = `ccg_drive_changes poll${ primed ? '' : ' (not scheduled, or not a whole interval away, on this build)' }; system cron: wp-cron.php every ${ tick } s, WP-Cron's own spawning off`;
 			}
 			ctx.log( `adding ${ added } photos to ${ gallery.folder }` );
 			await env.control.resetRequestCounts();
@@ -160,8 +171,13 @@ export async function changeVisible(
 			}
 			const addSeconds = ( Date.now() - addStart ) / 1000;
 			if ( ! dropbox ) {
-				cron = systemCron( env.site, CRON_TICK_SECONDS );
+				if ( opts.smoke ) {
+					// Not a minute's wait in npm test: the poll's path, not its phase.
+					await duePollNow( env.site );
+				}
+				cron = systemCron( env.site, tick );
 			}
+			const changed = Date.now();
 			const seen = await watch(
 				gallery.url,
 				base + added,
@@ -183,32 +199,52 @@ export async function changeVisible(
 			const counts = ( await env.control.requestCounts() ).counts;
 			const visible = seen.seconds !== null;
 			if ( ! visible ) {
-				result.notes.push(
-					`${ gallery.provider } after the time-out: ${ await cronState( env.site ) }.`
-				);
+				const state = `${ gallery.provider } after the time-out: ${ await cronState( env.site ) }.`;
+				result.notes.push( state );
+				missing.push( state );
 			}
+			// Drive: when the polls after the change started, on the server.
+			const changeEnd = addStart + addSeconds * 1000;
+			const visibleAt = changed + ( seen.seconds ?? Infinity ) * 1000;
+			const polls = dropbox
+				? []
+				: drivePolls( env.site ).filter( ( t ) => t > changeEnd );
+			const firstPoll = polls[ 0 ];
+			const pollsUntilShown = polls.filter(
+				( t ) => t <= visibleAt
+			).length;
 			const targetText = dropbox
 				? `≤ ${ TARGET_SECONDS } s, no visitor`
-				: `≤ one polling interval (${ TARGET_SECONDS } s)`;
+				: `shown by the first poll after the change (one interval: ${ POLL_INTERVAL_SECONDS } s)`;
+			// From the last PUT's answer, though watching began after the smoke's short cut.
+			const seconds = ( visibleAt - changeEnd ) / 1000;
+			const met = dropbox
+				? visible && seconds <= TARGET_SECONDS
+				: visible && pollsUntilShown === 1;
 			result.rows.push( {
 				label: dropbox ? 'Dropbox' : 'Google Drive',
 				values: {
 					trigger: how,
 					'seconds to visible': visible
-						? ( seen.seconds ?? NaN )
+						? seconds
 						: `not visible within ${ timeoutS[ gallery.provider ] } s (${ seen.shown } of ${ base + added } shown)`,
 					'listing calls': listingCalls( counts ),
 					'provider calls': sumCounts( counts ),
 					'by route': formatCounts( counts ),
 					'webhook deliveries': dropbox ? deliveries : 'n/a',
 					'cron ticks': cron ? cron.ticks() : 'none',
+					'first poll after the change s':
+						firstPoll === undefined
+							? 'n/a'
+							: ( firstPoll - changeEnd ) / 1000,
+					'shown s after that poll':
+						firstPoll === undefined || ! visible
+							? 'n/a'
+							: ( visibleAt - firstPoll ) / 1000,
+					'polls until shown': dropbox ? 'n/a' : pollsUntilShown,
 					'adding took s': addSeconds,
 					target: targetText,
-					'vs target': verdict(
-						opts.smoke,
-						visible &&
-							( seen.seconds ?? Infinity ) <= TARGET_SECONDS
-					),
+					'vs target': verdict( opts.smoke, met ),
 				},
 			} );
 			if ( dropbox ) {
@@ -223,7 +259,7 @@ export async function changeVisible(
 			if ( visible ) {
 				result.ratios.push( {
 					label: `seconds to visible / ${ TARGET_SECONDS } s: ${ gallery.provider }`,
-					value: ratio( seen.seconds ?? NaN, TARGET_SECONDS ),
+					value: ratio( seconds, TARGET_SECONDS ),
 				} );
 			}
 		}
@@ -237,9 +273,18 @@ export async function changeVisible(
 			await env.control.deleteFile( target ).catch( () => undefined );
 		}
 	}
+	if ( opts.smoke && missing.length ) {
+		// The smoke judges no time, but a change that never shows is a
+		// broken path (as the webhook's was while wp-config's DISABLE_WP_CRON
+		// reached requests late), and npm test must say so.
+		throw new Error( `a change never showed: ${ missing.join( ' ' ) }` );
+	}
 	result.notes.push(
 		`Time from the last photo's PUT /library/files answer until a GET of the page (every ${ POLL_MS } ms, node:http, no query arguments, no cookies) counts ${ base + added } gallery items. The observer's requests carry ${ OBSERVER_HEADER }, for which a bench mu-plugin only removes WordPress's wp_cron on init: polling must not be the visitor that runs WP-Cron.`,
-		'Calls by route from the first added photo until visible (or the timeout), the listing calls being list_folder(/continue), files.list and changes.*. Drive: the poll ran once through wp-cron.php just before the change (its first run only stores the start page token), so the change lands at the slowest phase of the interval.'
+		'Calls by route from the first added photo until visible (or the timeout), the listing calls being list_folder(/continue), files.list and changes.*.',
+		opts.smoke
+			? `Drive (smoke): the poll is made due right after the change and the system cron ticks every ${ SMOKE_CRON_TICK_SECONDS } s, so the poll-refresh-purge path runs without a minute's wait; its phase is not measured.`
+			: `Drive: the poll ran once through wp-cron.php just before the change (its first run only stores the start page token), so the change lands at the slowest phase: the next poll is a whole interval (${ POLL_INTERVAL_SECONDS } s) away, plus up to one cron tick. "Within one polling interval" is judged as: the first poll after the change shows the photos (polls until shown = 1). The seconds to visible are then the wait for that poll (at most the interval, plus the lateness of a cron tick) and the poll's own calls. Poll start times come from a bench mu-plugin hooked on ccg_drive_changes.`
 	);
 	return result;
 }

@@ -21,12 +21,27 @@ const OBSERVER_PLUGIN = 'bench-observer.php';
  * on every request's `init`), the poll itself would run the refresh that
  * the webhook or the system cron is meant to run, and "no visitor needed"
  * would go unmeasured. So only requests with the observer header skip it;
- * nothing else about them, or about the plugin, changes.
+ * nothing else about them, or about the plugin, changes. The same
+ * mu-plugin notes when each Drive changes poll starts (drivePolls()), on
+ * the server's clock, which is this machine's.
  */
 export function installObserver( site: Site ): void {
+	const log = pollLog( site );
+	fs.rmSync( log, { force: true } );
 	fs.writeFileSync(
 		path.join( site.dir, 'wp-content/mu-plugins', OBSERVER_PLUGIN ),
-		`<?php\nif ( isset( $_SERVER['HTTP_${ OBSERVER_HEADER.toUpperCase().replace( /-/g, '_' ) }'] ) ) {\n\tremove_action( 'init', 'wp_cron' );\n}\n`
+		`<?php
+if ( isset( $_SERVER['HTTP_${ OBSERVER_HEADER.toUpperCase().replace( /-/g, '_' ) }'] ) ) {
+	remove_action( 'init', 'wp_cron' );
+}
+add_action(
+	'ccg_drive_changes',
+	static function (): void {
+		file_put_contents( ${ phpString( log ) }, sprintf( "%.3F\\n", microtime( true ) ), FILE_APPEND | LOCK_EX );
+	},
+	0
+);
+`
 	);
 }
 
@@ -35,6 +50,29 @@ export function removeObserver( site: Site ): void {
 		path.join( site.dir, 'wp-content/mu-plugins', OBSERVER_PLUGIN ),
 		{ force: true }
 	);
+	fs.rmSync( pollLog( site ), { force: true } );
+}
+
+/** When each Drive changes poll started since installObserver(), in ms since the epoch. */
+export function drivePolls( site: Site ): number[] {
+	let text = '';
+	try {
+		text = fs.readFileSync( pollLog( site ), 'utf8' );
+	} catch {
+		return [];
+	}
+	return text
+		.split( '\n' )
+		.filter( ( line ) => line !== '' )
+		.map( ( line ) => Math.round( Number( line ) * 1000 ) );
+}
+
+function pollLog( site: Site ): string {
+	return path.join( site.dir, 'wp-content', 'ccg-bench-polls.log' );
+}
+
+function phpString( value: string ): string {
+	return `'${ value.replace( /[\\']/g, '\\$&' ) }'`;
 }
 
 /** A GET of wp-cron.php, as `curl` in a crontab would send it. */
@@ -80,25 +118,40 @@ echo wp_json_encode( array( 'in' => false === $t ? null : $t - time() ) );`
 }
 
 /**
- * Lets the Drive changes poll run once through wp-cron.php, so it holds a
- * start page token before the scenario changes anything (its first run
- * only records where Drive is). The change then lands right after a poll:
- * the slowest phase, a whole interval before the next one.
- * @return Whether the poll is scheduled on this build.
+ * Makes the Drive changes poll due now (the smoke's short cut: the poll's
+ * path, without waiting for its interval).
  */
-export async function primeDrivePoll( site: Site ): Promise< boolean > {
-	for ( let tries = 0; tries < 10; tries++ ) {
+export async function duePollNow( site: Site ): Promise< void > {
+	await phpJson< { due: boolean } >(
+		site,
+		{},
+		`$t = wp_next_scheduled( 'ccg_drive_changes' );
+if ( false !== $t ) {
+	wp_unschedule_event( $t, 'ccg_drive_changes' );
+	wp_schedule_event( time(), 'ccg_drive_changes', 'ccg_drive_changes' );
+}
+echo wp_json_encode( array( 'due' => false !== $t ) );`
+	);
+}
+
+/**
+ * Runs the Drive changes poll now, through wp-cron.php, so the change the
+ * scenario makes next lands right after a poll: the slowest phase. The
+ * poll was due, so WordPress schedules the next one a whole interval from
+ * now (wp_reschedule_event()). Its first run, if it had not run yet, only
+ * records where Drive is; a second run then takes the slowest phase.
+ * @return Whether the poll is scheduled on this build, a whole interval away.
+ */
+export async function primeDrivePoll(
+	site: Site,
+	interval: number
+): Promise< boolean > {
+	for ( let runs = 0; runs < 2; runs++ ) {
+		await duePollNow( site );
 		await runWpCron( site );
-		const next = await nextDrivePoll( site );
-		if ( next !== null && next > 0 ) {
-			return true;
-		}
-		if ( next === null && tries >= 1 ) {
-			return false;
-		}
-		await new Promise( ( r ) => setTimeout( r, 1000 ) );
 	}
-	return ( await nextDrivePoll( site ) ) !== null;
+	const next = await nextDrivePoll( site );
+	return next !== null && next >= interval - 1;
 }
 
 /**
