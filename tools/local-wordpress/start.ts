@@ -20,6 +20,11 @@ import { renderBanner } from './start/banner';
 import type { GroupProcess } from './start/process-group';
 import { watchAncestors } from './start/orphan-watch';
 import { startDevSandbox, type DevSandbox } from './start/sandbox';
+import {
+	startSystemCron,
+	SYSTEM_CRON_SECONDS,
+	systemCronEnabled,
+} from './start/system-cron';
 import type { Site } from './types';
 import { startProductionSite } from '../production-stack/dev';
 
@@ -178,6 +183,11 @@ async function main(): Promise< void > {
 		await startWatcher();
 	}
 
+	const cron = systemCronEnabled() ? startSystemCron( site.url ) : null;
+	if ( cron ) {
+		stops.push( () => cron.stop() );
+	}
+
 	process.stdout.write(
 		renderBanner( {
 			site,
@@ -190,6 +200,7 @@ async function main(): Promise< void > {
 				assets: watchLog,
 			},
 			seconds: ( Date.now() - started ) / 1000,
+			systemCron: cron ? SYSTEM_CRON_SECONDS : null,
 		} )
 	);
 }

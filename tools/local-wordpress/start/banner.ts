@@ -13,6 +13,8 @@ export interface BannerInput {
 	sandbox: DevSandbox | { reason: string };
 	logs: Record< string, string >;
 	seconds: number;
+	/** Seconds between requests of wp-cron.php, as a host's crontab; null: off. */
+	systemCron?: number | null;
 }
 
 /**
@@ -31,6 +33,7 @@ export function renderBanner( {
 	sandbox,
 	logs,
 	seconds,
+	systemCron = null,
 }: BannerInput ): string {
 	const rule = '─'.repeat( 72 );
 	const lines = [
@@ -62,6 +65,12 @@ export function renderBanner( {
 	} else {
 		lines.push( `  Sandbox Dropbox: not running (${ sandbox.reason }).` );
 	}
+	lines.push(
+		'',
+		systemCron
+			? `  WP-Cron: page views start it, and wp-cron.php is requested every ${ systemCron } s, as a host's crontab would (CCG_SYSTEM_CRON=0: page views only).`
+			: '  WP-Cron: page views only (CCG_SYSTEM_CRON=0).'
+	);
 	lines.push( '', '  Logs:' );
 	for ( const [ name, file ] of Object.entries( logs ) ) {
 		lines.push( `    ${ name.padEnd( 10 ) } ${ shown( file ) }` );
