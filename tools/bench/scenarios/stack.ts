@@ -182,7 +182,11 @@ export async function productionStack(
 		} finally {
 			await server.stop();
 		}
-		results.push( beside( builtIn, results ) );
+		// `--only production-stack` ran no built-in scenario to set beside.
+		const side = beside( builtIn, results );
+		if ( side.rows.length ) {
+			results.push( side );
+		}
 
 		// Visitors are counted by address again, as on a real site behind a balancer.
 		fs.rmSync( budget, { force: true } );
