@@ -8,6 +8,10 @@
  * default 60 s) with a system cron requesting wp-cron.php every 10 s and
  * WP-Cron's own spawning off, as a host with a crontab runs it.
  */
+import {
+	startSystemCron,
+	type SystemCron,
+} from '../../local-wordpress/start/system-cron';
 import type { Provider } from '../connect';
 import { setWpCron } from '../environment';
 import { timedGet } from '../http';
@@ -35,7 +39,6 @@ import {
 	OBSERVER_HEADER,
 	primeDrivePoll,
 	removeObserver,
-	systemCron,
 	waitForCronIdle,
 } from './cron';
 
@@ -134,7 +137,7 @@ export async function changeVisible(
 			const dropbox = gallery.provider === 'dropbox';
 			let how: string;
 			let primed = true;
-			let cron: ReturnType< typeof systemCron > | null = null;
+			let cron: SystemCron | null = null;
 			let deliveriesBefore = 0;
 			if ( dropbox ) {
 				const uri = await webhookUrl( ctx );
@@ -175,7 +178,7 @@ export async function changeVisible(
 					// Not a minute's wait in npm test: the poll's path, not its phase.
 					await duePollNow( env.site );
 				}
-				cron = systemCron( env.site, tick );
+				cron = startSystemCron( env.site.url, tick );
 			}
 			const changed = Date.now();
 			const seen = await watch(

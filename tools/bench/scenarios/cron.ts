@@ -80,32 +80,6 @@ export async function runWpCron( site: Site ): Promise< number > {
 	return ( await timedGet( `${ site.url }/wp-cron.php` ) ).status;
 }
 
-/**
- * A system cron: wp-cron.php every `seconds`, the first one a tick after
- * the start. Requests are not awaited in turn (a slow run must not shift
- * the clock); stop() waits for those under way.
- */
-export function systemCron(
-	site: Site,
-	seconds: number
-): { ticks: () => number; stop: () => Promise< void > } {
-	const running = new Set< Promise< unknown > >();
-	let ticks = 0;
-	const timer = setInterval( () => {
-		ticks++;
-		const tick = runWpCron( site ).catch( () => 0 );
-		running.add( tick );
-		void tick.finally( () => running.delete( tick ) );
-	}, seconds * 1000 );
-	return {
-		ticks: () => ticks,
-		stop: async () => {
-			clearInterval( timer );
-			await Promise.all( running );
-		},
-	};
-}
-
 /** Seconds until the next Drive changes poll is due; null: not scheduled. */
 export async function nextDrivePoll( site: Site ): Promise< number | null > {
 	const next = await phpJson< { in: number | null } >(

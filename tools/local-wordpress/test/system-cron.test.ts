@@ -1,6 +1,6 @@
 /**
- * npm start's system cron: wp-cron.php on a tick, never two at once, and
- * nothing after stop().
+ * The system cron of npm start and the bench: wp-cron.php on every tick,
+ * whether or not a run is still going, and nothing after stop().
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -66,15 +66,15 @@ describe( 'system cron of npm start', () => {
 		}
 	} );
 
-	it( 'never sends a second request while one runs, and stop() waits for it', async () => {
+	it( 'ticks on while a run is still going, as crontab does, and stop() waits for every run', async () => {
 		const s = await site( 200 );
 		try {
 			const cron = startSystemCron( s.url, 0.05 );
-			await sleep( 120 );
+			await sleep( 170 );
 			await cron.stop();
-			assert.equal( s.paths.length, 1, 'one run, however many ticks' );
-			assert.equal( s.most(), 1 );
-			assert.equal( s.inFlight(), 0, 'stop() waited for the run' );
+			assert.ok( s.most() >= 2, `at once: ${ s.most() }` );
+			assert.equal( cron.ticks(), s.paths.length );
+			assert.equal( s.inFlight(), 0, 'stop() waited for the runs' );
 		} finally {
 			await s.close();
 		}
