@@ -287,7 +287,7 @@ export async function changeVisible(
 		'Calls by route from the first added photo until visible (or the timeout), the listing calls being list_folder(/continue), files.list and changes.*.',
 		opts.smoke
 			? `Drive (smoke): the poll is made due right after the change and the system cron ticks every ${ SMOKE_CRON_TICK_SECONDS } s, so the poll-refresh-purge path runs without a minute's wait; its phase is not measured.`
-			: `Drive: the poll ran once through wp-cron.php just before the change (its first run only stores the start page token), so the change lands at the slowest phase: the next poll is a whole interval (${ POLL_INTERVAL_SECONDS } s) away, plus up to one cron tick. "Within one polling interval" is judged as: the first poll after the change shows the photos (polls until shown = 1). The seconds to visible are then the wait for that poll (at most the interval, plus the lateness of a cron tick) and the poll's own calls. Poll start times come from a bench mu-plugin hooked on ccg_drive_changes.`
+			: `Drive: just before the change the poll was made due and run through wp-cron.php (twice: a first run may only store the start page token), so WordPress scheduled the next one a whole interval (${ POLL_INTERVAL_SECONDS } s) away and the change lands at the slowest phase. "Within one polling interval" is judged as: the first poll after the change shows the photos (polls until shown = 1). The seconds to visible are then the wait for that poll (at most the interval, plus the lateness of a cron tick) and the poll's own calls. Poll start times come from a bench mu-plugin hooked on ccg_drive_changes.`
 	);
 	return result;
 }
