@@ -9,8 +9,10 @@
  * and every other path goes to WordPress' index.php: pretty permalinks and
  * /wp-json/, and files under uploads that do not exist (the plugin rebuilds
  * its missing static thumbnails from there, as behind Apache's WordPress
- * rules or nginx's try_files). The site's private files (.site/, the
- * SQLite database, .ht*) are never served.
+ * rules or nginx's try_files). A file written between the server's own
+ * look for it and this script (a thumbnail another request has just
+ * fetched) is sent from here, where the server would answer 404. The site's
+ * private files (.site/, the SQLite database, .ht*) are never served.
  *
  * @package CustomerCloudGallery
  */
@@ -50,6 +52,57 @@ function ccg_router_run( string $file, string $script, string $path_info = '' ):
 	chdir( dirname( $file ) );
 }
 
+/**
+ * Whether the built-in server found $file when it read the request. It
+ * translates the path to a file before it runs the router, and sends what
+ * it found then when the router returns false: nothing (a 404) if the file
+ * did not exist yet. SCRIPT_FILENAME says which: the file it found, or the
+ * router itself.
+ *
+ * @param string $file Absolute path of an existing file.
+ */
+function ccg_router_server_found( string $file ): bool {
+	$found = (string) ( $_SERVER['SCRIPT_FILENAME'] ?? '' );
+	return '' !== $found && realpath( $found ) === realpath( $file );
+}
+
+/**
+ * Sends a static file as the built-in server would: its type by extension,
+ * its length, its bytes (none for HEAD).
+ *
+ * @param string $file Absolute path of an existing file.
+ */
+function ccg_router_send( string $file ): void {
+	$types = array(
+		'avif'  => 'image/avif',
+		'css'   => 'text/css; charset=UTF-8',
+		'gif'   => 'image/gif',
+		'htm'   => 'text/html; charset=UTF-8',
+		'html'  => 'text/html; charset=UTF-8',
+		'ico'   => 'image/vnd.microsoft.icon',
+		'jpeg'  => 'image/jpeg',
+		'jpg'   => 'image/jpeg',
+		'js'    => 'text/javascript; charset=UTF-8',
+		'json'  => 'application/json',
+		'mjs'   => 'text/javascript; charset=UTF-8',
+		'mp4'   => 'video/mp4',
+		'pdf'   => 'application/pdf',
+		'png'   => 'image/png',
+		'svg'   => 'image/svg+xml',
+		'txt'   => 'text/plain; charset=UTF-8',
+		'webp'  => 'image/webp',
+		'woff'  => 'font/woff',
+		'woff2' => 'font/woff2',
+		'xml'   => 'text/xml',
+	);
+	$extension = strtolower( pathinfo( $file, PATHINFO_EXTENSION ) );
+	header( 'Content-Type: ' . ( $types[ $extension ] ?? 'application/octet-stream' ) );
+	header( 'Content-Length: ' . filesize( $file ) );
+	if ( 'HEAD' !== ( $_SERVER['REQUEST_METHOD'] ?? 'GET' ) ) {
+		readfile( $file );
+	}
+}
+
 $ccg_file = $ccg_root . $ccg_path;
 
 if ( is_dir( $ccg_file ) ) {
@@ -68,7 +121,14 @@ if ( is_dir( $ccg_file ) ) {
 	}
 } elseif ( is_file( $ccg_file ) ) {
 	if ( ! str_ends_with( $ccg_file, '.php' ) ) {
-		return false; // Static file: the built-in server sends it.
+		if ( ccg_router_server_found( $ccg_file ) ) {
+			return false; // Static file: the built-in server sends it.
+		}
+		// The file was written after the server looked for it (it looks
+		// before running this script, and would answer 404): a thumbnail
+		// that another request has just fetched. Send it from here.
+		ccg_router_send( $ccg_file );
+		return true;
 	}
 	ccg_router_run( $ccg_file, $ccg_path );
 	require $ccg_file;
