@@ -56,9 +56,13 @@ describe( 'router.php: files that appear while their request is on its way', () 
 		writeFileSync( path.join( root, 'early.jpg' ), 'there all along' );
 		const port = await freePort();
 		base = `http://127.0.0.1:${ port }`;
-		server = spawn( 'php', [ '-S', `127.0.0.1:${ port }`, '-t', root, wrapper ], {
-			stdio: 'ignore',
-		} );
+		server = spawn(
+			'php',
+			[ '-S', `127.0.0.1:${ port }`, '-t', root, wrapper ],
+			{
+				stdio: 'ignore',
+			}
+		);
 		await waitUntilUp( `${ base }/early.jpg` );
 	} );
 
