@@ -16,6 +16,7 @@ use WP_Http;
 use WP_HTTP_Proxy;
 use WP_HTTP_Requests_Hooks;
 use WP_HTTP_Requests_Response;
+use WpOrg\Requests\Capability;
 use WpOrg\Requests\Proxy\Http as RequestsProxy;
 use WpOrg\Requests\Requests;
 use WpOrg\Requests\Response as RequestsResponse;
@@ -81,7 +82,9 @@ final class Transport {
 	 * pre_http_request, WP_HTTP_BLOCK_EXTERNAL, the proxy settings,
 	 * https_ssl_verify, http_api_debug, http_response), no redirects. They go
 	 * out together through WordPress's Requests library: in parallel on
-	 * cURL, one after another where only fsockopen is available.
+	 * cURL (WaitingCurl: sleeping until an answer comes, where Requests' own
+	 * loop keeps a core busy), one after another where only fsockopen is
+	 * available.
 	 *
 	 * @param array<array-key, array{method: string, url: string, headers: array<string, string>, body?: string}> $requests
 	 * @param list<string>                                                                         $secrets Values to keep out of error summaries.
@@ -209,14 +212,36 @@ final class Transport {
 		if ( array() === $subrequests ) {
 			return array();
 		}
-		// Requests picks the transport from the batch's options, not each request's.
-		$first = reset( $subrequests );
+		// Requests picks the transport from the batch's options, not each
+		// request's. Unless a hook pinned one, cURL's, waiting rather than
+		// spinning (WaitingCurl); fsockopen where cURL cannot do it.
+		$first     = reset( $subrequests );
+		$transport = $first['options']['transport'] ?? null;
+		if ( null === $transport && WaitingCurl::test( self::capabilities( $subrequests ) ) ) {
+			$transport = new WaitingCurl();
+		}
 		mbstring_binary_safe_encoding();
 		try {
-			return Requests::request_multiple( $subrequests, array( 'transport' => $first['options']['transport'] ?? null ) );
+			return Requests::request_multiple( $subrequests, array( 'transport' => $transport ) );
 		} finally {
 			reset_mbstring_encoding();
 		}
+	}
+
+	/**
+	 * What Requests asks of a transport for these requests: SSL when one of them is https.
+	 *
+	 * @param array<array-key, array<string, mixed>> $subrequests
+	 *
+	 * @return array<string, bool>
+	 */
+	private static function capabilities( array $subrequests ): array {
+		foreach ( $subrequests as $subrequest ) {
+			if ( str_starts_with( strtolower( (string) $subrequest['url'] ), 'https://' ) ) {
+				return array( Capability::SSL => true );
+			}
+		}
+		return array();
 	}
 
 	/**
