@@ -48,8 +48,10 @@ const RUNTIME_PACKAGES = [
 const TEST_PACKAGES = [ 'phpunit', 'chromium' ];
 /**
  * The production-like stack (tools/production-stack): MariaDB, Redis, PHP-FPM
- * behind nginx and Apache. Only for `CCG_STACK=production npm start` and the
- * hosting stage of `npm test`, so a plain `npm start` stays small.
+ * behind nginx and Apache. Only for `CCG_STACK=production npm start`, the
+ * hosting stage of `npm test` and `npm run bench` (its last scenario runs on
+ * the stack; its prebench script sets CCG_STACK), so a plain `npm start`
+ * stays small.
  */
 const HOSTING_PACKAGES = [
 	'mariadb-server',
@@ -117,7 +119,8 @@ function aptInstall( names ) {
 
 /**
  * Whether this run needs the production-like stack: `CCG_STACK=production npm
- * start`, or an `npm test` whose stages include the hosting stage.
+ * start` or `npm run bench` (CCG_STACK set), or an `npm test` whose stages
+ * include the hosting stage.
  */
 function needsHostingStack() {
 	if ( process.env.CCG_STACK === 'production' ) {
