@@ -18,7 +18,8 @@ use WpOrg\Requests\Transport\Curl;
  * (Transport\Curl::request_multiple()), but its loop calls
  * curl_multi_exec() again and again until the last answer is in, without
  * curl_multi_select(): a PHP worker burns a whole core for as long as the
- * provider takes to answer. A cold Drive page of 100 photos is 200 requests
+ * provider takes to answer (WordPress/Requests issue #283, open since 2017;
+ * pull requests #110, #284 and #493 proposed the same wait). A cold Drive page of 100 photos is 200 requests
  * in waves, so that was 2 to 2.5 s of CPU per cold view on the bench
  * (150 ms per call), taken from the visitors and the other requests of the
  * site. This transport sends the same handles, built by Requests' own Curl
