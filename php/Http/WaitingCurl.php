@@ -101,8 +101,10 @@ final class WaitingCurl implements Transport {
 				}
 			}
 
-			if ( ! $finished && $active > 0 && -1 === curl_multi_select( $multi, self::SELECT_SECONDS ) ) {
-				// No descriptor to wait on (cURL is between steps): a short sleep, not a spin.
+			if ( ! $finished && $active > 0 && curl_multi_select( $multi, self::SELECT_SECONDS ) < 1 ) {
+				// Nothing ready: the wait ran out, or cURL had no descriptor to
+				// wait on (between steps, or -1 from select) and returned at
+				// once. A short sleep, so that is never a spin either.
 				usleep( 1000 );
 			}
 			if ( 0 === $active && ! $finished && count( $responses ) < count( $handles ) ) {
