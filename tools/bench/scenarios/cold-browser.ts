@@ -172,18 +172,7 @@ export async function coldBrowser(
 		],
 	];
 	const timeoutMs = opts.smoke ? 30_000 : 60_000;
-	const browser = await chromium.launch( {
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-dev-shm-usage',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-		],
-	} );
+	const browser = await launchChromium();
 	// A visitor's browser is already running: its first navigation ever
 	// (network service, font and GPU-less raster start-up) is not the
 	// gallery's cost. The empty page has no gallery, so it warms nothing.
@@ -275,11 +264,67 @@ export async function coldBrowser(
 		await browser.close();
 	}
 	result.notes.push(
-		`${ opts.coldSamples } cold sample(s) per provider (medians; calls by route from the last). Galleries of ${ opts.n } photos, perPage ${ opts.n }: every image is on the first page. The page is scrolled one viewport per animation frame from DOMContentLoaded, so lazy images load as for a visitor scrolling down; time = performance.now() when every grid <img> is complete with naturalWidth > 0.`,
+		`${ opts.coldSamples } cold sample(s) per provider (medians; calls by route from the last). Galleries of ${ opts.n } photos, perPage ${ opts.n }: every image is on the first page. The page is scrolled one viewport per animation frame from DOMContentLoaded, so lazy images load as for a visitor scrolling down; time = performance.now() when every grid <img> is complete with naturalWidth > 0. Chromium runs with its address bar's suggestion popup off (WebUIOmniboxPopup): headless, it built that WebUI for every new context, 1.2 s of CPU per view on these 2 cores, which a visitor's browser spends once per window.`,
 		'"warm view ms": the same page right after, caches kept, each view in a new browser context (empty HTTP cache), so it makes no provider call: the floor of this machine, its web server and this browser for the page and its images. "cold − warm" is what the cold path adds to it: the listing\'s calls one after another (the sandbox answers in pages of 20 to 60 entries, some empty, so 100 photos take 2 to 4 rounds) and one round of thumbnail calls, each 150 ms here, plus the work around them.',
 		'A response counts as a photo when it is 200 with an image/jpeg, png or webp type (the placeholder is image/svg+xml); any other answer fails the scenario, as do images not loaded within the timeout. Targets are shown, never enforced.'
 	);
 	return result;
+}
+
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-dev-shm-usage',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+];
+
+/**
+ * Browser features that a headless Chromium runs for every new context
+ * (each a window of its own) although it never shows them, and that a
+ * visitor's browser runs once, when its window opens, not per page:
+ * the address bar's suggestion popup is a WebUI page
+ * (chrome://omnibox-popup.top-chrome) that loaded some 150 modules, several
+ * times over, for 1.2 s of renderer CPU during one view of the 100-photo
+ * page, on the same 2 cores as the page and the web server.
+ */
+const BROWSER_UI_FEATURES = [ 'WebUIOmniboxPopup' ];
+
+/**
+ * Chromium with BROWSER_UI_FEATURES off. Playwright passes a
+ * --disable-features list of its own, and Chromium keeps one value per
+ * switch, the last (given both, the popup was off), so Playwright's list
+ * is read from a first launch (chrome://version) and passed again with
+ * these added.
+ */
+async function launchChromium(): Promise< Browser > {
+	const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	const probe = await chromium.launch( {
+		executablePath,
+		args: CHROMIUM_ARGS,
+	} );
+	let playwrights: string[] = [];
+	try {
+		const page = await ( await probe.newContext() ).newPage();
+		await page.goto( 'chrome://version' );
+		const line = await page.locator( '#command_line' ).textContent();
+		playwrights = (
+			/ --disable-features=(\S*)/.exec( line ?? '' )?.[ 1 ] ?? ''
+		)
+			.split( ',' )
+			.filter( Boolean );
+	} finally {
+		await probe.close();
+	}
+	return chromium.launch( {
+		executablePath,
+		args: [
+			...CHROMIUM_ARGS,
+			`--disable-features=${ [ ...playwrights, ...BROWSER_UI_FEATURES ].join( ',' ) }`,
+		],
+	} );
 }
 
 function thumbnails( counts: Record< string, number > ): number {
