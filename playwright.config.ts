@@ -4,6 +4,11 @@
 import { defineConfig } from '@playwright/test';
 
 /**
+ * Internal dependencies
+ */
+import { chromiumLaunch } from './tools/chromium';
+
+/**
  * End-to-end tests in Debian's Chromium (no browser download). `npm test`
  * runs them against WordPress 7.1 and, tagged @smoke, against 6.8; it sets
  * WP_BASE_URL, WP_USERNAME, WP_PASSWORD and STORAGE_STATE_PATH.
@@ -31,16 +36,8 @@ export default defineConfig( {
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
 		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-dev-shm-usage',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-			],
+			executablePath: chromiumLaunch.executablePath,
+			args: [ ...chromiumLaunch.args ],
 		},
 	},
 } );

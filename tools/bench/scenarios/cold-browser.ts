@@ -10,6 +10,7 @@
  */
 import { chromium, type Browser } from '@playwright/test';
 
+import { chromiumLaunch } from '../../chromium';
 import type { Provider } from '../connect';
 import { benchFolderPath } from '../environment';
 import { clearPluginCaches } from '../php';
@@ -271,16 +272,6 @@ export async function coldBrowser(
 	return result;
 }
 
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-dev-shm-usage',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
-
 /**
  * Browser features that a headless Chromium runs for every new context
  * (each a window of its own) although it never shows them, and that a
@@ -300,10 +291,10 @@ const BROWSER_UI_FEATURES = [ 'WebUIOmniboxPopup' ];
  * these added.
  */
 async function launchChromium(): Promise< Browser > {
-	const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	const { executablePath, args } = chromiumLaunch;
 	const probe = await chromium.launch( {
 		executablePath,
-		args: CHROMIUM_ARGS,
+		args,
 	} );
 	let playwrights: string[] = [];
 	try {
@@ -321,7 +312,7 @@ async function launchChromium(): Promise< Browser > {
 	return chromium.launch( {
 		executablePath,
 		args: [
-			...CHROMIUM_ARGS,
+			...args,
 			`--disable-features=${ [ ...playwrights, ...BROWSER_UI_FEATURES ].join( ',' ) }`,
 		],
 	} );
